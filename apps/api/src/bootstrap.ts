@@ -1,0 +1,44 @@
+import { NestFactory } from '@nestjs/core';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { runMigrationsLocked } from '@gongyi/database/migration-lock';
+import { createHmac } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { AppConfig, RuntimeConfig } from './config/app-config';
+import { localSecret } from './config/local-secrets';
+import { configureApp } from './configure-app';
+import { dataSourceOptions } from './database/data-source-options';
+import { UsersService } from './identity/users.service';
+
+export type StartedConfig = RuntimeConfig & { databaseUrl: string };
+
+export function runtimeConfig(config: AppConfig, databaseUrl: string): StartedConfig {
+  const jwtSecret = config.jwtSecret ?? localSecret(config.dataDir, 'jwt-secret', 32);
+  const masterKey = config.masterKey ?? localSecret(config.dataDir, 'master-key', 32);
+  const idPepper = createHmac('sha256', Buffer.from(masterKey, 'hex')).update('gongyi:id-number').digest('hex');
+  return { ...config, jwtSecret, masterKey, idPepper, databaseUrl };
+}
+
+export async function migrate(databaseUrl: string): Promise<string[]> {
+  const dataSource = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
+  try {
+    return await runMigrationsLocked(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+export async function createServer(config: StartedConfig) {
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: LEVELS[config.logLevel] });
+  configureApp(app);
+  app.enableShutdownHooks();
+  await app.get(UsersService).ensurePlatformAdmin();
+  return app;
+}

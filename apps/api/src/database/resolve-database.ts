@@ -1,0 +1,20 @@
+import { Logger } from '@nestjs/common';
+import { startEmbeddedPostgres } from '@gongyi/database/embedded-postgres';
+import { join } from 'node:path';
+import type { AppConfig } from '../config/app-config';
+
+// Kept apart from bootstrap.ts: embedded-postgres is ESM-only and Jest's workers never need it.
+/** DATABASE_URL when given; otherwise the embedded PostgreSQL kept under DATA_DIR/pg. */
+export async function resolveDatabase(config: AppConfig): Promise<{ url: string; stop?: () => Promise<void> }> {
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  const logger = new Logger('EmbeddedPostgres');
+  logger.log(`DATABASE_URL 未设置，启动内置 PostgreSQL (data: ${join(config.dataDir, 'pg')}, port ${config.embeddedPgPort})`);
+  const embedded = await startEmbeddedPostgres({
+    dataDir: join(config.dataDir, 'pg'),
+    port: config.embeddedPgPort,
+    database: 'gongyi',
+    log: (line) => /FATAL|PANIC|ERROR/.test(line) && logger.warn(line),
+  });
+  return { url: embedded.url, stop: embedded.stop };
+}
+

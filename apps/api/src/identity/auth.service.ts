@@ -1,0 +1,108 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Invalid } from '../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { AuthUser } from './decorators';
+import { Session } from './entities/session.entity';
+import { User } from './entities/user.entity';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordService, validatePasswordStrength } from './password.service';
+
+export const JWT_ALGORITHM = 'HS256' as const;
+
+export interface TokenClaims {
+  sub: string;
+  sid: string;
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: string;
+  user: { id: string; displayName: string; isPlatformAdmin: boolean; mustChangePassword: boolean };
+}
+
+const BAD_LOGIN = '账号或密码错误 (wrong login or password)';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+    private readonly passwords: PasswordService,
+    private readonly throttle: LoginThrottleService,
+  ) {}
+
+  async login(login: string, password: string): Promise<LoginResult> {
+    const identifier = login.trim().toLowerCase();
+    await this.throttle.assertNotLocked(identifier);
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.login_name = :id OR u.mobile = :id', { id: identifier })
+      .getOne();
+    const ok = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyAgainstNothing(password);
+    if (!user || !ok) {
+      await this.throttle.recordFailure(identifier);
+      throw new UnauthorizedException({ code: 'bad_credentials', message: BAD_LOGIN });
+    }
+    await this.throttle.reset(identifier);
+    return this.issue(user);
+  }
+
+  async issue(user: User): Promise<LoginResult> {
+    const expiresAt = new Date(Date.now() + this.config.jwtTtlMinutes * 60_000);
+    const session = await this.dataSource.getRepository(Session).save({ userId: user.id, expiresAt, revokedAt: null });
+    const claims: TokenClaims = { sub: user.id, sid: session.id };
+    const token = await this.jwt.signAsync(claims, { expiresIn: this.config.jwtTtlMinutes * 60 });
+    return {
+      token,
+      expiresAt: expiresAt.toISOString(),
+      user: { id: user.id, displayName: user.displayName, isPlatformAdmin: user.isPlatformAdmin, mustChangePassword: user.mustChangePassword },
+    };
+  }
+
+  /** Checks signature (HS256 only), expiry, and that the session was not revoked. */
+  async authenticate(token: string): Promise<AuthUser> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: [JWT_ALGORITHM] });
+    } catch {
+      throw new UnauthorizedException({ code: 'invalid_token', message: '登录已失效，请重新登录 (session invalid or expired)' });
+    }
+    const [row] = await this.dataSource.query<{ id: string; display_name: string; is_platform_admin: boolean }[]>(
+      `SELECT u.id, u.display_name, u.is_platform_admin FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      [claims.sid, claims.sub],
+    );
+    if (!row) throw new UnauthorizedException({ code: 'session_revoked', message: '登录已失效，请重新登录 (session ended)' });
+    return { id: row.id, displayName: row.display_name, isPlatformAdmin: row.is_platform_admin, sessionId: claims.sid };
+  }
+
+  async logout(user: AuthUser): Promise<void> {
+    await this.dataSource.getRepository(Session).update({ id: user.sessionId }, { revokedAt: new Date() });
+  }
+
+  /** Changes the password and ends every other session of the account. */
+  async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    const account = await this.dataSource.getRepository(User).findOneByOrFail({ id: user.id });
+    if (!(await this.passwords.verify(account.passwordHash, currentPassword))) {
+      throw new Invalid('当前密码错误 (current password is wrong)', 'bad_current_password');
+    }
+    const weak = validatePasswordStrength(newPassword);
+    if (weak) throw new Invalid(weak, 'weak_password');
+    if (currentPassword === newPassword) throw new Invalid('新密码不能与当前密码相同 (new password must differ)', 'same_password');
+    const passwordHash = await this.passwords.hash(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(User, { id: user.id }, { passwordHash, mustChangePassword: false });
+      await manager
+        .createQueryBuilder()
+        .update(Session)
+        .set({ revokedAt: () => 'now()' })
+        .where('user_id = :userId AND id <> :sid AND revoked_at IS NULL', { userId: user.id, sid: user.sessionId })
+        .execute();
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RecordModule } from '../record/record.module';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { AuthService, JWT_ALGORITHM } from './auth.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordService } from './password.service';
+import { RolesController } from './roles.controller';
+import { RolesService } from './roles.service';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    RecordModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: JWT_ALGORITHM },
+        verifyOptions: { algorithms: [JWT_ALGORITHM] },
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController, RolesController],
+  providers: [AuthService, PasswordService, LoginThrottleService, UsersService, RolesService, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [UsersService, RolesService, AuthService, PasswordService],
+})
+export class IdentityModule {}

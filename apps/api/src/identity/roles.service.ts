@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Invalid, NotFound } from '../common/app-error';
+import { RecordService } from '../record/record.service';
+import { RoleAssignment } from './entities/role-assignment.entity';
+import { User } from './entities/user.entity';
+import type { CommunityRole } from './roles';
+
+const TODAY = `(now() AT TIME ZONE c.time_zone)::date`;
+
+export interface RoleView {
+  id: string;
+  userId: string;
+  displayName: string;
+  loginName: string | null;
+  role: CommunityRole;
+  startsOn: string;
+  endsOn: string | null;
+  active: boolean;
+}
+
+@Injectable()
+export class RolesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly record: RecordService,
+  ) {}
+
+  /** Roles held today (community time zone) by the user in the community. */
+  async activeRoles(userId: string, communityId: string): Promise<CommunityRole[]> {
+    const rows = await this.dataSource.query<{ role: CommunityRole }[]>(
+      `SELECT DISTINCT ra.role FROM role_assignments ra JOIN communities c ON c.id = ra.community_id
+       WHERE ra.user_id = $1 AND ra.community_id = $2 AND ra.starts_on <= ${TODAY} AND (ra.ends_on IS NULL OR ra.ends_on >= ${TODAY})`,
+      [userId, communityId],
+    );
+    return rows.map((r) => r.role);
+  }
+
+  async communityExists(communityId: string): Promise<boolean> {
+    const rows = await this.dataSource.query('SELECT 1 FROM communities WHERE id = $1', [communityId]);
+    return rows.length > 0;
+  }
+
+  /** Communities in which the user holds any role today, with those roles. */
+  async communitiesOf(userId: string): Promise<{ communityId: string; name: string; roles: CommunityRole[] }[]> {
+    const rows = await this.dataSource.query<{ community_id: string; name: string; roles: CommunityRole[] }[]>(
+      `SELECT c.id AS community_id, c.name, array_agg(DISTINCT ra.role) AS roles
+       FROM role_assignments ra JOIN communities c ON c.id = ra.community_id
+       WHERE ra.user_id = $1 AND ra.starts_on <= ${TODAY} AND (ra.ends_on IS NULL OR ra.ends_on >= ${TODAY})
+       GROUP BY c.id, c.name ORDER BY c.name`,
+      [userId],
+    );
+    return rows.map((r) => ({ communityId: r.community_id, name: r.name, roles: r.roles }));
+  }
+
+  async list(communityId: string): Promise<RoleView[]> {
+    return this.select(this.dataSource.manager, communityId);
+  }
+
+  async assign(
+    actorId: string,
+    communityId: string,
+    input: { userId: string; role: CommunityRole; startsOn?: string; endsOn?: string },
+  ): Promise<RoleView> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneBy(User, { id: input.userId });
+      if (!user) throw new NotFound('账号 account');
+      const [{ today }] = await manager.query<{ today: string }[]>(
+        `SELECT (now() AT TIME ZONE time_zone)::date::text AS today FROM communities WHERE id = $1`,
+        [communityId],
+      );
+      const startsOn = input.startsOn ?? today;
+      if (input.endsOn && input.endsOn < startsOn) throw new Invalid('结束日期早于开始日期 (end date before start date)', 'invalid_dates');
+      const saved = await manager.save(RoleAssignment, {
+        communityId,
+        userId: input.userId,
+        role: input.role,
+        startsOn,
+        endsOn: input.endsOn ?? null,
+        grantedBy: actorId,
+      });
+      await this.record.append(manager, {
+        communityId,
+        actorId,
+        action: 'identity.role_granted',
+        subjectType: 'role_assignment',
+        subjectId: saved.id,
+        payload: { userId: input.userId, role: input.role, startsOn, endsOn: input.endsOn ?? null },
+      });
+      return (await this.select(manager, communityId, saved.id))[0];
+    });
+  }
+
+  /** Roles are ended, never deleted: the history of who held what stays. */
+  async end(actorId: string, communityId: string, assignmentId: string, endsOn?: string): Promise<RoleView> {
+    return this.dataSource.transaction(async (manager) => {
+      const assignment = await manager.findOneBy(RoleAssignment, { id: assignmentId, communityId });
+      if (!assignment) throw new NotFound('角色 role assignment');
+      const [{ yesterday }] = await manager.query<{ yesterday: string }[]>(
+        `SELECT ((now() AT TIME ZONE time_zone)::date - 1)::text AS yesterday FROM communities WHERE id = $1`,
+        [communityId],
+      );
+      const end = endsOn ?? (yesterday < assignment.startsOn ? assignment.startsOn : yesterday);
+      if (end < assignment.startsOn) throw new Invalid('结束日期早于开始日期 (end date before start date)', 'invalid_dates');
+      await manager.update(RoleAssignment, { id: assignmentId, communityId }, { endsOn: end });
+      await this.record.append(manager, {
+        communityId,
+        actorId,
+        action: 'identity.role_ended',
+        subjectType: 'role_assignment',
+        subjectId: assignmentId,
+        payload: { userId: assignment.userId, role: assignment.role, endsOn: end },
+      });
+      return (await this.select(manager, communityId, assignmentId))[0];
+    });
+  }
+
+  private async select(manager: EntityManager, communityId: string, id?: string): Promise<RoleView[]> {
+    const rows = await manager.query<Record<string, unknown>[]>(
+      `SELECT ra.id, ra.user_id, u.display_name, u.login_name, ra.role, ra.starts_on::text, ra.ends_on::text,
+              (ra.starts_on <= ${TODAY} AND (ra.ends_on IS NULL OR ra.ends_on >= ${TODAY})) AS active
+       FROM role_assignments ra JOIN users u ON u.id = ra.user_id JOIN communities c ON c.id = ra.community_id
+       WHERE ra.community_id = $1 AND ($2::uuid IS NULL OR ra.id = $2) ORDER BY ra.role, u.display_name`,
+      [communityId, id ?? null],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      userId: r.user_id as string,
+      displayName: r.display_name as string,
+      loginName: r.login_name as string | null,
+      role: r.role as CommunityRole,
+      startsOn: r.starts_on as string,
+      endsOn: r.ends_on as string | null,
+      active: r.active as boolean,
+    }));
+  }
+}

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { formatArea, parseArea } from '@gongyi/domain/area';
+import { computeTotals } from '@gongyi/domain/registry/headcount';
+import { DataSource, In } from 'typeorm';
+import { Conflict, Invalid, NotFound } from '../common/app-error';
+import type { CommunityRole } from '../identity/roles';
+import { RolesService } from '../identity/roles.service';
+import { RecordService } from '../record/record.service';
+import { CreateCommunityDto, UnitQueryDto } from './dto/registry.dto';
+import { Community } from './entities/community.entity';
+import { maskMobile } from './identity-number';
+
+export interface CommunityTotals {
+  totalArea: string;
+  totalHeadcount: number;
+  unitCount: number;
+  developerUnitCount: number;
+  multiUnitOwnerCount: number;
+  /** The 2/3 participation lines of 民法典 Art. 278, for display. */
+  twoThirdsArea: string;
+  twoThirdsHeadcount: number;
+  countParkingAsArea: boolean;
+}
+
+/** Roles that may see owners' names and (masked) mobiles in the unit table. */
+const SEES_OWNER_NAMES: CommunityRole[] = ['committee_director', 'committee_member', 'residents_committee', 'party_secretary'];
+
+@Injectable()
+export class RegistryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly record: RecordService,
+    private readonly roles: RolesService,
+  ) {}
+
+  async createCommunity(actorId: string, input: CreateCommunityDto): Promise<Community> {
+    const timeZone = input.timeZone ?? 'Asia/Shanghai';
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+    } catch {
+      throw new Invalid(`未知时区 unknown time zone "${timeZone}"`, 'invalid_time_zone');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const exists = await manager.findOneBy(Community, { name: input.name.trim() });
+      if (exists) throw new Conflict(`小区「${input.name}」已存在 (community already exists)`, 'community_exists');
+      const community = await manager.save(Community, {
+        name: input.name.trim(),
+        district: input.district?.trim() ?? '',
+        address: input.address?.trim() ?? '',
+        timeZone,
+      });
+      await this.record.append(manager, {
+        communityId: community.id,
+        actorId,
+        action: 'registry.community_created',
+        subjectType: 'community',
+        subjectId: community.id,
+        payload: { name: community.name, district: community.district, address: community.address, timeZone },
+      });
+      return community;
+    });
+  }
+
+  async listCommunities(user: { id: string; isPlatformAdmin: boolean }) {
+    if (user.isPlatformAdmin) {
+      const all = await this.dataSource.getRepository(Community).find({ order: { name: 'ASC' } });
+      return all.map((c) => ({ ...c, roles: [] as CommunityRole[] }));
+    }
+    const mine = await this.roles.communitiesOf(user.id);
+    const rows = await this.dataSource.getRepository(Community).findBy({ id: In(mine.map((m) => m.communityId)) });
+    return mine.map((m) => ({ ...rows.find((r) => r.id === m.communityId)!, roles: m.roles }));
+  }
+
+  async getCommunity(communityId: string): Promise<Community> {
+    const community = await this.dataSource.getRepository(Community).findOneBy({ id: communityId });
+    if (!community) throw new NotFound('小区 community');
+    return community;
+  }
+
+  async totals(communityId: string, countParkingAsArea = false): Promise<CommunityTotals> {
+    const rows = await this.dataSource.query<{ id: string; exclusive_area: string; status: string; kind: string; voter: string | null }[]>(
+      `SELECT u.id, u.exclusive_area::text, u.status, u.kind, uo.owner_id AS voter
+       FROM units u LEFT JOIN unit_owners uo ON uo.unit_id = u.id AND uo.is_designated_voter
+       WHERE u.community_id = $1`,
+      [communityId],
+    );
+    const totals = computeTotals(
+      rows.map((r) => ({
+        unitId: r.id,
+        areaHundredths: parseArea(r.exclusive_area),
+        status: r.status as 'sold' | 'unsold' | 'undelivered',
+        kind: r.kind as 'residential' | 'commercial' | 'parking',
+        voterOwnerId: r.voter,
+      })),
+      { countParkingAsArea },
+    );
+    // Ceiling of 2/3, exact: the least value v with 3v ≥ 2·total.
+    const twoThirdsArea = (totals.totalAreaHundredths * 2n + 2n) / 3n;
+    return {
+      totalArea: formatArea(totals.totalAreaHundredths),
+      totalHeadcount: totals.totalHeadcount,
+      unitCount: totals.unitCount,
+      developerUnitCount: totals.developerUnitCount,
+      multiUnitOwnerCount: totals.multiUnitOwnerCount,
+      twoThirdsArea: formatArea(twoThirdsArea),
+      twoThirdsHeadcount: Math.ceil((totals.totalHeadcount * 2) / 3),
+      countParkingAsArea,
+    };
+  }
+
+  async buildings(communityId: string) {
+    return this.dataSource.query<{ id: string; name: string; unitCount: number; totalArea: string }[]>(
+      `SELECT b.id, b.name, count(u.id)::int AS "unitCount", coalesce(sum(u.exclusive_area), 0)::text AS "totalArea"
+       FROM buildings b LEFT JOIN units u ON u.building_id = b.id
+       WHERE b.community_id = $1 GROUP BY b.id, b.name
+       ORDER BY length(b.name), b.name`,
+      [communityId],
+    );
+  }
+
+  async units(communityId: string, query: UnitQueryDto, viewerRoles: CommunityRole[], viewerIsAdmin: boolean) {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const params: unknown[] = [communityId];
+    const where = ['u.community_id = $1'];
+    if (query.buildingId) where.push(`u.building_id = $${params.push(query.buildingId)}`);
+    if (query.status) where.push(`u.status = $${params.push(query.status)}`);
+    if (query.kind) where.push(`u.kind = $${params.push(query.kind)}`);
+    if (query.q?.trim()) {
+      const p = params.push(`%${query.q.trim()}%`);
+      where.push(`(u.number ILIKE $${p} OR b.name ILIKE $${p} OR EXISTS (
+        SELECT 1 FROM unit_owners x JOIN owners o ON o.id = x.owner_id WHERE x.unit_id = u.id AND o.name ILIKE $${p}))`);
+    }
+    const filter = where.join(' AND ');
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM units u JOIN buildings b ON b.id = u.building_id WHERE ${filter}`,
+      params,
+    );
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT u.id, u.number, b.name AS building, u.stairwell, u.room, u.kind, u.exclusive_area::text AS area,
+              u.area_source, u.status,
+              coalesce(json_agg(json_build_object('name', o.name, 'kind', o.kind, 'mobile', o.mobile, 'designated', uo.is_designated_voter)
+                ORDER BY uo.is_designated_voter DESC, o.name) FILTER (WHERE o.id IS NOT NULL), '[]') AS owners
+       FROM units u JOIN buildings b ON b.id = u.building_id
+       LEFT JOIN unit_owners uo ON uo.unit_id = u.id LEFT JOIN owners o ON o.id = uo.owner_id
+       WHERE ${filter}
+       GROUP BY u.id, b.name
+       ORDER BY length(b.name), b.name, u.stairwell, length(u.room), u.room
+       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    );
+    const seesNames = viewerIsAdmin || viewerRoles.some((r) => SEES_OWNER_NAMES.includes(r));
+    const items = rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      building: r.building,
+      stairwell: r.stairwell,
+      room: r.room,
+      kind: r.kind,
+      area: r.area,
+      areaSource: r.area_source,
+      status: r.status,
+      owners: (r.owners as { name: string; kind: string; mobile: string | null; designated: boolean }[]).map((o) => ({
+        name: seesNames || o.kind !== 'person' ? o.name : `${o.name.slice(0, 1)}**`,
+        kind: o.kind,
+        mobile: maskMobile(o.mobile),
+        designated: o.designated,
+      })),
+    }));
+    return { total, page, pageSize, items };
+  }
+}

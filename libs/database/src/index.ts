@@ -1,0 +1,5 @@
+export * from './embedded-postgres';
+export * from './naming-strategy';
+export * from './test-databases';
+export * from './migration-lock';
+export * from './sql';

@@ -1,0 +1,12 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './apps/api/src/database/data-source-options';
+
+/**
+ * DataSource for the TypeORM CLI (migration:generate / run / revert). Run it
+ * through `npm run migration:*`, which starts the embedded PostgreSQL when
+ * DATABASE_URL is unset and passes its URL here.
+ */
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error('DATABASE_URL is not set: use the npm run migration:* scripts');
+
+export default new DataSource(dataSourceOptions(url));

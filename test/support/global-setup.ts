@@ -1,0 +1,48 @@
+// globalSetup runs outside Jest's module mapper, so the @gongyi/* aliases come from tsconfig paths.
+import 'tsconfig-paths/register';
+import { startEmbeddedPostgres } from '@gongyi/database/embedded-postgres';
+import { adminQuery, dropDatabasesWithPrefix, TEST_ENV, withDatabase } from '@gongyi/database/test-databases';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate } from '../../apps/api/src/bootstrap';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __GONGYI_TEST_TEARDOWN__: (() => Promise<void>) | undefined;
+}
+
+/**
+ * Starts PostgreSQL for the whole run (embedded in a temporary folder, or the
+ * server named by DATABASE_URL), migrates one template database, and tells the
+ * test files how to copy it.
+ */
+export default async function globalSetup(): Promise<void> {
+  const prefix = `gongyi_t${process.pid}`;
+  let adminUrl: string;
+  let stop: (() => Promise<void>) | undefined;
+  if (process.env.DATABASE_URL) {
+    adminUrl = process.env.DATABASE_URL;
+  } else {
+    const port = 20000 + (process.pid % 20000);
+    const embedded = await startEmbeddedPostgres({
+      dataDir: mkdtempSync(join(tmpdir(), 'gongyi-test-pg-')),
+      port,
+      database: 'postgres',
+      persistent: false,
+    });
+    adminUrl = embedded.adminUrl;
+    stop = embedded.stop;
+  }
+  const template = `${prefix}_template`;
+  await dropDatabasesWithPrefix(adminUrl, prefix);
+  await adminQuery(adminUrl, `CREATE DATABASE "${template}"`);
+  await migrate(withDatabase(adminUrl, template));
+  process.env[TEST_ENV.adminUrl] = adminUrl;
+  process.env[TEST_ENV.template] = template;
+  process.env[TEST_ENV.prefix] = prefix;
+  globalThis.__GONGYI_TEST_TEARDOWN__ = async () => {
+    await dropDatabasesWithPrefix(adminUrl, prefix);
+    await stop?.();
+  };
+}
