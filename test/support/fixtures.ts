@@ -53,7 +53,7 @@ export async function rosterXlsx(lines: RosterLine[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function importRoster(t: TestApp, communityId: string, token: string, file: Buffer, filename = 'roster.csv') {
+export function importRoster(t: TestApp, communityId: string, token: string, file: Buffer, filename = 'roster.csv') {
   return t.http.post(`/api/communities/${communityId}/roster-imports`).set(bearer(token)).attach('file', file, filename);
 }
 

@@ -101,8 +101,9 @@ export class RolesService {
         `SELECT ((now() AT TIME ZONE time_zone)::date - 1)::text AS yesterday FROM communities WHERE id = $1`,
         [communityId],
       );
-      const end = endsOn ?? (yesterday < assignment.startsOn ? assignment.startsOn : yesterday);
-      if (end < assignment.startsOn) throw new Invalid('结束日期早于开始日期 (end date before start date)', 'invalid_dates');
+      const dayBeforeStart = await manager.query<{ d: string }[]>(`SELECT ($1::date - 1)::text AS d`, [assignment.startsOn]);
+      const end = endsOn ?? (yesterday < dayBeforeStart[0].d ? dayBeforeStart[0].d : yesterday);
+      if (end < dayBeforeStart[0].d) throw new Invalid('结束日期早于开始日期 (end date before start date)', 'invalid_dates');
       await manager.update(RoleAssignment, { id: assignmentId, communityId }, { endsOn: end });
       await this.record.append(manager, {
         communityId,

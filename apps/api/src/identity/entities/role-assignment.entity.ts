@@ -6,7 +6,8 @@ import { COMMUNITY_ROLES, type CommunityRole } from '../roles';
 @Entity('role_assignments')
 @Index(['communityId', 'userId'])
 @Check('role_assignments_role_check', `role IN (${COMMUNITY_ROLES.map((r) => `'${r}'`).join(', ')})`)
-@Check('role_assignments_dates_check', 'ends_on IS NULL OR ends_on >= starts_on')
+// ends_on = starts_on - 1 records a grant revoked before it took effect.
+@Check('role_assignments_dates_check', 'ends_on IS NULL OR ends_on >= starts_on - 1')
 export class RoleAssignment {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,0 +1,77 @@
+import { COMMUNITY_ROLES } from '../../apps/api/src/identity/roles';
+import { createCommunity, createMember, importRoster, Member, rosterCsv, SMALL_ROSTER } from '../support/fixtures';
+import { bearer, createTestApp, TestApp } from '../support/test-app';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * Walks every route of the OpenAPI document that takes a community or record
+ * id, so routes added later are covered without editing this test.
+ */
+describe('tenant isolation', () => {
+  let t: TestApp;
+  let a: string;
+  let b: string;
+  let userOfA: Member;
+  let recordIdsOfB: Record<string, string>;
+  let routes: { method: Method; path: string }[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    a = await createCommunity(t, '甲小区');
+    b = await createCommunity(t, '乙小区');
+    userOfA = await createMember(t, a, 'committee_director');
+    for (const role of COMMUNITY_ROLES.filter((r) => r !== 'committee_director')) {
+      await t.http.post(`/api/communities/${a}/roles`).set(bearer(t.adminToken)).send({ userId: userOfA.userId, role }).expect(201);
+    }
+    const directorOfB = await createMember(t, b, 'committee_director');
+    await importRoster(t, a, userOfA.token, rosterCsv(SMALL_ROSTER)).expect(201);
+    await importRoster(t, b, directorOfB.token, rosterCsv(SMALL_ROSTER)).expect(201);
+    const [role] = await t.dataSource.query('SELECT id FROM role_assignments WHERE community_id = $1 LIMIT 1', [b]);
+    recordIdsOfB = { id: role.id };
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths)
+      .filter(([path]) => path.includes('{'))
+      .flatMap(([path, ops]) => (Object.keys(ops) as Method[]).map((method) => ({ method, path })));
+  });
+  afterAll(() => t.close());
+
+  const chainOf = async (community: string) =>
+    (await t.dataSource.query('SELECT count(*)::int AS n, max(seq) AS last FROM record_entries WHERE community_id = $1', [community]))[0];
+
+  it('covers the routes that take ids', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(8);
+    expect(routes).toEqual(expect.arrayContaining([{ method: 'post', path: '/api/communities/{communityId}/roster-imports' }]));
+  });
+
+  it("a user holding every role in A gets 403/404 on every route of community B, and B's data is untouched", async () => {
+    const before = await chainOf(b);
+    const unitsBefore = await t.dataSource.query('SELECT count(*)::int AS n FROM units WHERE community_id = $1', [b]);
+    const failures: string[] = [];
+    for (const { method, path } of routes) {
+      const url = path.replace('{communityId}', b).replace(/\{(\w+)\}/g, (_m, name: string) => recordIdsOfB[name] ?? '00000000-0000-4000-8000-000000000000');
+      const res = await t.http[method](url).set(bearer(userOfA.token)).send({ userId: userOfA.userId, role: 'owner', name: 'x' });
+      if (![403, 404].includes(res.status)) failures.push(`${method.toUpperCase()} ${path} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await chainOf(b)).toEqual(before);
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM units WHERE community_id = $1', [b])).toEqual(unitsBefore);
+  });
+
+  it("record ids of B used under A's path are not found", async () => {
+    const before = await chainOf(b);
+    const withIds = routes.filter((r) => /\{communityId\}.*\{id\}/.test(r.path));
+    expect(withIds.length).toBeGreaterThan(0);
+    for (const { method, path } of withIds) {
+      const url = path.replace('{communityId}', a).replace('{id}', recordIdsOfB.id);
+      const res = await t.http[method](url).set(bearer(t.adminToken)).send({});
+      expect([`${method} ${path}`, res.status]).toEqual([`${method} ${path}`, 404]);
+    }
+    expect(await chainOf(b)).toEqual(before);
+  });
+
+  it('lists only the communities a user belongs to', async () => {
+    const mine = await t.http.get('/api/communities').set(bearer(userOfA.token)).expect(200);
+    expect(mine.body.map((c: { id: string }) => c.id)).toEqual([a]);
+  });
+});
