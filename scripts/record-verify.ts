@@ -64,7 +64,9 @@ export async function main(argv: string[], databaseUrl: string): Promise<number>
       } else {
         broken++;
         const b = verdict.firstBroken!;
-        console.log(`✘ ${community.name} (${community.id}): 第 ${b.seq} 条记录被篡改 first broken entry seq ${b.seq} id ${b.id}: ${b.reason}`);
+        console.log(
+          `✘ ${community.name} (${community.id}): 第 ${b.seq} 条记录被篡改 first broken entry seq ${b.seq} id ${b.id}: ${b.reason}`,
+        );
       }
     }
     return broken ? 1 : 0;

@@ -16,7 +16,9 @@ describe('API conventions', () => {
   it('publishes an OpenAPI document generated from the code', async () => {
     const res = await t.http.get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/communities/{communityId}/roster-imports']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/communities/{communityId}/roster-imports']),
+    );
   });
 
   it('sends helmet security headers', async () => {

@@ -25,7 +25,11 @@ describe('identity', () => {
   });
 
   it('logs in by login name or mobile and returns an HS256 token', async () => {
-    await t.http.post('/api/users').set(bearer(t.adminToken)).send({ loginName: 'li.na', mobile: '13900000001', displayName: '李娜', password: 'Secret12345' }).expect(201);
+    await t.http
+      .post('/api/users')
+      .set(bearer(t.adminToken))
+      .send({ loginName: 'li.na', mobile: '13900000001', displayName: '李娜', password: 'Secret12345' })
+      .expect(201);
     const byName = await t.http.post('/api/auth/login').send({ login: 'LI.NA', password: 'Secret12345' }).expect(200);
     const header = JSON.parse(Buffer.from(byName.body.token.split('.')[0], 'base64url').toString());
     expect(header.alg).toBe('HS256');
@@ -53,13 +57,25 @@ describe('identity', () => {
   });
 
   it('password change checks the current password and strength, then ends other sessions', async () => {
-    await t.http.post('/api/users').set(bearer(t.adminToken)).send({ loginName: 'zhou', displayName: '周', password: 'Original123' }).expect(201);
+    await t.http
+      .post('/api/users')
+      .set(bearer(t.adminToken))
+      .send({ loginName: 'zhou', displayName: '周', password: 'Original123' })
+      .expect(201);
     const a = (await t.http.post('/api/auth/login').send({ login: 'zhou', password: 'Original123' })).body.token;
     const b = (await t.http.post('/api/auth/login').send({ login: 'zhou', password: 'Original123' })).body.token;
     await t.http.post('/api/auth/password').set(bearer(a)).send({ currentPassword: 'wrong', newPassword: 'Changed12345' }).expect(400);
-    const weak = await t.http.post('/api/auth/password').set(bearer(a)).send({ currentPassword: 'Original123', newPassword: 'short' }).expect(400);
+    const weak = await t.http
+      .post('/api/auth/password')
+      .set(bearer(a))
+      .send({ currentPassword: 'Original123', newPassword: 'short' })
+      .expect(400);
     expect(weak.body.code).toBe('weak_password');
-    await t.http.post('/api/auth/password').set(bearer(a)).send({ currentPassword: 'Original123', newPassword: 'Changed12345' }).expect(204);
+    await t.http
+      .post('/api/auth/password')
+      .set(bearer(a))
+      .send({ currentPassword: 'Original123', newPassword: 'Changed12345' })
+      .expect(204);
     await t.http.get('/api/auth/me').set(bearer(a)).expect(200);
     await t.http.get('/api/auth/me').set(bearer(b)).expect(401);
     await t.http.post('/api/auth/login').send({ login: 'zhou', password: 'Original123' }).expect(401);
@@ -67,7 +83,11 @@ describe('identity', () => {
   });
 
   it('locks an identifier after repeated failures, even with the right password, and for unknown accounts alike', async () => {
-    await t.http.post('/api/users').set(bearer(t.adminToken)).send({ loginName: 'target', displayName: '目标', password: 'Target12345' }).expect(201);
+    await t.http
+      .post('/api/users')
+      .set(bearer(t.adminToken))
+      .send({ loginName: 'target', displayName: '目标', password: 'Target12345' })
+      .expect(201);
     for (let i = 0; i < 4; i++) {
       const res = await t.http.post('/api/auth/login').send({ login: 'target', password: `wrong${i}` });
       expect(res.status).toBe(401);
@@ -110,7 +130,11 @@ describe('identity', () => {
     await t.http.get(`/api/communities/${community}/totals`).set(bearer(owner.token)).expect(200);
     await t.http.get(`/api/communities/${community}/units`).set(bearer(owner.token)).expect(403);
     // Only the platform admin grants roles.
-    await t.http.post(`/api/communities/${community}/roles`).set(bearer(current.token)).send({ userId: owner.userId, role: 'committee_director' }).expect(403);
+    await t.http
+      .post(`/api/communities/${community}/roles`)
+      .set(bearer(current.token))
+      .send({ userId: owner.userId, role: 'committee_director' })
+      .expect(403);
     const me = await t.http.get('/api/auth/me').set(bearer(current.token)).expect(200);
     expect(me.body.communities).toEqual([expect.objectContaining({ communityId: community, roles: ['committee_member'] })]);
   });
@@ -120,7 +144,11 @@ describe('identity', () => {
     const member = await createMember(t, community, 'committee_member');
     const roles = await t.http.get(`/api/communities/${community}/roles`).set(bearer(t.adminToken)).expect(200);
     const assignment = roles.body.find((r: { userId: string }) => r.userId === member.userId);
-    const ended = await t.http.post(`/api/communities/${community}/roles/${assignment.id}/end`).set(bearer(t.adminToken)).send({}).expect(201);
+    const ended = await t.http
+      .post(`/api/communities/${community}/roles/${assignment.id}/end`)
+      .set(bearer(t.adminToken))
+      .send({})
+      .expect(201);
     expect(ended.body.active).toBe(false);
     await t.http.get(`/api/communities/${community}/units`).set(bearer(member.token)).expect(403);
     const after = await t.http.get(`/api/communities/${community}/roles`).set(bearer(t.adminToken)).expect(200);
@@ -128,7 +156,11 @@ describe('identity', () => {
   });
 
   it('creates accounts with a one-time password when none is given', async () => {
-    const res = await t.http.post('/api/users').set(bearer(t.adminToken)).send({ mobile: '13700000009', displayName: '新用户' }).expect(201);
+    const res = await t.http
+      .post('/api/users')
+      .set(bearer(t.adminToken))
+      .send({ mobile: '13700000009', displayName: '新用户' })
+      .expect(201);
     expect(res.body.oneTimePassword).toMatch(/^[A-Za-z0-9-]{10,}$/);
     const login = await t.http.post('/api/auth/login').send({ login: '13700000009', password: res.body.oneTimePassword }).expect(200);
     expect(login.body.user.mustChangePassword).toBe(true);

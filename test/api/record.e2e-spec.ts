@@ -37,15 +37,23 @@ describe('decision record', () => {
   });
 
   it('the database refuses UPDATE, DELETE and TRUNCATE', async () => {
-    await expect(t.dataSource.query(`UPDATE record_entries SET action = 'x' WHERE community_id = $1`, [community])).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query(`UPDATE record_entries SET action = 'x' WHERE community_id = $1`, [community])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.dataSource.query(`DELETE FROM record_entries WHERE community_id = $1`, [community])).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query('TRUNCATE record_entries CASCADE')).rejects.toThrow(/append-only/);
   });
 
   it('a change that fails leaves no record entry behind', async () => {
     const before = (await t.http.get(`/api/communities/${community}/record`).set(bearer(member.token))).body.length;
-    await importRoster(t, community, member.token, rosterCsv([{ 楼栋: '9', 房号: '1', 面积: 'x', 面积来源: '登记', 业主: '甲' }])).expect(400);
-    await t.http.post(`/api/communities/${community}/roles`).set(bearer(t.adminToken)).send({ userId: member.userId, role: 'owner', startsOn: '2026-02-30' }).expect(400);
+    await importRoster(t, community, member.token, rosterCsv([{ 楼栋: '9', 房号: '1', 面积: 'x', 面积来源: '登记', 业主: '甲' }])).expect(
+      400,
+    );
+    await t.http
+      .post(`/api/communities/${community}/roles`)
+      .set(bearer(t.adminToken))
+      .send({ userId: member.userId, role: 'owner', startsOn: '2026-02-30' })
+      .expect(400);
     const after = (await t.http.get(`/api/communities/${community}/record`).set(bearer(member.token))).body.length;
     expect(after).toBe(before);
   });
@@ -58,14 +66,21 @@ describe('decision record', () => {
     try {
       await client.query('BEGIN');
       await client.query('ALTER TABLE record_entries DISABLE TRIGGER record_entries_no_update_delete');
-      await client.query(`UPDATE record_entries SET payload = jsonb_set(payload, '{unitsCreated}', '50') WHERE community_id = $1 AND seq = 3`, [community]);
+      await client.query(
+        `UPDATE record_entries SET payload = jsonb_set(payload, '{unitsCreated}', '50') WHERE community_id = $1 AND seq = 3`,
+        [community],
+      );
       await client.query('ALTER TABLE record_entries ENABLE TRIGGER record_entries_no_update_delete');
       await client.query('COMMIT');
     } finally {
       await client.end();
     }
     const verify = await t.http.get(`/api/communities/${community}/record/verify`).set(bearer(member.token)).expect(200);
-    expect(verify.body).toEqual({ ok: false, checked: 3, firstBroken: { seq: '3', id: expect.any(String), reason: 'payload_digest_mismatch' } });
+    expect(verify.body).toEqual({
+      ok: false,
+      checked: 3,
+      firstBroken: { seq: '3', id: expect.any(String), reason: 'payload_digest_mismatch' },
+    });
 
     const env = { ...process.env, DATABASE_URL: t.config.databaseUrl };
     const cli = ['-r', './scripts/register.js', 'scripts/record-verify.ts'];

@@ -28,7 +28,13 @@ describe('community registry and roster import', () => {
     expect(res.body).toMatchObject({ rows: 5, unitsCreated: 5, unitsUpdated: 0, unitsUnchanged: 0, buildingsCreated: 2, ownersCreated: 4 });
     const totals = await t.http.get(`/api/communities/${community}/totals`).set(bearer(clerk.token)).expect(200);
     // 89.50 + 100.25 + 120 + 75.05 + 75.05; heads: 张三 (2 units) + 王五 (designated co-owner) + developer = 3.
-    expect(totals.body).toMatchObject({ totalArea: '459.85', totalHeadcount: 3, unitCount: 5, developerUnitCount: 2, multiUnitOwnerCount: 1 });
+    expect(totals.body).toMatchObject({
+      totalArea: '459.85',
+      totalHeadcount: 3,
+      unitCount: 5,
+      developerUnitCount: 2,
+      multiUnitOwnerCount: 1,
+    });
     expect(totals.body.twoThirdsHeadcount).toBe(2);
     expect(totals.body.twoThirdsArea).toBe('306.57');
   });
@@ -46,7 +52,11 @@ describe('community registry and roster import', () => {
     expect(res.body).toMatchObject({ unitsCreated: 0, unitsUpdated: 1, unitsUnchanged: 4, ownersCreated: 1, ownershipChanged: 1 });
     const units = await t.http.get(`/api/communities/${community}/units?q=1-1-101`).set(bearer(clerk.token)).expect(200);
     expect(units.body.items).toHaveLength(1);
-    expect(units.body.items[0]).toMatchObject({ area: '90.50', areaSource: 'registry', owners: [expect.objectContaining({ name: '赵六', mobile: '138****0009' })] });
+    expect(units.body.items[0]).toMatchObject({
+      area: '90.50',
+      areaSource: 'registry',
+      owners: [expect.objectContaining({ name: '赵六', mobile: '138****0009' })],
+    });
     const totals = await t.http.get(`/api/communities/${community}/totals`).set(bearer(clerk.token)).expect(200);
     // 张三 now holds one unit, 赵六 another: 4 heads.
     expect(totals.body).toMatchObject({ totalArea: '460.85', totalHeadcount: 4, multiUnitOwnerCount: 0 });
@@ -92,13 +102,20 @@ describe('community registry and roster import', () => {
     const text = '楼栋,房号,面积,面积来源,业主\n5,501,66.6,登记,钱七\n';
     // Node can decode GB18030 but not encode it, so the file is spelled out in GB18030 bytes.
     const encoded = Buffer.concat([
-      Buffer.from([0xc2, 0xa5, 0xb6, 0xb0]), Buffer.from(','), // 楼栋
-      Buffer.from([0xb7, 0xbf, 0xba, 0xc5]), Buffer.from(','), // 房号
-      Buffer.from([0xc3, 0xe6, 0xbb, 0xfd]), Buffer.from(','), // 面积
-      Buffer.from([0xc3, 0xe6, 0xbb, 0xfd, 0xc0, 0xb4, 0xd4, 0xb4]), Buffer.from(','), // 面积来源
-      Buffer.from([0xd2, 0xb5, 0xd6, 0xf7]), Buffer.from('\n5,501,66.6,'), // 业主
-      Buffer.from([0xb5, 0xc7, 0xbc, 0xc7]), Buffer.from(','), // 登记
-      Buffer.from([0xc7, 0xae, 0xc6, 0xdf]), Buffer.from('\n'), // 钱七
+      Buffer.from([0xc2, 0xa5, 0xb6, 0xb0]),
+      Buffer.from(','), // 楼栋
+      Buffer.from([0xb7, 0xbf, 0xba, 0xc5]),
+      Buffer.from(','), // 房号
+      Buffer.from([0xc3, 0xe6, 0xbb, 0xfd]),
+      Buffer.from(','), // 面积
+      Buffer.from([0xc3, 0xe6, 0xbb, 0xfd, 0xc0, 0xb4, 0xd4, 0xb4]),
+      Buffer.from(','), // 面积来源
+      Buffer.from([0xd2, 0xb5, 0xd6, 0xf7]),
+      Buffer.from('\n5,501,66.6,'), // 业主
+      Buffer.from([0xb5, 0xc7, 0xbc, 0xc7]),
+      Buffer.from(','), // 登记
+      Buffer.from([0xc7, 0xae, 0xc6, 0xdf]),
+      Buffer.from('\n'), // 钱七
     ]);
     expect(new TextDecoder('gb18030').decode(encoded)).toBe(text);
     const res = await importRoster(t, other, t.adminToken, encoded).expect(201);
@@ -106,7 +123,10 @@ describe('community registry and roster import', () => {
   });
 
   it('never returns identity numbers whole and hides names from roles that need not see them', async () => {
-    const [owner] = await t.dataSource.query(`SELECT id_number_hash, id_number_masked FROM owners WHERE community_id = $1 AND name = '张三'`, [community]);
+    const [owner] = await t.dataSource.query(
+      `SELECT id_number_hash, id_number_masked FROM owners WHERE community_id = $1 AND name = '张三'`,
+      [community],
+    );
     expect(owner.id_number_masked).toBe('330***********1234');
     expect(owner.id_number_hash).toMatch(/^[0-9a-f]{64}$/);
     const dump = JSON.stringify(await t.dataSource.query('SELECT * FROM owners'));
@@ -126,7 +146,10 @@ describe('community registry and roster import', () => {
     expect(unsold.body.items.map((u: { number: string }) => u.number)).toEqual(['2-301']);
     await t.http.get(`/api/communities/${community}/units?pageSize=100000`).set(bearer(clerk.token)).expect(400);
     const buildings = await t.http.get(`/api/communities/${community}/buildings`).set(bearer(clerk.token)).expect(200);
-    expect(buildings.body.map((b: { name: string; unitCount: number }) => [b.name, b.unitCount])).toEqual([['1', 3], ['2', 2]]);
+    expect(buildings.body.map((b: { name: string; unitCount: number }) => [b.name, b.unitCount])).toEqual([
+      ['1', 3],
+      ['2', 2],
+    ]);
   });
 
   it('records every import in the decision record', async () => {

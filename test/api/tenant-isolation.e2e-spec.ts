@@ -49,7 +49,9 @@ describe('tenant isolation', () => {
     const unitsBefore = await t.dataSource.query('SELECT count(*)::int AS n FROM units WHERE community_id = $1', [b]);
     const failures: string[] = [];
     for (const { method, path } of routes) {
-      const url = path.replace('{communityId}', b).replace(/\{(\w+)\}/g, (_m, name: string) => recordIdsOfB[name] ?? '00000000-0000-4000-8000-000000000000');
+      const url = path
+        .replace('{communityId}', b)
+        .replace(/\{(\w+)\}/g, (_m, name: string) => recordIdsOfB[name] ?? '00000000-0000-4000-8000-000000000000');
       const res = await t.http[method](url).set(bearer(userOfA.token)).send({ userId: userOfA.userId, role: 'owner', name: 'x' });
       if (![403, 404].includes(res.status)) failures.push(`${method.toUpperCase()} ${path} → ${res.status}`);
     }

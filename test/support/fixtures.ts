@@ -18,10 +18,18 @@ export interface Member {
 }
 
 /** An account holding `role` in the community, already logged in. */
-export async function createMember(t: TestApp, communityId: string, role: string, extra: { startsOn?: string; endsOn?: string } = {}): Promise<Member> {
+export async function createMember(
+  t: TestApp,
+  communityId: string,
+  role: string,
+  extra: { startsOn?: string; endsOn?: string } = {},
+): Promise<Member> {
   const login = unique('user').toLowerCase();
   const password = 'Passw0rd-test';
-  const created = await t.http.post('/api/users').set(bearer(t.adminToken)).send({ loginName: login, displayName: `测试${role}`, password });
+  const created = await t.http
+    .post('/api/users')
+    .set(bearer(t.adminToken))
+    .send({ loginName: login, displayName: `测试${role}`, password });
   if (created.status !== 201) throw new Error(`create user: ${created.status} ${JSON.stringify(created.body)}`);
   const granted = await t.http
     .post(`/api/communities/${communityId}/roles`)
@@ -61,7 +69,17 @@ export function importRoster(t: TestApp, communityId: string, token: string, fil
 export const SMALL_ROSTER: RosterLine[] = [
   { 楼栋: '1', 单元: '1', 房号: '101', 面积: '89.50', 面积来源: '登记', 业主: '张三', 手机: '13800000001', 证件号: '330106199001011234' },
   { 楼栋: '1', 单元: '1', 房号: '102', 面积: '100.25', 面积来源: '实测', 业主: '张三', 手机: '13800000001' },
-  { 楼栋: '1', 单元: '2', 房号: '201', 面积: '120', 面积来源: '合同', 业主: '李四', 手机: '13800000002', 共有人: '王五:13800000003', 投票人: '王五' },
+  {
+    楼栋: '1',
+    单元: '2',
+    房号: '201',
+    面积: '120',
+    面积来源: '合同',
+    业主: '李四',
+    手机: '13800000002',
+    共有人: '王五:13800000003',
+    投票人: '王五',
+  },
   { 楼栋: '2', 房号: '301', 面积: '75.05', 面积来源: '登记', 状态: '未售' },
   { 楼栋: '2', 房号: '302', 面积: '75.05', 面积来源: '登记', 状态: '未交付' },
 ];

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { migrate } from '../../apps/api/src/bootstrap';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __GONGYI_TEST_TEARDOWN__: (() => Promise<void>) | undefined;
 }
 

@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { Logger, type LogLevel } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
 import { runMigrationsLocked } from '@gongyi/database/migration-lock';
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';

@@ -51,10 +51,7 @@ export async function dropDatabasesWithPrefix(adminUrl: string, prefix: string):
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const rows = await client.query<{ datname: string }>(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1',
-      [`${prefix}%`],
-    );
+    const rows = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}%`]);
     for (const { datname } of rows.rows) {
       await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
     }

@@ -63,13 +63,21 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
 function defaultCode(status: number): string {
   switch (status) {
-    case HttpStatus.BAD_REQUEST: return 'bad_request';
-    case HttpStatus.UNAUTHORIZED: return 'unauthorized';
-    case HttpStatus.FORBIDDEN: return 'forbidden';
-    case HttpStatus.NOT_FOUND: return 'not_found';
-    case HttpStatus.CONFLICT: return 'conflict';
-    case HttpStatus.PAYLOAD_TOO_LARGE: return 'payload_too_large';
-    case HttpStatus.TOO_MANY_REQUESTS: return 'too_many_requests';
-    default: return status >= 500 ? 'internal_error' : 'error';
+    case HttpStatus.BAD_REQUEST:
+      return 'bad_request';
+    case HttpStatus.UNAUTHORIZED:
+      return 'unauthorized';
+    case HttpStatus.FORBIDDEN:
+      return 'forbidden';
+    case HttpStatus.NOT_FOUND:
+      return 'not_found';
+    case HttpStatus.CONFLICT:
+      return 'conflict';
+    case HttpStatus.PAYLOAD_TOO_LARGE:
+      return 'payload_too_large';
+    case HttpStatus.TOO_MANY_REQUESTS:
+      return 'too_many_requests';
+    default:
+      return status >= 500 ? 'internal_error' : 'error';
   }
 }

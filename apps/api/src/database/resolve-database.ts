@@ -17,4 +17,3 @@ export async function resolveDatabase(config: AppConfig): Promise<{ url: string;
   });
   return { url: embedded.url, stop: embedded.stop };
 }
-

@@ -14,7 +14,7 @@ export class HealthController {
   @ApiOperation({ summary: '健康检查（含数据库）' })
   async check() {
     try {
-      const [row] = await this.dataSource.query<{ version: string }[]>('SHOW server_version');
+      const [row] = await this.dataSource.query<{ version: string }[]>("SELECT current_setting('server_version') AS version");
       return { status: 'ok', database: { status: 'up', version: row.version } };
     } catch {
       throw new ServiceUnavailableException({ code: 'database_down', message: '数据库不可用 (database unavailable)' });

@@ -37,7 +37,8 @@ export class AccessGuard implements CanActivate {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, targets);
     const communityId = request.params?.communityId as string | undefined;
     if (!rule) {
-      if (communityId !== undefined) throw new ForbiddenException({ code: 'forbidden', message: '无权访问 (no access rule for this route)' });
+      if (communityId !== undefined)
+        throw new ForbiddenException({ code: 'forbidden', message: '无权访问 (no access rule for this route)' });
       return true;
     }
     if (communityId === undefined) {

@@ -44,6 +44,10 @@ export class AuthController {
   @ApiOperation({ summary: '当前账号及各小区角色' })
   async me(@CurrentUser() user: AuthUser) {
     const account = await this.users.get(user.id);
-    return { ...toPublicUser(account), mustChangePassword: account.mustChangePassword, communities: await this.roles.communitiesOf(user.id) };
+    return {
+      ...toPublicUser(account),
+      mustChangePassword: account.mustChangePassword,
+      communities: await this.roles.communitiesOf(user.id),
+    };
   }
 }

@@ -60,7 +60,12 @@ export class AuthService {
     return {
       token,
       expiresAt: expiresAt.toISOString(),
-      user: { id: user.id, displayName: user.displayName, isPlatformAdmin: user.isPlatformAdmin, mustChangePassword: user.mustChangePassword },
+      user: {
+        id: user.id,
+        displayName: user.displayName,
+        isPlatformAdmin: user.isPlatformAdmin,
+        mustChangePassword: user.mustChangePassword,
+      },
     };
   }
 

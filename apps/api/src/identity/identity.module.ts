@@ -26,7 +26,14 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController, UsersController, RolesController],
-  providers: [AuthService, PasswordService, LoginThrottleService, UsersService, RolesService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    AuthService,
+    PasswordService,
+    LoginThrottleService,
+    UsersService,
+    RolesService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [UsersService, RolesService, AuthService, PasswordService],
 })
 export class IdentityModule {}

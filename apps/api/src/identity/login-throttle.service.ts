@@ -23,7 +23,10 @@ export class LoginThrottleService {
     if (row?.locked_until && row.locked_until > new Date()) {
       const minutes = Math.ceil((row.locked_until.getTime() - Date.now()) / 60000);
       throw new HttpException(
-        { code: 'login_locked', message: `登录失败次数过多，请 ${minutes} 分钟后再试 (too many failed logins; try again in ${minutes} min)` },
+        {
+          code: 'login_locked',
+          message: `登录失败次数过多，请 ${minutes} 分钟后再试 (too many failed logins; try again in ${minutes} min)`,
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }

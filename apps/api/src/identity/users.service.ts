@@ -30,7 +30,13 @@ export interface PublicUser {
 }
 
 export function toPublicUser(user: User): PublicUser {
-  return { id: user.id, loginName: user.loginName, mobile: user.mobile, displayName: user.displayName, isPlatformAdmin: user.isPlatformAdmin };
+  return {
+    id: user.id,
+    loginName: user.loginName,
+    mobile: user.mobile,
+    displayName: user.displayName,
+    isPlatformAdmin: user.isPlatformAdmin,
+  };
 }
 
 /** Readable one-time password: no 0/O/1/l confusion, with letters and digits. */

@@ -77,11 +77,7 @@ export class RegistryController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: '导入房屋花名册（CSV 或 XLSX，全部成功或全部不导入）' })
-  importRoster(
-    @CurrentUser() user: AuthUser,
-    @Param() { communityId }: CommunityParam,
-    @UploadedFile() file: UploadedRoster | undefined,
-  ) {
+  importRoster(@CurrentUser() user: AuthUser, @Param() { communityId }: CommunityParam, @UploadedFile() file: UploadedRoster | undefined) {
     if (!file) throw new Invalid('请上传文件字段 file (multipart field "file" required)', 'file_required');
     return this.rosterImport.import(user.id, communityId, file);
   }

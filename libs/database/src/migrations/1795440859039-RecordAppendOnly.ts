@@ -1,11 +1,11 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The decision record is append-only: the database itself refuses UPDATE,
  * DELETE and TRUNCATE on record_entries, whoever asks.
  */
 export class RecordAppendOnly1795440859039 implements MigrationInterface {
-  name = "RecordAppendOnly1795440859039";
+  name = 'RecordAppendOnly1795440859039';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -22,12 +22,8 @@ export class RecordAppendOnly1795440859039 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      "DROP TRIGGER record_entries_no_truncate ON record_entries",
-    );
-    await queryRunner.query(
-      "DROP TRIGGER record_entries_no_update_delete ON record_entries",
-    );
-    await queryRunner.query("DROP FUNCTION record_entries_refuse_change()");
+    await queryRunner.query('DROP TRIGGER record_entries_no_truncate ON record_entries');
+    await queryRunner.query('DROP TRIGGER record_entries_no_update_delete ON record_entries');
+    await queryRunner.query('DROP FUNCTION record_entries_refuse_change()');
   }
 }

@@ -1,8 +1,5 @@
-import { Foundation1795440859038 } from "./1795440859038-Foundation";
-import { RecordAppendOnly1795440859039 } from "./1795440859039-RecordAppendOnly";
+import { Foundation1795440859038 } from './1795440859038-Foundation';
+import { RecordAppendOnly1795440859039 } from './1795440859039-RecordAppendOnly';
 
 /** Every migration, in order. A merged migration is never edited; a new one follows it. */
-export const MIGRATIONS: Function[] = [
-  Foundation1795440859038,
-  RecordAppendOnly1795440859039,
-];
+export const MIGRATIONS: Function[] = [Foundation1795440859038, RecordAppendOnly1795440859039];

@@ -22,11 +22,7 @@ export interface StoredEntry extends Omit<ChainFields, 'payloadDigest'> {
   hash: string;
 }
 
-export type ChainBreak =
-  | 'seq_gap'
-  | 'prev_hash_mismatch'
-  | 'payload_digest_mismatch'
-  | 'hash_mismatch';
+export type ChainBreak = 'seq_gap' | 'prev_hash_mismatch' | 'payload_digest_mismatch' | 'hash_mismatch';
 
 export interface ChainVerdict {
   ok: boolean;

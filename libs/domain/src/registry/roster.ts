@@ -41,19 +41,41 @@ export const ROSTER_HEADERS: Record<RosterColumn, string[]> = {
 export const REQUIRED_COLUMNS: RosterColumn[] = ['building', 'room', 'area', 'areaSource'];
 
 const AREA_SOURCES: Record<string, 'registry' | 'survey' | 'contract'> = {
-  登记: 'registry', 不动产登记: 'registry', 产权登记: 'registry', registry: 'registry',
-  实测: 'survey', 测绘: 'survey', survey: 'survey',
-  合同: 'contract', 预测: 'contract', contract: 'contract',
+  登记: 'registry',
+  不动产登记: 'registry',
+  产权登记: 'registry',
+  registry: 'registry',
+  实测: 'survey',
+  测绘: 'survey',
+  survey: 'survey',
+  合同: 'contract',
+  预测: 'contract',
+  contract: 'contract',
 };
 const STATUSES: Record<string, 'sold' | 'unsold' | 'undelivered'> = {
-  已售: 'sold', sold: 'sold', 未售: 'unsold', unsold: 'unsold', 未交付: 'undelivered', undelivered: 'undelivered',
+  已售: 'sold',
+  sold: 'sold',
+  未售: 'unsold',
+  unsold: 'unsold',
+  未交付: 'undelivered',
+  undelivered: 'undelivered',
 };
 const KINDS: Record<string, 'residential' | 'commercial' | 'parking'> = {
-  住宅: 'residential', residential: 'residential', 商业: 'commercial', 商铺: 'commercial', commercial: 'commercial',
-  车位: 'parking', 车库: 'parking', parking: 'parking',
+  住宅: 'residential',
+  residential: 'residential',
+  商业: 'commercial',
+  商铺: 'commercial',
+  commercial: 'commercial',
+  车位: 'parking',
+  车库: 'parking',
+  parking: 'parking',
 };
 const OWNER_KINDS: Record<string, 'person' | 'organisation'> = {
-  个人: 'person', person: 'person', 单位: 'organisation', 企业: 'organisation', organisation: 'organisation',
+  个人: 'person',
+  person: 'person',
+  单位: 'organisation',
+  企业: 'organisation',
+  organisation: 'organisation',
 };
 
 const MOBILE = /^1\d{10}$/;
@@ -90,7 +112,11 @@ export function unitNumber(building: string, stairwell: string, room: string): s
 
 /** Maps a header cell to its column, or undefined for columns we do not know. */
 export function columnForHeader(header: string): RosterColumn | undefined {
-  const normalised = header.trim().toLowerCase().replace(/[（(].*[)）]/, '').trim();
+  const normalised = header
+    .trim()
+    .toLowerCase()
+    .replace(/[（(].*[)）]/, '')
+    .trim();
   for (const [column, names] of Object.entries(ROSTER_HEADERS) as [RosterColumn, string[]][]) {
     if (names.includes(normalised)) return column;
   }
@@ -169,8 +195,19 @@ export function validateRoster(rows: RawRosterRow[]): { units: RosterUnit[]; err
       if (!name) errors.push({ line, reason: '已售房屋缺少业主姓名 (owner name missing)' });
       if (mobile && !MOBILE.test(mobile)) errors.push({ line, reason: `手机号格式错误 "${mobile}"：应为 11 位数字` });
       if (idNumber && !ID_NUMBER.test(idNumber)) errors.push({ line, reason: '证件号格式错误 (malformed id number)' });
-      const main: RosterUnit['owners'][number] = { name, mobile: mobile || null, kind: ownerKind ?? 'person', idNumber: idNumber || null, designated: false };
-      const coOwners = parseCoOwners(v('coOwners'), line, errors).map((p) => ({ ...p, kind: 'person' as const, idNumber: null, designated: false }));
+      const main: RosterUnit['owners'][number] = {
+        name,
+        mobile: mobile || null,
+        kind: ownerKind ?? 'person',
+        idNumber: idNumber || null,
+        designated: false,
+      };
+      const coOwners = parseCoOwners(v('coOwners'), line, errors).map((p) => ({
+        ...p,
+        kind: 'person' as const,
+        idNumber: null,
+        designated: false,
+      }));
       owners.push(main, ...coOwners);
       const voter = v('voter');
       const designated = voter ? owners.find((o) => o.name === voter) : main;
@@ -183,9 +220,17 @@ export function validateRoster(rows: RawRosterRow[]): { units: RosterUnit[]; err
 
     if (errors.length === before) {
       units.push({
-        line, building, stairwell, room, number,
-        areaHundredths: parseArea(areaText), area: areaText,
-        areaSource: areaSource!, status: status!, kind: kind!, owners,
+        line,
+        building,
+        stairwell,
+        room,
+        number,
+        areaHundredths: parseArea(areaText),
+        area: areaText,
+        areaSource: areaSource!,
+        status: status!,
+        kind: kind!,
+        owners,
       });
     }
   }

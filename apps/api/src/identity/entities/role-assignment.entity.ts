@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn , JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, JoinColumn, ManyToOne } from 'typeorm';
 import { Community } from '../../registry/entities/community.entity';
 import { User } from './user.entity';
 import { COMMUNITY_ROLES, type CommunityRole } from '../roles';

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique , JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Unique, JoinColumn, ManyToOne } from 'typeorm';
 import { Community } from './community.entity';
 
 @Entity('buildings')

@@ -53,7 +53,12 @@ function finish(records: { line: number; cells: string[] }[]): ParsedRosterFile 
 export function parseRosterCsv(buffer: Buffer): ParsedRosterFile {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(decodeText(buffer), { info: true, relax_column_count: true, skip_empty_lines: false, trim: false }) as unknown as typeof records;
+    records = parse(decodeText(buffer), {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: false,
+    }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     return { rows: [], errors: [{ line, reason: `CSV 格式错误：${(error as Error).message}` }] };

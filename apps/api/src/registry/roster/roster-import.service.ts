@@ -44,7 +44,9 @@ export class RosterImportService {
     const parsed = await parseRosterFile(file.buffer, file.originalname);
     const { units, errors } = parsed.errors.length ? { units: [], errors: parsed.errors } : validateRoster(parsed.rows);
     if (errors.length) {
-      throw new Invalid(`花名册有 ${errors.length} 处错误，未导入任何数据 (roster has errors; nothing imported)`, 'roster_invalid', { errors });
+      throw new Invalid(`花名册有 ${errors.length} 处错误，未导入任何数据 (roster has errors; nothing imported)`, 'roster_invalid', {
+        errors,
+      });
     }
     return this.dataSource.transaction(async (manager) => {
       // One import per community at a time, so two uploads cannot interleave.
@@ -75,7 +77,9 @@ export class RosterImportService {
     const buildingId = new Map(buildingRows.map((b) => [b.name, b.id]));
 
     const before = await this.ownershipSignatures(manager, communityId);
-    const [{ count: registered }] = await manager.query<{ count: string }[]>('SELECT count(*) FROM units WHERE community_id = $1', [communityId]);
+    const [{ count: registered }] = await manager.query<{ count: string }[]>('SELECT count(*) FROM units WHERE community_id = $1', [
+      communityId,
+    ]);
 
     // Upsert units; the WHERE makes an identical row a no-op so it is neither "updated" nor returned.
     const changed = await manager.query<{ inserted: boolean }[]>(
@@ -109,10 +113,9 @@ export class RosterImportService {
     const unitId = new Map(unitRows.map((u) => [u.number, u.id]));
 
     const ownersCreated = await this.upsertOwners(manager, communityId, units);
-    const ownerRows = await manager.query<{ id: string; match_key: string }[]>(
-      'SELECT id, match_key FROM owners WHERE community_id = $1',
-      [communityId],
-    );
+    const ownerRows = await manager.query<{ id: string; match_key: string }[]>('SELECT id, match_key FROM owners WHERE community_id = $1', [
+      communityId,
+    ]);
     const ownerId = new Map(ownerRows.map((o) => [o.match_key, o.id]));
 
     const links = units.flatMap((u) =>
@@ -120,7 +123,10 @@ export class RosterImportService {
         ? [{ unit: unitId.get(u.number)!, owner: ownerId.get(DEVELOPER_KEY)!, designated: true }]
         : u.owners.map((o) => ({ unit: unitId.get(u.number)!, owner: ownerId.get(ownerKey(o))!, designated: o.designated })),
     );
-    await manager.query('DELETE FROM unit_owners WHERE community_id = $1 AND unit_id = ANY($2::uuid[])', [communityId, [...unitId.values()]]);
+    await manager.query('DELETE FROM unit_owners WHERE community_id = $1 AND unit_id = ANY($2::uuid[])', [
+      communityId,
+      [...unitId.values()],
+    ]);
     await manager.query(
       `INSERT INTO unit_owners (community_id, unit_id, owner_id, is_designated_voter)
        SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::boolean[])`,

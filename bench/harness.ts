@@ -1,0 +1,107 @@
+import { INestApplication } from '@nestjs/common';
+import { startEmbeddedPostgres } from '@gongyi/database/embedded-postgres';
+import { adminQuery, withDatabase } from '@gongyi/database/test-databases';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, migrate, runtimeConfig } from '../apps/api/src/bootstrap';
+import { loadConfig } from '../apps/api/src/config/app-config';
+import { UsersService } from '../apps/api/src/identity/users.service';
+
+export interface BenchServer {
+  app: INestApplication;
+  baseUrl: string;
+  databaseUrl: string;
+  adminToken: string;
+  close(): Promise<void>;
+}
+
+/** A real server on a fresh database (DATABASE_URL's server, or a throwaway embedded cluster). */
+export async function startBenchServer(): Promise<BenchServer> {
+  let adminUrl: string;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (process.env.DATABASE_URL) {
+    adminUrl = process.env.DATABASE_URL;
+  } else {
+    const embedded = await startEmbeddedPostgres({
+      dataDir: mkdtempSync(join(tmpdir(), 'gongyi-bench-pg-')),
+      port: 25000 + (process.pid % 5000),
+      database: 'postgres',
+      persistent: false,
+    });
+    adminUrl = embedded.adminUrl;
+    stopEmbedded = embedded.stop;
+  }
+  const name = `gongyi_bench_${process.pid}`;
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name}`);
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  const databaseUrl = withDatabase(adminUrl, name);
+  await migrate(databaseUrl);
+  const config = runtimeConfig(
+    loadConfig({
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: join(tmpdir(), 'gongyi-bench-data'),
+      LOG_LEVEL: 'error',
+      LOGIN_SLOWDOWN_MS: '0',
+    }),
+    databaseUrl,
+  );
+  const app = await createServer(config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const admin = await app
+    .get(UsersService)
+    .create({ loginName: 'bench.admin', displayName: '压测管理员', password: 'BenchAdmin123', isPlatformAdmin: true });
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: admin.user.loginName, password: 'BenchAdmin123' }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  return {
+    app,
+    baseUrl,
+    databaseUrl,
+    adminToken: token,
+    close: async () => {
+      await app.close();
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await stopEmbedded?.();
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Runs `task` `total` times with `concurrency` workers; returns per-call latencies (ms) and wall time. */
+export async function runConcurrent(total: number, concurrency: number, task: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        await task(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const wallMs = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return {
+    wallMs,
+    perSecond: (total / wallMs) * 1000,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
+}
+
+export const fmt = (n: number, digits = 1) => n.toFixed(digits);

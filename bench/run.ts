@@ -1,0 +1,26 @@
+/**
+ * npm run bench — prints speed and memory figures. Nothing here is asserted:
+ * targets are compared by people reading the output (see README).
+ */
+import 'reflect-metadata';
+import { startBenchServer } from './harness';
+import { runRegistryBench } from './registry-bench';
+
+async function main(): Promise<void> {
+  console.log(`共议 Gongyi benchmarks — node ${process.version}, ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`);
+  const server = await startBenchServer();
+  try {
+    console.log('\n== registry & identity ==');
+    await runRegistryBench(server);
+  } finally {
+    await server.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
