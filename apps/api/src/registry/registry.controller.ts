@@ -2,10 +2,11 @@ import { Body, Controller, Get, Param, Post, Query, UploadedFile, UseInterceptor
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Invalid } from '../common/app-error';
-import { CommunityParam } from '../common/params';
+import { CommunityItemParam, CommunityParam } from '../common/params';
 import { type AuthUser, Authenticated, CommunityAccess, CurrentRoles, CurrentUser, PlatformAdmin } from '../identity/decorators';
 import { COMMITTEE, COMMUNITY_MEMBERS, COMMUNITY_STAFF, type CommunityRole } from '../identity/roles';
-import { CreateCommunityDto, UnitQueryDto } from './dto/registry.dto';
+import { CreateCommunityDto, LinkOwnerAccountDto, OwnerQueryDto, UnitQueryDto } from './dto/registry.dto';
+import { OwnerAccountsService } from './owner-accounts.service';
 import { RegistryService } from './registry.service';
 import { RosterImportService } from './roster/roster-import.service';
 
@@ -22,6 +23,7 @@ export class RegistryController {
   constructor(
     private readonly registry: RegistryService,
     private readonly rosterImport: RosterImportService,
+    private readonly ownerAccounts: OwnerAccountsService,
   ) {}
 
   @PlatformAdmin()
@@ -80,5 +82,19 @@ export class RegistryController {
   importRoster(@CurrentUser() user: AuthUser, @Param() { communityId }: CommunityParam, @UploadedFile() file: UploadedRoster | undefined) {
     if (!file) throw new Invalid('请上传文件字段 file (multipart field "file" required)', 'file_required');
     return this.rosterImport.import(user.id, communityId, file);
+  }
+
+  @CommunityAccess(COMMITTEE, { admin: true })
+  @Get(':communityId/owners')
+  @ApiOperation({ summary: '业主列表（手机号脱敏）' })
+  owners(@Param() { communityId }: CommunityParam, @Query() query: OwnerQueryDto) {
+    return this.registry.owners(communityId, query);
+  }
+
+  @CommunityAccess(COMMITTEE, { admin: true })
+  @Post(':communityId/owners/:id/account')
+  @ApiOperation({ summary: '为业主开通网上账号（核验身份后），授予业主角色' })
+  linkAccount(@CurrentUser() user: AuthUser, @Param() { communityId, id }: CommunityItemParam, @Body() body: LinkOwnerAccountDto) {
+    return this.ownerAccounts.link(user.id, communityId, id, body);
   }
 }

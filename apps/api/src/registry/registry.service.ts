@@ -7,7 +7,7 @@ import { Conflict, Invalid, NotFound } from '../common/app-error';
 import type { CommunityRole } from '../identity/roles';
 import { RolesService } from '../identity/roles.service';
 import { RecordService } from '../record/record.service';
-import { CreateCommunityDto, UnitQueryDto } from './dto/registry.dto';
+import { CreateCommunityDto, OwnerQueryDto, UnitQueryDto } from './dto/registry.dto';
 import { Community } from './entities/community.entity';
 import { maskMobile } from './identity-number';
 
@@ -169,5 +169,35 @@ export class RegistryService {
       })),
     }));
     return { total, page, pageSize, items };
+  }
+
+  async owners(communityId: string, query: OwnerQueryDto) {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const q = query.q?.trim() ? `%${query.q.trim()}%` : null;
+    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+      `SELECT o.id, o.kind, o.name, o.mobile, o.id_number_masked, o.user_id IS NOT NULL AS has_account,
+              array_agg(u.number ORDER BY u.number) AS units, sum(u.exclusive_area)::text AS area,
+              count(*) OVER ()::int AS total
+       FROM owners o JOIN unit_owners uo ON uo.owner_id = o.id JOIN units u ON u.id = uo.unit_id
+       WHERE o.community_id = $1 AND ($2::text IS NULL OR o.name ILIKE $2 OR u.number ILIKE $2)
+       GROUP BY o.id ORDER BY o.name LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      [communityId, q],
+    );
+    return {
+      total: (rows[0]?.total as number) ?? 0,
+      page,
+      pageSize,
+      items: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        name: r.name,
+        mobile: maskMobile(r.mobile as string | null),
+        idNumber: r.id_number_masked,
+        hasAccount: r.has_account,
+        units: r.units,
+        area: r.area,
+      })),
+    };
   }
 }
