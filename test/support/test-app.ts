@@ -7,7 +7,9 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { runtimeConfig, StartedConfig } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { Clock } from '../../apps/api/src/common/clock';
 import { UsersService } from '../../apps/api/src/identity/users.service';
+import { TestClock } from './test-clock';
 
 export interface TestApp {
   app: INestApplication;
@@ -16,6 +18,7 @@ export interface TestApp {
   config: StartedConfig;
   /** Token of the platform admin created at first start. */
   adminToken: string;
+  clock: TestClock;
   close(): Promise<void>;
 }
 
@@ -33,7 +36,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     }),
     database.url,
   );
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const clock = new TestClock();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   configureApp(app);
   await app.init();
@@ -47,6 +54,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     dataSource: app.get(DataSource),
     config,
     adminToken: login.body.token,
+    clock,
     close: async () => {
       await app.close();
       await database.drop();

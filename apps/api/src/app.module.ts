@@ -3,10 +3,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RuntimeConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { AgendaModule } from './agenda/agenda.module';
+import { CommonModule } from './common/common.module';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
 import { RecordModule } from './record/record.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RegistryModule } from './registry/registry.module';
+import { RulebookModule } from './rulebook/rulebook.module';
+import { VotingModule } from './voting/voting.module';
 import { WebModule } from './web/web.module';
 
 @Module({})
@@ -16,10 +21,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        CommonModule,
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         RecordModule,
         IdentityModule,
         RegistryModule,
+        RulebookModule,
+        AgendaModule,
+        VotingModule,
+        NotificationsModule,
         WebModule.forRoot(),
       ],
       controllers: [HealthController],

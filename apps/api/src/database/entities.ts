@@ -1,3 +1,15 @@
+import { AgendaItem } from '../agenda/entities/agenda-item.entity';
+import { AgendaTransition } from '../agenda/entities/agenda-transition.entity';
+import { ExecutionReport } from '../agenda/entities/execution-report.entity';
+import { Meeting } from '../agenda/entities/meeting.entity';
+import { Notification } from '../notifications/entities/notification.entity';
+import { Rulebook } from '../rulebook/entities/rulebook.entity';
+import { AssemblyVote } from '../voting/entities/assembly-vote.entity';
+import { Ballot } from '../voting/entities/ballot.entity';
+import { Elector } from '../voting/entities/elector.entity';
+import { Motion } from '../voting/entities/motion.entity';
+import { Proxy } from '../voting/entities/proxy.entity';
+import { TallyRecord } from '../voting/entities/tally-record.entity';
 import { LoginThrottle } from '../identity/entities/login-throttle.entity';
 import { RoleAssignment } from '../identity/entities/role-assignment.entity';
 import { Session } from '../identity/entities/session.entity';
@@ -10,4 +22,27 @@ import { UnitOwner } from '../registry/entities/unit-owner.entity';
 import { Unit } from '../registry/entities/unit.entity';
 
 /** Listed explicitly: path globs break in monorepo builds. */
-export const ENTITIES = [User, Session, LoginThrottle, RoleAssignment, Community, Building, Unit, Owner, UnitOwner, RecordEntry];
+export const ENTITIES = [
+  User,
+  Session,
+  LoginThrottle,
+  RoleAssignment,
+  Community,
+  Building,
+  Unit,
+  Owner,
+  UnitOwner,
+  RecordEntry,
+  Rulebook,
+  Notification,
+  AgendaItem,
+  AgendaTransition,
+  Meeting,
+  ExecutionReport,
+  AssemblyVote,
+  Motion,
+  Elector,
+  Proxy,
+  Ballot,
+  TallyRecord,
+];

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { formatArea, parseArea } from '@gongyi/domain/area';
-import { computeTotals } from '@gongyi/domain/registry/headcount';
-import { DataSource, In } from 'typeorm';
+import { computeTotals, type RegistryUnit } from '@gongyi/domain/registry/headcount';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Conflict, Invalid, NotFound } from '../common/app-error';
 import type { CommunityRole } from '../identity/roles';
 import { RolesService } from '../identity/roles.service';
@@ -10,6 +10,13 @@ import { RecordService } from '../record/record.service';
 import { CreateCommunityDto, OwnerQueryDto, UnitQueryDto } from './dto/registry.dto';
 import { Community } from './entities/community.entity';
 import { maskMobile } from './identity-number';
+
+export interface VoterUnit extends RegistryUnit {
+  number: string;
+  building: string;
+  ownerName: string | null;
+  ownerUserId: string | null;
+}
 
 export interface CommunityTotals {
   totalArea: string;
@@ -78,23 +85,33 @@ export class RegistryService {
     return community;
   }
 
-  async totals(communityId: string, countParkingAsArea = false): Promise<CommunityTotals> {
-    const rows = await this.dataSource.query<{ id: string; exclusive_area: string; status: string; kind: string; voter: string | null }[]>(
-      `SELECT u.id, u.exclusive_area::text, u.status, u.kind, uo.owner_id AS voter
-       FROM units u LEFT JOIN unit_owners uo ON uo.unit_id = u.id AND uo.is_designated_voter
-       WHERE u.community_id = $1`,
+  /** Every unit with its designated voter, as the headcount rules and the electoral roll need them. */
+  async voterUnits(communityId: string, manager: EntityManager = this.dataSource.manager): Promise<VoterUnit[]> {
+    const rows = await manager.query<Record<string, string | null>[]>(
+      `SELECT u.id, u.number, b.name AS building, u.exclusive_area::text AS area, u.status, u.kind,
+              uo.owner_id, o.name AS owner_name, o.user_id
+       FROM units u JOIN buildings b ON b.id = u.building_id
+       LEFT JOIN unit_owners uo ON uo.unit_id = u.id AND uo.is_designated_voter
+       LEFT JOIN owners o ON o.id = uo.owner_id
+       WHERE u.community_id = $1 ORDER BY u.number`,
       [communityId],
     );
-    const totals = computeTotals(
-      rows.map((r) => ({
-        unitId: r.id,
-        areaHundredths: parseArea(r.exclusive_area),
-        status: r.status as 'sold' | 'unsold' | 'undelivered',
-        kind: r.kind as 'residential' | 'commercial' | 'parking',
-        voterOwnerId: r.voter,
-      })),
-      { countParkingAsArea },
-    );
+    return rows.map((r) => ({
+      unitId: r.id!,
+      number: r.number!,
+      building: r.building!,
+      areaHundredths: parseArea(r.area!),
+      status: r.status as VoterUnit['status'],
+      kind: r.kind as VoterUnit['kind'],
+      // The developer's own owner row is not a voter: its units vote together under the developer key.
+      voterOwnerId: r.status === 'sold' ? r.owner_id : null,
+      ownerName: r.owner_name,
+      ownerUserId: r.user_id,
+    }));
+  }
+
+  async totals(communityId: string, countParkingAsArea = false): Promise<CommunityTotals> {
+    const totals = computeTotals(await this.voterUnits(communityId), { countParkingAsArea });
     // Ceiling of 2/3, exact: the least value v with 3v ≥ 2·total.
     const twoThirdsArea = (totals.totalAreaHundredths * 2n + 2n) / 3n;
     return {

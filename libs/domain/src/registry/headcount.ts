@@ -87,10 +87,7 @@ export function isCountedUnit(unit: RegistryUnit, options: HeadcountOptions = {}
 }
 
 /** voterKey → the voter's counted units and their summed area (what one ballot carries). */
-export function groupUnitsByVoter(
-  units: readonly RegistryUnit[],
-  options: HeadcountOptions = {},
-): Map<string, VoterGroup> {
+export function groupUnitsByVoter(units: readonly RegistryUnit[], options: HeadcountOptions = {}): Map<string, VoterGroup> {
   const seen = new Set<string>();
   const groups = new Map<string, VoterGroup>();
   for (const unit of units) {

@@ -1,0 +1,38 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Community } from '../../registry/entities/community.entity';
+import { AgendaItem } from './agenda-item.entity';
+
+/** 物业执行: a progress report by the property company on a decided item. */
+@Entity('execution_reports')
+@Index(['agendaItemId', 'reportedAt'])
+@Check('execution_reports_percent', 'progress_percent BETWEEN 0 AND 100')
+export class ExecutionReport {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  communityId: string;
+
+  @Column('uuid')
+  agendaItemId: string;
+
+  @Column('integer')
+  progressPercent: number;
+
+  @Column('text')
+  text: string;
+
+  @Column('uuid')
+  reportedBy: string;
+
+  @Column({ type: 'timestamptz' })
+  reportedAt: Date;
+
+  @ManyToOne(() => Community, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'community_id' })
+  community?: Community;
+
+  @ManyToOne(() => AgendaItem, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'agenda_item_id' })
+  agendaItem?: AgendaItem;
+}

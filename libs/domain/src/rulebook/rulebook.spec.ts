@@ -1,0 +1,31 @@
+import { DEFAULT_CHAIN_RULEBOOK } from '../chain/stages';
+import { DEFAULT_RULEBOOK, reviseRulebook, RulebookSettings } from './rulebook';
+
+const base: RulebookSettings = { ...DEFAULT_RULEBOOK, stages: DEFAULT_CHAIN_RULEBOOK.stages };
+
+describe('rulebook', () => {
+  it('accepts changes within the law', () => {
+    expect(reviseRulebook(base, { proxyCap: 5, countNonVotersWithMajority: true })).toMatchObject({ proxyCap: 5, countNonVotersWithMajority: true, noticeDays: 15 });
+  });
+
+  it('refuses to shorten the notice below 15 days or the interim notice below 7', () => {
+    expect(() => reviseRulebook(base, { noticeDays: 14 })).toThrow(/noticeDays/);
+    expect(() => reviseRulebook(base, { interimNoticeDays: 6 })).toThrow(/interimNoticeDays/);
+    expect(() => reviseRulebook(base, { postingDays: 10 })).toThrow(/postingDays/);
+  });
+
+  it('lists every problem and refuses unknown settings', () => {
+    try {
+      reviseRulebook(base, { proxyCap: 0, committeeDecisionRule: 'whatever' as never, votingWindowMinDays: 90, votingWindowMaxDays: 30, surprise: 1 } as never);
+      throw new Error('should have thrown');
+    } catch (error) {
+      const problems = (error as { details: { problems: string[] } }).details.problems;
+      expect(problems).toEqual([
+        expect.stringContaining('committeeDecisionRule'),
+        expect.stringContaining('proxyCap'),
+        'votingWindowMinDays 不能大于 votingWindowMaxDays',
+        'surprise: 未知设置 unknown setting',
+      ]);
+    }
+  });
+});
