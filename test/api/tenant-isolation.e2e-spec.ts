@@ -27,6 +27,11 @@ describe('tenant isolation', () => {
     const directorOfB = await createMember(t, b, 'committee_director');
     await importRoster(t, a, userOfA.token, rosterCsv(SMALL_ROSTER)).expect(201);
     await importRoster(t, b, directorOfB.token, rosterCsv(SMALL_ROSTER)).expect(201);
+    await t.http
+      .post(`/api/communities/${b}/agenda-items`)
+      .set(bearer(directorOfB.token))
+      .send({ title: '乙小区议题', category: 'art278_5', description: '维修' })
+      .expect(201);
     idsOfB = await oneIdPerTable(b);
     const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths)
@@ -83,9 +88,14 @@ describe('tenant isolation', () => {
     for (const { method, path } of withIds) {
       for (const id of idsOfB) {
         const url = path.replace('{communityId}', a).replace(/\{(\w+)\}/g, id);
-        const res = await t.http[method](url).set(bearer(t.adminToken)).send({});
-        // 400 is acceptable only when validation refuses the body before any lookup.
-        if (res.status !== 404 && !(res.status === 400 && res.body.code === 'validation_failed')) failures.push(`${method} ${path} (${id}) → ${res.status}`);
+        // Tried as the user holding every role in A and as the platform admin: neither may succeed, and
+        // whoever passes the access check must get 404 (or a 400 from validation before any lookup).
+        const statuses: number[] = [];
+        for (const token of [userOfA.token, t.adminToken]) {
+          const res = await t.http[method](url).set(bearer(token)).send({});
+          statuses.push(res.status === 400 && res.body.code === 'validation_failed' ? 404 : res.status);
+        }
+        if (statuses.some((s) => s < 400) || !statuses.includes(404)) failures.push(`${method} ${path} (${id}) → ${statuses.join('/')}`);
       }
     }
     expect(failures).toEqual([]);

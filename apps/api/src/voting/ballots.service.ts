@@ -102,6 +102,7 @@ export class BallotsService {
   }
 
   async pendingPaper(communityId: string, voteId: string) {
+    await this.notices.get(communityId, voteId);
     return this.dataSource.query(
       `SELECT b.receipt_code AS "receiptCode", b.paper_ref AS "paperRef", b.cast_by AS "enteredBy", u.display_name AS "enteredByName",
               min(b.cast_at) AS "enteredAt", e.id AS "electorId", e.unit_numbers AS "unitNumbers",

@@ -1,0 +1,108 @@
+/** The one fetch wrapper: bearer token, JSON, the server's error message, and 401 → login. */
+
+const TOKEN_KEY = 'gongyi.token';
+
+export const tokenStore = {
+  get: (): string | null => localStorage.getItem(TOKEN_KEY),
+  set: (token: string): void => localStorage.setItem(TOKEN_KEY, token),
+  clear: (): void => localStorage.removeItem(TOKEN_KEY),
+};
+
+/** An error answered by the API: {statusCode, code, message, details?}. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface Handlers {
+  /** Shows an error to the user (wired to antd's message in App). */
+  showError: (text: string) => void;
+  /** Called after a 401 on an authenticated request. */
+  onUnauthorized: () => void;
+}
+
+let handlers: Handlers = {
+  showError: (text) => console.error(text),
+  onUnauthorized: () => window.location.assign('/login'),
+};
+
+export function setApiHandlers(next: Partial<Handlers>): void {
+  handlers = { ...handlers, ...next };
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Query;
+  /** A plain object is sent as JSON; FormData as multipart. */
+  body?: unknown;
+  /** Do not show the error message; the caller displays it itself. */
+  quiet?: boolean;
+  /** A 401 here is an answer (wrong password), not an expired session. */
+  anonymous?: boolean;
+}
+
+function url(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `/api${path}${search ? `?${search}` : ''}`;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = tokenStore.get();
+  if (token && !options.anonymous) headers.Authorization = `Bearer ${token}`;
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) body = options.body;
+  else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(url(path, options.query), { method: options.method ?? 'GET', headers, body });
+  } catch {
+    const error = new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试');
+    if (!options.quiet) handlers.showError(error.message);
+    throw error;
+  }
+
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  let payload: { code?: string; message?: string; details?: unknown } = {};
+  try {
+    payload = (await response.json()) as typeof payload;
+  } catch {
+    // not JSON (a proxy error page): fall back to the status text below
+  }
+  const error = new ApiError(
+    response.status,
+    payload.code ?? `http_${response.status}`,
+    payload.message ?? `请求失败（${response.status}）`,
+    payload.details,
+  );
+  if (response.status === 401 && !options.anonymous) {
+    tokenStore.clear();
+    handlers.showError('登录已失效，请重新登录');
+    handlers.onUnauthorized();
+    throw error;
+  }
+  if (!options.quiet) handlers.showError(error.message);
+  throw error;
+}

@@ -1,0 +1,66 @@
+/** Typed functions for the API endpoints the web app uses. */
+import { request } from './http';
+import type {
+  Building,
+  ChainVerdict,
+  Community,
+  CommunityRole,
+  CommunityTotals,
+  CreatedUser,
+  LoginResult,
+  Me,
+  Page,
+  RecordEntry,
+  RoleAssignment,
+  RosterImportResult,
+  Unit,
+  UnitQuery,
+  User,
+} from './types';
+
+export { ApiError, setApiHandlers, tokenStore } from './http';
+export type * from './types';
+
+const c = (communityId: string) => `/communities/${encodeURIComponent(communityId)}`;
+
+export const authApi = {
+  login: (login: string, password: string) =>
+    request<LoginResult>('/auth/login', { method: 'POST', body: { login, password }, anonymous: true, quiet: true }),
+  logout: () => request<void>('/auth/logout', { method: 'POST', quiet: true }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>('/auth/password', { method: 'POST', body: { currentPassword, newPassword }, quiet: true }),
+  me: () => request<Me>('/auth/me'),
+};
+
+export const registryApi = {
+  communities: () => request<Community[]>('/communities'),
+  createCommunity: (body: { name: string; district?: string; address?: string }) =>
+    request<Community>('/communities', { method: 'POST', body }),
+  community: (communityId: string) => request<Community>(c(communityId)),
+  totals: (communityId: string) => request<CommunityTotals>(`${c(communityId)}/totals`),
+  buildings: (communityId: string) => request<Building[]>(`${c(communityId)}/buildings`),
+  units: (communityId: string, query: UnitQuery) => request<Page<Unit>>(`${c(communityId)}/units`, { query: { ...query } }),
+  importRoster: (communityId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    // The page shows roster errors as a table, so the wrapper stays quiet.
+    return request<RosterImportResult>(`${c(communityId)}/roster-imports`, { method: 'POST', body: form, quiet: true });
+  },
+};
+
+export const identityApi = {
+  roles: (communityId: string) => request<RoleAssignment[]>(`${c(communityId)}/roles`),
+  grantRole: (communityId: string, body: { userId: string; role: CommunityRole; startsOn?: string; endsOn?: string }) =>
+    request<RoleAssignment>(`${c(communityId)}/roles`, { method: 'POST', body }),
+  endRole: (communityId: string, id: string, endsOn?: string) =>
+    request<RoleAssignment>(`${c(communityId)}/roles/${encodeURIComponent(id)}/end`, { method: 'POST', body: endsOn ? { endsOn } : {} }),
+  users: (q?: string) => request<User[]>('/users', { query: { q } }),
+  createUser: (body: { loginName?: string; mobile?: string; displayName: string; password?: string }) =>
+    request<CreatedUser>('/users', { method: 'POST', body }),
+};
+
+export const recordApi = {
+  entries: (communityId: string, after = 0, limit = 100) =>
+    request<RecordEntry[]>(`${c(communityId)}/record`, { query: { after, limit } }),
+  verify: (communityId: string) => request<ChainVerdict>(`${c(communityId)}/record/verify`),
+};

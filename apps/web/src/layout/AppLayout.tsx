@@ -1,0 +1,148 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UploadOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { Suspense, useMemo, useState } from 'react';
+import { Outlet, useLocation, useMatch, useNavigate } from 'react-router-dom';
+import { can, type Capability } from '../session/permissions';
+import { useSession } from '../session/session';
+import { CommunitySwitcher } from './CommunitySwitcher';
+import { PageSpin } from './PageSpin';
+
+const { Header, Sider, Content } = Layout;
+
+const COMMUNITY_PAGES: { key: Capability; label: string; icon: React.ReactNode }[] = [
+  { key: 'overview', label: '小区概况', icon: <DashboardOutlined /> },
+  { key: 'units', label: '房屋列表', icon: <TableOutlined /> },
+  { key: 'roster', label: '导入花名册', icon: <UploadOutlined /> },
+  { key: 'roles', label: '角色管理', icon: <TeamOutlined /> },
+  { key: 'record', label: '决策记录', icon: <AuditOutlined /> },
+];
+
+export function AppLayout() {
+  const { me, communities, signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const isDesktop = screens.lg === true;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const communityMatch = useMatch('/c/:communityId/*');
+  const communityId = communityMatch?.params.communityId;
+  const community = communities.find((c) => c.id === communityId);
+
+  const items = useMemo<MenuProps['items']>(() => {
+    const list: NonNullable<MenuProps['items']> = [];
+    if (communityId && me) {
+      const roles = community?.roles ?? [];
+      list.push({
+        type: 'group',
+        label: community?.name ?? '本小区',
+        children: COMMUNITY_PAGES.filter((p) => can(p.key, roles, me.isPlatformAdmin)).map((p) => ({
+          key: `/c/${communityId}/${p.key}`,
+          icon: p.icon,
+          label: p.label,
+        })),
+      });
+    }
+    list.push({
+      type: 'group',
+      label: '平台',
+      children: [{ key: '/communities', icon: me?.isPlatformAdmin ? <BankOutlined /> : <ApartmentOutlined />, label: me?.isPlatformAdmin ? '小区管理' : '我的小区' }],
+    });
+    return list;
+  }, [communityId, community, me]);
+
+  const selected = location.pathname.match(/^\/c\/[^/]+\/[^/]+|^\/communities/)?.[0] ?? location.pathname;
+
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={[selected]}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+      { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
+    ],
+    onClick: async ({ key }) => {
+      if (key === 'password') navigate('/password');
+      if (key === 'logout') {
+        await signOut();
+        navigate('/login', { replace: true });
+      }
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header style={{ position: 'sticky', top: 0, zIndex: 10, display: 'flex', alignItems: 'center', gap: 12 }}>
+        {!isDesktop && (
+          <Button
+            type="text"
+            aria-label="打开菜单"
+            icon={<MenuOutlined style={{ fontSize: 24, color: '#fff' }} />}
+            onClick={() => setDrawerOpen(true)}
+          />
+        )}
+        <span className="gy-brand">共议</span>
+        {isDesktop && communities.length > 0 && (
+          <div style={{ width: 320 }}>
+            <CommunitySwitcher />
+          </div>
+        )}
+        <Flex flex={1} justify="flex-end">
+          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+            <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />} data-testid="user-menu">
+              {screens.sm ? me?.displayName : null}
+            </Button>
+          </Dropdown>
+        </Flex>
+      </Header>
+      <Layout>
+        {isDesktop && (
+          <Sider width={240} theme="light" style={{ paddingTop: 8 }}>
+            {menu}
+          </Sider>
+        )}
+        <Drawer
+          placement="left"
+          open={!isDesktop && drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={300}
+          title="菜单"
+          styles={{ body: { padding: 0 } }}
+        >
+          {menu}
+        </Drawer>
+        <Content className="gy-content">
+          {!isDesktop && communities.length > 0 && (
+            <div style={{ marginBottom: 12 }}>
+              <CommunitySwitcher />
+            </div>
+          )}
+          <Suspense fallback={<PageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ThemeConfig } from 'antd';
+
+/**
+ * Large type and large touch targets: many committee members and owners are elderly and use a phone.
+ * 18px body text, 48px controls, strong contrast.
+ */
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#1f5fa8',
+    colorText: 'rgba(0, 0, 0, 0.9)',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.7)',
+    fontSize: 18,
+    fontSizeLG: 20,
+    fontSizeHeading1: 34,
+    fontSizeHeading2: 28,
+    fontSizeHeading3: 24,
+    fontSizeHeading4: 21,
+    controlHeight: 44,
+    controlHeightLG: 50,
+    borderRadius: 8,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif",
+  },
+  components: {
+    Layout: { headerBg: '#1f5fa8', headerPadding: '0 16px', headerHeight: 64, siderBg: '#fff' },
+    Menu: { itemHeight: 52, iconSize: 20, fontSize: 18 },
+    Table: { cellPaddingBlock: 14, cellPaddingInline: 12 },
+    Statistic: { contentFontSize: 34, titleFontSize: 18 },
+  },
+};

@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { BROWSER_ENV } from './browser-server';
+
+export const SCREENSHOT_DIR = join(process.cwd(), 'test-output', 'screenshots');
+
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+};
+
+/**
+ * Debian's Chromium, driven by playwright-core (no browser download). Playwright gives every launch a fresh
+ * temporary profile itself (it passes --user-data-dir and refuses one in `args`).
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export function serverUnderTest(): { baseUrl: string; adminPassword: string } {
+  const baseUrl = process.env[BROWSER_ENV.baseUrl];
+  const adminPassword = process.env[BROWSER_ENV.adminPassword];
+  if (!baseUrl || !adminPassword) throw new Error('browser test environment missing: run through `jest --config jest.browser.config.js`');
+  return { baseUrl, adminPassword };
+}
+
+export async function newContext(browser: Browser, options: BrowserContextOptions = DESKTOP): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...options, baseURL: serverUnderTest().baseUrl });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** Full-page screenshot into test-output/screenshots/<name>.png, after the page has stopped loading. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  // Nothing half-drawn: no spinners or skeletons left.
+  await page.locator('.ant-spin-spinning, .ant-skeleton').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  return path;
+}
