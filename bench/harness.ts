@@ -1,12 +1,16 @@
 import { INestApplication } from '@nestjs/common';
 import { startEmbeddedPostgres } from '@gongyi/database/embedded-postgres';
 import { adminQuery, withDatabase } from '@gongyi/database/test-databases';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, migrate, runtimeConfig } from '../apps/api/src/bootstrap';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { UsersService } from '../apps/api/src/identity/users.service';
+import { percentile } from './stats';
+
+export { fmt, percentile } from './stats';
 
 export interface BenchServer {
   app: INestApplication;
@@ -73,9 +77,27 @@ export async function startBenchServer(): Promise<BenchServer> {
   };
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+export interface LoadResult {
+  count: number;
+  wallMs: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  failures: string[];
+}
+
+/** Runs the requests from a separate process (bench/load-client) with `concurrency` clients. */
+export async function runLoad(job: { url: string; concurrency: number; expectStatus: number; requests: { path: string; token?: string; body?: unknown }[] }): Promise<LoadResult> {
+  const child = spawn(process.execPath, [join(__dirname, 'load-client.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stdin.end(JSON.stringify(job));
+  const code = await new Promise<number | null>((r) => child.on('exit', r));
+  if (code !== 0) throw new Error(`load client exited with ${code}`);
+  const result = JSON.parse(out) as LoadResult;
+  if (result.failures.length) throw new Error(`unexpected responses: ${result.failures.join(', ')}`);
+  return result;
 }
 
 /** Runs `task` `total` times with `concurrency` workers; returns per-call latencies (ms) and wall time. */
@@ -104,4 +126,3 @@ export async function runConcurrent(total: number, concurrency: number, task: (i
   };
 }
 
-export const fmt = (n: number, digits = 1) => n.toFixed(digits);

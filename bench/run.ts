@@ -5,13 +5,21 @@
 import 'reflect-metadata';
 import { startBenchServer } from './harness';
 import { runRegistryBench } from './registry-bench';
+import { runVotingBench } from './voting-bench';
 
 async function main(): Promise<void> {
   console.log(`共议 Gongyi benchmarks — node ${process.version}, ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`);
   const server = await startBenchServer();
   try {
-    console.log('\n== registry & identity ==');
-    await runRegistryBench(server);
+    const only = process.env.BENCH_ONLY;
+    if (!only || only === 'registry') {
+      console.log('\n== registry & identity ==');
+      await runRegistryBench(server);
+    }
+    if (!only || only === 'voting') {
+      console.log('\n== assembly voting ==');
+      await runVotingBench(server);
+    }
   } finally {
     await server.close();
   }

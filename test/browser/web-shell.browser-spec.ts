@@ -218,7 +218,7 @@ describe('web shell', () => {
     expect(directorOneTimePassword).toMatch(/^\S{8,}$/);
     await screenshot(page, '09-one-time-password');
     await page.getByTestId('otp-done').click();
-    await otp.waitFor({ state: 'detached' });
+    await otp.waitFor({ state: 'hidden' });
 
     const row = tableRows(page.getByTestId('roles-table')).filter({ hasText: '王建国' });
     await row.getByText('业委会主任').waitFor();

@@ -46,6 +46,8 @@ export function serverUnderTest(): { baseUrl: string; adminPassword: string } {
 export async function newContext(browser: Browser, options: BrowserContextOptions = DESKTOP): Promise<BrowserContext> {
   const context = await browser.newContext({ ...options, baseURL: serverUnderTest().baseUrl });
   context.setDefaultTimeout(15_000);
+  // Script errors in the page would otherwise only show up as a timeout.
+  context.on('weberror', (error) => console.error(`page error: ${error.error().stack ?? error.error().message}`));
   return context;
 }
 

@@ -31,11 +31,12 @@ export class AccessGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) throw new UnauthorizedException({ code: 'login_required', message: '请先登录 (login required)' });
-    const user = await this.auth.authenticate(token);
+    const communityId = request.params?.communityId as string | undefined;
+    const validCommunity = communityId !== undefined && UUID.test(communityId);
+    const { roles: held, ...user } = await this.auth.authenticate(token, validCommunity ? communityId : undefined);
     request.user = user;
 
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, targets);
-    const communityId = request.params?.communityId as string | undefined;
     if (!rule) {
       if (communityId !== undefined)
         throw new ForbiddenException({ code: 'forbidden', message: '无权访问 (no access rule for this route)' });
@@ -45,8 +46,7 @@ export class AccessGuard implements CanActivate {
       if (rule.admin && user.isPlatformAdmin) return true;
       throw new ForbiddenException({ code: 'forbidden', message: '仅平台管理员可操作 (platform admin only)' });
     }
-    if (!UUID.test(communityId)) throw new NotFoundException({ code: 'community_not_found', message: '小区不存在 (community not found)' });
-    const held = await this.roles.activeRoles(user.id, communityId);
+    if (!validCommunity) throw new NotFoundException({ code: 'community_not_found', message: '小区不存在 (community not found)' });
     request.communityRoles = held;
     if (rule.admin && user.isPlatformAdmin) {
       if (!(await this.roles.communityExists(communityId))) {

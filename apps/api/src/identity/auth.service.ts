@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { Invalid } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { AuthUser } from './decorators';
+import type { CommunityRole } from './roles';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { LoginThrottleService } from './login-throttle.service';
@@ -69,21 +70,29 @@ export class AuthService {
     };
   }
 
-  /** Checks signature (HS256 only), expiry, and that the session was not revoked. */
-  async authenticate(token: string): Promise<AuthUser> {
+  /**
+   * Checks signature (HS256 only), expiry, and that the session was not revoked;
+   * with a community, also returns the roles held there today, in the same query.
+   */
+  async authenticate(token: string, communityId?: string): Promise<AuthUser & { roles: CommunityRole[] }> {
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: [JWT_ALGORITHM] });
     } catch {
       throw new UnauthorizedException({ code: 'invalid_token', message: '登录已失效，请重新登录 (session invalid or expired)' });
     }
-    const [row] = await this.dataSource.query<{ id: string; display_name: string; is_platform_admin: boolean }[]>(
-      `SELECT u.id, u.display_name, u.is_platform_admin FROM sessions s JOIN users u ON u.id = s.user_id
+    const [row] = await this.dataSource.query<{ id: string; display_name: string; is_platform_admin: boolean; roles: CommunityRole[] | null }[]>(
+      `SELECT u.id, u.display_name, u.is_platform_admin,
+              (SELECT array_agg(DISTINCT ra.role) FROM role_assignments ra JOIN communities c ON c.id = ra.community_id
+                WHERE $3::uuid IS NOT NULL AND ra.user_id = u.id AND ra.community_id = $3::uuid
+                  AND ra.starts_on <= (now() AT TIME ZONE c.time_zone)::date
+                  AND (ra.ends_on IS NULL OR ra.ends_on >= (now() AT TIME ZONE c.time_zone)::date)) AS roles
+       FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [claims.sid, claims.sub],
+      [claims.sid, claims.sub, communityId ?? null],
     );
     if (!row) throw new UnauthorizedException({ code: 'session_revoked', message: '登录已失效，请重新登录 (session ended)' });
-    return { id: row.id, displayName: row.display_name, isPlatformAdmin: row.is_platform_admin, sessionId: claims.sid };
+    return { id: row.id, displayName: row.display_name, isPlatformAdmin: row.is_platform_admin, sessionId: claims.sid, roles: row.roles ?? [] };
   }
 
   async logout(user: AuthUser): Promise<void> {

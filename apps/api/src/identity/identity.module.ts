@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -19,7 +20,8 @@ import { UsersService } from './users.service';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject, so jsonwebtoken does not first try (and fail) to parse the secret as a PEM key on every request.
+        secret: createSecretKey(Buffer.from(config.jwtSecret!, 'utf8')) as unknown as string,
         signOptions: { algorithm: JWT_ALGORITHM },
         verifyOptions: { algorithms: [JWT_ALGORITHM] },
       }),

@@ -15,6 +15,7 @@ import { Elector } from './entities/elector.entity';
 import { Motion } from './entities/motion.entity';
 import { Proxy } from './entities/proxy.entity';
 import { newReceiptCode } from './receipt-code';
+import { VOTE_LOCK_NAMESPACE } from './vote-closing.service';
 import { VoteNoticeService } from './vote-notice.service';
 
 export interface Receipt {
@@ -27,11 +28,27 @@ export interface Receipt {
 
 type Channel = 'online' | 'paper' | 'proxy';
 
+interface CastContext {
+  id: string;
+  community_id: string;
+  status: string;
+  opens_at: Date;
+  closes_at: Date;
+  channels: string[];
+  elector_id: string | null;
+  voter_key: string;
+  area_hundredths: string;
+  motions: Pick<Motion, 'id' | 'seq' | 'title' | 'kind' | 'options'>[] | null;
+  proxy_found: boolean;
+}
+
 /**
  * Ballots: online by the owner, by a proxy holder, or on paper entered by one
  * clerk and confirmed by another. One ballot per voter per motion is a unique
- * index; casting takes a shared lock on the vote, closing an exclusive one, so
- * a cast either commits before the close (and is counted) or is refused.
+ * index; casting takes a shared advisory lock on the vote, closing an exclusive
+ * one, so a cast either commits before the close (and is counted) or is refused.
+ * (An advisory lock rather than FOR SHARE: hundreds of concurrent FOR SHARE locks
+ * on one row turn into multixact churn.)
  */
 @Injectable()
 export class BallotsService {
@@ -43,24 +60,42 @@ export class BallotsService {
     private readonly record: RecordService,
   ) {}
 
+  /** The hot path of a busy vote: one query loads the vote, the voter, the motions and any proxy. */
   async castOnline(userId: string, communityId: string, voteId: string, choices: ChoiceDto[], onBehalfOf?: string): Promise<Receipt> {
     return this.dataSource.transaction(async (manager) => {
-      const vote = await this.openVote(manager, communityId, voteId, onBehalfOf ? 'proxy' : 'online');
-      let elector: Elector | null;
-      if (onBehalfOf) {
-        elector = await manager.findOneBy(Elector, { id: onBehalfOf, voteId });
-        if (!elector) throw new NotFound('委托人 elector');
-        const proxy = await manager.findOneBy(Proxy, { voteId, grantorKey: elector.voterKey, holderUserId: userId });
-        if (!proxy) throw new Forbidden('您没有该业主的书面委托 (no written proxy from this owner)', 'not_proxy_holder');
-      } else {
-        elector = await this.electorOfUser(manager, voteId, userId);
-        if (!elector) {
-          throw new Forbidden('您不在本次表决的业主名册中，或账号尚未关联房屋 (you are not on the roll of this vote)', 'not_elector');
-        }
-        const delegated = await manager.findOneBy(Proxy, { voteId, grantorKey: elector.voterKey });
-        if (delegated) throw new Conflict('您已书面委托他人代为投票 (you gave a written proxy for this vote)', 'proxy_given');
+      await manager.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [VOTE_LOCK_NAMESPACE, voteId]);
+      const [row] = await manager.query<CastContext[]>(
+        `SELECT v.id, v.community_id, v.status, v.opens_at, v.closes_at, v.channels,
+                e.id AS elector_id, e.voter_key, e.area_hundredths::text AS area_hundredths,
+                (SELECT json_agg(json_build_object('id', m.id, 'seq', m.seq, 'title', m.title, 'kind', m.kind, 'options', m.options))
+                   FROM motions m WHERE m.vote_id = v.id) AS motions,
+                EXISTS (SELECT 1 FROM proxies p WHERE p.vote_id = v.id AND p.grantor_key = e.voter_key
+                          AND ($4::uuid IS NULL OR p.holder_user_id = $3)) AS proxy_found
+         FROM assembly_votes v
+         LEFT JOIN electors e ON e.vote_id = v.id AND e.voter_key = ${
+           // Two plain forms, so the planner uses the (vote_id, voter_key) index either way.
+           onBehalfOf ? '(SELECT x.voter_key FROM electors x WHERE x.id = $4::uuid AND x.vote_id = $1)' : '(SELECT o.id::text FROM owners o WHERE o.community_id = $2 AND o.user_id = $3 LIMIT 1)'
+         }
+         WHERE v.id = $1 AND v.community_id = $2`,
+        [voteId, communityId, userId, onBehalfOf ?? null],
+      );
+      if (!row) throw new NotFound('表决 vote');
+      const channel = onBehalfOf ? 'proxy' : 'online';
+      this.assertOpen({ status: row.status, opensAt: row.opens_at, closesAt: row.closes_at, channels: row.channels }, channel);
+      if (!row.elector_id) {
+        if (onBehalfOf) throw new NotFound('委托人 elector');
+        throw new Forbidden('您不在本次表决的业主名册中，或账号尚未关联房屋 (you are not on the roll of this vote)', 'not_elector');
       }
-      return this.insert(manager, vote, elector, choices, { channel: onBehalfOf ? 'proxy' : 'online', castBy: userId, status: 'counted' });
+      if (onBehalfOf && !row.proxy_found) throw new Forbidden('您没有该业主的书面委托 (no written proxy from this owner)', 'not_proxy_holder');
+      if (!onBehalfOf && row.proxy_found) throw new Conflict('您已书面委托他人代为投票 (you gave a written proxy for this vote)', 'proxy_given');
+      return this.insert(
+        manager,
+        { id: voteId, communityId },
+        { id: row.elector_id, voterKey: row.voter_key, areaHundredths: row.area_hundredths },
+        choices,
+        { channel, castBy: userId, status: 'counted' },
+        row.motions ?? [],
+      );
     });
   }
 
@@ -69,7 +104,8 @@ export class BallotsService {
       const vote = await this.openVote(manager, communityId, voteId, 'paper');
       const elector = await manager.findOneBy(Elector, { id: electorId, voteId });
       if (!elector) throw new NotFound('选民 elector');
-      return this.insert(manager, vote, elector, choices, { channel: 'paper', castBy: clerkId, status: 'pending', paperRef });
+      const motions = await manager.find(Motion, { where: { voteId } });
+      return this.insert(manager, vote, elector, choices, { channel: 'paper', castBy: clerkId, status: 'pending', paperRef }, motions);
     });
   }
 
@@ -209,23 +245,29 @@ export class BallotsService {
   }
 
   private async openVote(manager: EntityManager, communityId: string, voteId: string, channel: Channel): Promise<AssemblyVote> {
-    const vote = await this.notices.lockVote(manager, communityId, voteId, 'pessimistic_read');
+    await manager.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [VOTE_LOCK_NAMESPACE, voteId]);
+    const vote = await manager.findOneBy(AssemblyVote, { id: voteId, communityId });
+    if (!vote) throw new NotFound('表决 vote');
+    this.assertOpen(vote, channel);
+    return vote;
+  }
+
+  private assertOpen(vote: Pick<AssemblyVote, 'status' | 'opensAt' | 'closesAt' | 'channels'>, channel: Channel): void {
     const now = this.clock.now();
     if (vote.status === 'draft') throw new Conflict('公告尚未发布，不能投票 (notice not yet published)', 'vote_not_open');
     if (vote.status === 'closed' || now >= vote.closesAt) throw new Conflict('表决已截止 (voting has closed)', 'vote_closed');
     if (now < vote.opensAt) throw new Conflict(`投票尚未开始，开始时间 ${vote.opensAt.toISOString()} (voting not open yet)`, 'vote_not_open');
     if (!vote.channels.includes(channel)) throw new Conflict(`本次表决不接受该方式投票 (channel ${channel} not accepted)`, 'channel_not_allowed');
-    return vote;
   }
 
   private async insert(
     manager: EntityManager,
-    vote: AssemblyVote,
-    elector: Elector,
+    vote: Pick<AssemblyVote, 'id' | 'communityId'>,
+    elector: Pick<Elector, 'id' | 'voterKey' | 'areaHundredths'>,
     choices: ChoiceDto[],
     how: { channel: Channel; castBy: string; status: 'counted' | 'pending'; paperRef?: string },
+    motions: Pick<Motion, 'id' | 'seq' | 'title' | 'kind' | 'options'>[],
   ): Promise<Receipt> {
-    const motions = await manager.find(Motion, { where: { voteId: vote.id } });
     const byId = new Map(motions.map((m) => [m.id, m]));
     if (new Set(choices.map((c) => c.motionId)).size !== choices.length) throw new Invalid('同一议案只能选择一次 (one choice per motion)', 'duplicate_motion');
     for (const { motionId, choice } of choices) {
@@ -251,7 +293,11 @@ export class BallotsService {
       castAt,
     }));
     try {
-      await manager.insert(Ballot, rows);
+      await manager.query(
+        `INSERT INTO ballots (community_id, vote_id, motion_id, voter_key, area_hundredths, choice, channel, status, cast_by, paper_ref, receipt_code, cast_at)
+         SELECT $1, $2, unnest($3::uuid[]), $4, $5, unnest($6::text[]), $7, $8, $9, $10, $11, $12`,
+        [vote.communityId, vote.id, rows.map((r) => r.motionId), elector.voterKey, elector.areaHundredths, rows.map((r) => r.choice), how.channel, how.status, how.castBy, how.paperRef ?? null, receiptCode, castAt],
+      );
     } catch (error) {
       if (error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505') {
         throw new Conflict('该业主已就此议案投票，投票后不可更改 (already voted on this motion)', 'already_voted');

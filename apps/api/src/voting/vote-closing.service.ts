@@ -16,11 +16,13 @@ import { Motion } from './entities/motion.entity';
 import { TallyRecord } from './entities/tally-record.entity';
 
 export const CLOSE_VOTE_QUEUE = 'vote-close';
+/** pg_advisory_xact_lock(ns, hashtext(voteId)): shared while casting, exclusive while closing. */
+export const VOTE_LOCK_NAMESPACE = 45;
 
 /**
  * Closes a vote at its closing time through a pg-boss job (survives restarts).
- * The close takes the vote row FOR UPDATE and does nothing if already closed,
- * so a job run twice, or by two processes, closes once.
+ * The close takes the vote's exclusive lock (casts hold it shared) and does
+ * nothing if already closed, so a job run twice, or by two processes, closes once.
  */
 @Injectable()
 export class VoteClosingService implements OnModuleInit {
@@ -52,6 +54,7 @@ export class VoteClosingService implements OnModuleInit {
 
   async closeIfDue(communityId: string, voteId: string): Promise<'closed' | 'already_closed' | 'not_due'> {
     const outcome = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [VOTE_LOCK_NAMESPACE, voteId]);
       const vote = await manager.findOne(AssemblyVote, { where: { id: voteId, communityId }, lock: { mode: 'pessimistic_write' } });
       if (!vote || vote.status === 'closed') return 'already_closed' as const;
       const now = this.clock.now();
