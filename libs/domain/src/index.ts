@@ -14,3 +14,6 @@ export * from './registry/roster';
 export * from './record/canonical-json';
 export * from './record/hash-chain';
 export * from './rulebook/rulebook';
+export * from './finance/ledger';
+export * from './finance/reconcile';
+export * from './finance/audit';
