@@ -5,6 +5,7 @@ import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { AgendaModule } from './agenda/agenda.module';
 import { CommonModule } from './common/common.module';
+import { FinanceModule } from './finance/finance.module';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
 import { RecordModule } from './record/record.module';
@@ -30,6 +31,7 @@ export class AppModule {
         AgendaModule,
         VotingModule,
         NotificationsModule,
+        FinanceModule,
         WebModule.forRoot(),
       ],
       controllers: [HealthController],

@@ -10,6 +10,11 @@ import { Elector } from '../voting/entities/elector.entity';
 import { Motion } from '../voting/entities/motion.entity';
 import { Proxy } from '../voting/entities/proxy.entity';
 import { TallyRecord } from '../voting/entities/tally-record.entity';
+import { BankLine } from '../finance/entities/bank-line.entity';
+import { LedgerEntry } from '../finance/entities/ledger-entry.entity';
+import { ReconciliationNote } from '../finance/entities/reconciliation-note.entity';
+import { StatementReview } from '../finance/entities/statement-review.entity';
+import { Statement } from '../finance/entities/statement.entity';
 import { LoginThrottle } from '../identity/entities/login-throttle.entity';
 import { RoleAssignment } from '../identity/entities/role-assignment.entity';
 import { Session } from '../identity/entities/session.entity';
@@ -45,4 +50,9 @@ export const ENTITIES = [
   Proxy,
   Ballot,
   TallyRecord,
+  LedgerEntry,
+  Statement,
+  StatementReview,
+  BankLine,
+  ReconciliationNote,
 ];

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { RecordModule } from '../record/record.module';
+import { RulebookModule } from '../rulebook/rulebook.module';
+import { FinanceController } from './finance.controller';
+import { LedgerService } from './ledger.service';
+import { ReconciliationService } from './reconciliation.service';
+import { StatementsService } from './statements.service';
+
+@Module({
+  imports: [RecordModule, RulebookModule],
+  controllers: [FinanceController],
+  providers: [LedgerService, StatementsService, ReconciliationService],
+  exports: [StatementsService],
+})
+export class FinanceModule {}
