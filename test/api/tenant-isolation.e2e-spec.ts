@@ -98,7 +98,7 @@ describe('tenant isolation', () => {
         const statuses: number[] = [];
         for (const token of [userOfA.token, t.adminToken]) {
           const res = await t.http[method](url).set(bearer(token)).send({});
-          statuses.push(res.status === 400 && res.body.code === 'validation_failed' ? 404 : res.status);
+          statuses.push(res.status === 400 && ['validation_failed', 'file_required'].includes(res.body.code) ? 404 : res.status);
         }
         if (statuses.some((s) => s < 400) || !statuses.includes(404)) failures.push(`${method} ${path} (${id}) → ${statuses.join('/')}`);
       }
