@@ -1,0 +1,223 @@
+import PDFDocument from 'pdfkit';
+import { FONT_BOLD, FONT_REGULAR, registerFonts } from './fonts';
+import { drawPageFurniture, drawVerificationBlock, VERIFICATION_BLOCK_HEIGHT } from './page-furniture';
+import { drawSealImpression, SEAL_KIND_TEXT } from './seal-impression';
+import type { RenderOptions, SealKind, SealSlots } from './types';
+
+export const BODY_SIZE = 10.5; // 五号
+export const SMALL_SIZE = 9;
+const LINE_GAP = 4;
+const INK = '#111111';
+const MUTED = '#555555';
+
+export interface WriterMeta {
+  /** Document title as printed and stored in the PDF info (e.g. 业主大会会议公告). */
+  title: string;
+  communityName: string;
+  /** SHA-256 hex of the canonical content (内容摘要). */
+  contentDigest: string;
+  options: RenderOptions;
+}
+
+/**
+ * A4 page flow on top of pdfkit: text blocks with automatic page breaks, reserved seal slots, and on
+ * finish the header/footer on every page (document number, page x/y) and the verification block
+ * (QR code + 内容摘要) on the last page.
+ */
+export class DocumentWriter {
+  readonly doc: PDFKit.PDFDocument;
+  readonly left = 64;
+  readonly top = 76;
+  readonly bottomMargin = 70;
+  private readonly chunks: Buffer[] = [];
+  private readonly done: Promise<Buffer>;
+
+  constructor(readonly meta: WriterMeta) {
+    const when = meta.options.generatedAt;
+    this.doc = new PDFDocument({
+      size: 'A4',
+      bufferPages: true,
+      autoFirstPage: true,
+      pdfVersion: '1.7',
+      lang: 'zh-CN',
+      margins: { top: this.top, bottom: this.bottomMargin, left: this.left, right: this.left },
+      info: {
+        Title: meta.title,
+        Subject: `${meta.communityName} ${meta.title} ${meta.options.documentNumber}`,
+        Author: meta.communityName,
+        Creator: '共议 Gongyi',
+        Producer: '共议 Gongyi (pdfkit)',
+        Keywords: meta.options.documentNumber,
+        CreationDate: when,
+        ModDate: when,
+      },
+    });
+    this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+    this.done = new Promise((resolve, reject) => {
+      this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
+      this.doc.on('error', reject);
+    });
+    registerFonts(this.doc);
+    this.body();
+  }
+
+  get width(): number {
+    return this.doc.page.width - this.left * 2;
+  }
+
+  get right(): number {
+    return this.doc.page.width - this.left;
+  }
+
+  /** y below which content must not go on the current page. */
+  get bottom(): number {
+    return this.doc.page.height - this.bottomMargin;
+  }
+
+  body(size = BODY_SIZE): this {
+    this.doc.font(FONT_REGULAR).fontSize(size).fillColor(INK);
+    return this;
+  }
+
+  bold(size = BODY_SIZE): this {
+    this.doc.font(FONT_BOLD).fontSize(size).fillColor(INK);
+    return this;
+  }
+
+  /** Starts a new page when less than `height` points remain on this one. */
+  ensureSpace(height: number): void {
+    if (this.doc.y + height > this.bottom) this.addPage();
+  }
+
+  addPage(): void {
+    this.doc.addPage();
+    this.doc.x = this.left;
+    this.doc.y = this.top;
+  }
+
+  moveDown(points: number): void {
+    this.doc.y += points;
+  }
+
+  title(text: string, subtitle?: string): void {
+    this.bold(18);
+    this.doc.text(text, this.left, this.doc.y, { width: this.width, align: 'center' });
+    if (subtitle) {
+      this.body(BODY_SIZE).doc.fillColor(MUTED);
+      this.doc.text(subtitle, this.left, this.doc.y + 4, { width: this.width, align: 'center' });
+    }
+    this.moveDown(14);
+    this.body();
+  }
+
+  heading(text: string): void {
+    this.ensureSpace(48);
+    this.moveDown(6);
+    this.bold(12.5);
+    this.doc.text(text, this.left, this.doc.y, { width: this.width });
+    this.moveDown(4);
+    this.body();
+  }
+
+  /** A body paragraph (flows across pages). `indent` indents the first line by two characters. */
+  paragraph(text: string, options: { indent?: boolean; size?: number; muted?: boolean; align?: 'left' | 'justify' } = {}): void {
+    const size = options.size ?? BODY_SIZE;
+    this.body(size);
+    if (options.muted) this.doc.fillColor(MUTED);
+    this.ensureSpace(size * 2);
+    for (const line of text.split('\n')) {
+      this.doc.text(line.length ? line : ' ', this.left, this.doc.y, {
+        width: this.width,
+        lineGap: LINE_GAP,
+        indent: options.indent ? size * 2 : 0,
+        align: options.align ?? 'justify',
+      });
+    }
+    this.moveDown(size * 0.5);
+    this.body();
+  }
+
+  /** "label：value" lines with the labels in a fixed-width column. */
+  fields(rows: [label: string, value: string][], labelWidth = 84): void {
+    for (const [label, value] of rows) {
+      const valueWidth = this.width - labelWidth;
+      this.body();
+      const height = Math.max(this.doc.heightOfString(value || ' ', { width: valueWidth, lineGap: LINE_GAP }), BODY_SIZE * 1.4);
+      this.ensureSpace(Math.min(height, 120));
+      const y = this.doc.y;
+      const page = this.doc.bufferedPageRange().count;
+      this.bold().doc.text(`${label}：`, this.left, y, { width: labelWidth, lineGap: LINE_GAP });
+      this.body().doc.text(value || '—', this.left + labelWidth, y, { width: valueWidth, lineGap: LINE_GAP });
+      // A long value may have flowed onto a new page; only then is the cursor not below y.
+      const flowed = this.doc.bufferedPageRange().count !== page;
+      this.doc.y = (flowed ? this.doc.y : Math.max(this.doc.y, y + BODY_SIZE * 1.4)) + 2;
+    }
+    this.moveDown(4);
+  }
+
+  /**
+   * Issuer lines with seal slots (right-aligned, one column per slot) and the date; draws the impression for
+   * every slot whose seal was passed in the render options. At most two slots.
+   */
+  sealBlock(slots: SealSlots, date: string, issuerOverride?: Partial<Record<SealKind, string>>): void {
+    const seals = this.meta.options.seals ?? [];
+    const kinds = [...new Set<SealKind>([...slots, ...seals.map((s) => s.kind)])]
+      .sort((a, b) => (a === b ? 0 : a === 'assembly' ? -1 : 1))
+      .slice(0, 2);
+    const radius = 46;
+    // The seal block is the last content: keep it on the same page as the verification block.
+    const pages = this.doc.bufferedPageRange().count;
+    this.ensureSpace(radius * 2 + 40 + VERIFICATION_BLOCK_HEIGHT);
+    if (this.doc.bufferedPageRange().count > pages) this.paragraph('（此页无正文）', { muted: true });
+    const slotWidth = Math.min(210, this.width / 2);
+    const top = this.doc.y + radius - 4;
+    const centres = kinds.map((_, i) => this.right - slotWidth / 2 - (kinds.length - 1 - i) * slotWidth);
+    kinds.forEach((kind, i) => {
+      const issuer = issuerOverride?.[kind] ?? `${this.meta.communityName}${SEAL_KIND_TEXT[kind]}`;
+      this.body(11);
+      this.doc.text(issuer, centres[i] - slotWidth / 2, top, { width: slotWidth, align: 'center', lineBreak: false });
+      if (!seals.some((s) => s.kind === kind)) {
+        this.body(SMALL_SIZE).doc.fillColor(MUTED);
+        this.doc.text('（盖章）', centres[i] - slotWidth / 2, top + 16, { width: slotWidth, align: 'center', lineBreak: false });
+      }
+    });
+    this.body(11);
+    this.doc.text(date, this.right - slotWidth, top + 34, { width: slotWidth, align: 'center', lineBreak: false });
+    // Impressions go on top of the issuer names and the date, as a stamped seal does.
+    kinds.forEach((kind, i) => {
+      const seal = seals.find((s) => s.kind === kind);
+      if (seal) drawSealImpression(this.doc, seal, centres[i], top + 12, radius);
+    });
+    this.doc.x = this.left;
+    this.doc.y = top + radius + 16;
+    this.body();
+  }
+
+  /** Finishes the document: verification block on the last page, header/footer on all pages. */
+  async finish(): Promise<Buffer> {
+    const blockTop = this.bottom - VERIFICATION_BLOCK_HEIGHT;
+    if (this.doc.y > blockTop - 6) this.addPage();
+    drawVerificationBlock(this.doc, {
+      x: this.left,
+      y: blockTop,
+      width: this.width,
+      documentNumber: this.meta.options.documentNumber,
+      verifyBaseUrl: this.meta.options.verifyBaseUrl,
+      contentDigest: this.meta.contentDigest,
+    });
+    const range = this.doc.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      this.doc.switchToPage(i);
+      drawPageFurniture(this.doc, {
+        pageNumber: i - range.start + 1,
+        pageCount: range.count,
+        title: this.meta.title,
+        communityName: this.meta.communityName,
+        documentNumber: this.meta.options.documentNumber,
+        left: this.left,
+      });
+    }
+    this.doc.end();
+    return this.done;
+  }
+}

@@ -1,0 +1,202 @@
+import { contentDigest } from '../content-digest';
+import { sampleMinutes, sampleNotice, sampleResolution, sampleSealLog, sampleStatement } from '../samples';
+import { pdfinfo, pdftotext, pdfWords } from '../testing/poppler';
+import type { RenderOptions } from '../types';
+import { ASSEMBLY_NOTICE_TYPE, renderAssemblyNotice } from './assembly-notice';
+import { MINUTES_TYPE, renderMeetingMinutes } from './minutes';
+import { renderResolutionAnnouncement, RESOLUTION_TYPE } from './resolution';
+import { renderSealLog } from './seal-log';
+import { renderStatement, STATEMENT_TYPE } from './statement';
+
+const options = (documentNumber: string, extra: Partial<RenderOptions> = {}): RenderOptions => ({
+  documentNumber,
+  verifyBaseUrl: 'https://gongyi.example.cn/',
+  generatedAt: new Date('2026-05-21T02:00:00Z'),
+  ...extra,
+});
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Pages of pdftotext output (form-feed separated), whitespace removed. */
+function pages(pdf: Buffer): string[] {
+  const parts = pdftotext(pdf).split('\f').map(squash);
+  return parts.slice(0, Number(pdfinfo(pdf).Pages));
+}
+
+function expectFurniture(pdf: Buffer, documentNumber: string, type: string, input: unknown): string[] {
+  expect(pdfinfo(pdf)['Page size']).toMatch(/A4/);
+  const texts = pages(pdf);
+  texts.forEach((text, i) => {
+    expect(text).toContain(squash(`文件编号：${documentNumber}`));
+    expect(text).toContain(squash(`第 ${i + 1} 页 / 共 ${texts.length} 页`));
+    // The verification block is on the last page only.
+    expect(text.includes('文件核验')).toBe(i === texts.length - 1);
+  });
+  const last = texts[texts.length - 1];
+  expect(last).toContain(`https://gongyi.example.cn/verify/${documentNumber}`);
+  expect(last).toContain(contentDigest(type, documentNumber, input));
+  return texts;
+}
+
+describe('templates', () => {
+  it('assembly notice: window, place, channels, the full text of every motion, date and contact', async () => {
+    const input = sampleNotice();
+    const pdf = await renderAssemblyNotice(input, options('GY-2026-000123'));
+    const all = expectFurniture(pdf, 'GY-2026-000123', ASSEMBLY_NOTICE_TYPE, input).join('');
+    for (const s of [
+      '幸福里小区2026年第一次业主大会会议公告',
+      '2026年5月1日 09:00 至 2026年5月20日 18:00',
+      input.place!,
+      ...input.methods,
+      ...input.motions.flatMap((m) => [m.title, m.fullText, m.thresholdText!, ...(m.options ?? [])]),
+      '2026年4月10日',
+      input.contact.phone!,
+      input.notes![0],
+    ]) {
+      expect(all).toContain(squash(s));
+    }
+  });
+
+  it('minutes: 10+ pages with every opinion, attendees, outcome and signatures', async () => {
+    const input = sampleMinutes();
+    const pdf = await renderMeetingMinutes(input, options('GY-2026-000101'));
+    const texts = expectFurniture(pdf, 'GY-2026-000101', MINUTES_TYPE, input);
+    expect(texts.length).toBeGreaterThanOrEqual(10);
+    const all = texts.join('');
+    for (const s of [
+      '幸福里小区老旧电梯更新改造四方联席会议纪要',
+      '联席会议纪要',
+      '2026年3月12日 14:30 至 17:00',
+      input.place,
+      '主持人：王建国',
+      '记录人：陈静',
+      '应到7人，实到6人，缺席1人',
+    ]) {
+      expect(all).toContain(squash(s));
+    }
+    for (const a of input.attendees) expect(all).toContain(a.name + a.role);
+    // No opinion lost or duplicated across page breaks, in order.
+    let from = 0;
+    input.opinions!.forEach((_, i) => {
+      const at = all.indexOf(`（第${i + 1}条）`, from);
+      expect([i + 1, at >= 0]).toEqual([i + 1, true]);
+      from = at;
+    });
+    expect(all).toContain('同意，进入下一环节');
+    expect(all).toContain('赞成6人，反对0人，弃权0人');
+    expect(all).toContain(squash('已于 2026年3月12日 18:00 确认'));
+    expect(all).toContain('幸福里小区业主委员会（盖章）');
+  });
+
+  it('minutes of another stage show that stage', async () => {
+    const input = {
+      ...sampleMinutes(3),
+      stage: 'party_prediscussion' as const,
+      outcome: { decision: 'return' as const, text: '请补充费用分摊测算后再议。' },
+    };
+    const all = pages(await renderMeetingMinutes(input, options('GY-2026-000102'))).join('');
+    expect(all).toContain('支部先议会议纪要');
+    expect(all).toContain('退回提议人修改');
+  });
+
+  it('resolution announcement: participation vs totals and the 2/3 lines, votes by heads and area, outcome, Art. 280 note', async () => {
+    const input = sampleResolution();
+    const pdf = await renderResolutionAnnouncement(input, options('GY-2026-000130'));
+    const layout = pdftotext(pdf, { layout: true });
+    expect(layout).toMatch(/全体业主（总人数、总面积）\s+306\s+30,600\.00/);
+    expect(layout).toMatch(/参与表决的业主\s+210\s+21,000\.00/);
+    expect(layout).toMatch(/参与比例\s+68\.63%\s+68\.63%/);
+    expect(layout).toMatch(/三分之二基准线（至少）\s+204\s+20,400\.00/);
+    expect(layout).toMatch(/是否达到三分之二\s+达到\s+达到/);
+    expect(layout).toMatch(/同意\s+168\s+80\.00%\s+17,020\.50\s+81\.05%/);
+    expect(layout).toMatch(/反对\s+30\s+14\.29%\s+2,800\.00\s+13\.33%/);
+    expect(layout).toMatch(/弃权\s+12\s+5\.71%\s+1,179\.50\s+5\.62%/);
+    expect(layout).toMatch(/通过所需（至少）\s+106\s+10,500\.01/);
+    const all = expectFurniture(pdf, 'GY-2026-000130', RESOLUTION_TYPE, input).join('');
+    expect(layout).toMatch(/表决结果：\s+通过/);
+    // Two seal slots, assembly first.
+    expect(layout).toMatch(/幸福里小区业主大会\s+幸福里小区业主委员会/);
+    expect(layout).toMatch(/（盖章）\s+（盖章）/);
+    for (const s of [input.motions[0].thresholdText, '公告日期：2026年5月21日', '第二百八十条第二款', '一年内提出']) {
+      expect(all).toContain(squash(s));
+    }
+  });
+
+  it('a quorum failure is stated as such', async () => {
+    const input = sampleResolution();
+    input.participation = { heads: 150, areaHundredths: 1500000n };
+    input.motions[0].outcome = 'no_quorum';
+    const layout = pdftotext(await renderResolutionAnnouncement(input, options('GY-2026-000131')), { layout: true });
+    expect(layout).toMatch(/是否达到三分之二\s+未达到\s+未达到/);
+    expect(squash(layout)).toContain('表决结果：表决不成立（参与表决未达法定比例）');
+  });
+
+  it('statement: money from integer fen as ¥1,234.56, right-aligned per column, with totals rows', async () => {
+    const input = sampleStatement();
+    const pdf = await renderStatement(input, options('GY-2026-000140'));
+    const all = expectFurniture(pdf, 'GY-2026-000140', STATEMENT_TYPE, input).join('');
+    for (const s of [
+      '公共收益收支明细表',
+      '2026年第一季度（2026年1月1日至2026年3月31日）',
+      '¥36,000.00',
+      '¥12,345.56',
+      '¥3,600.00',
+      '本期合计¥48,345.56¥53,600.00',
+      '期末余额¥118,202.34',
+    ]) {
+      expect(all).toContain(squash(s));
+    }
+    const words = pdfWords(pdf, 1);
+    const rightEdge = (text: string) => words.filter((w) => w.text === text).map((w) => w.xMax);
+    const [income1] = rightEdge('¥36,000.00');
+    const [income2] = rightEdge('¥12,345.56');
+    const [incomeTotal] = rightEdge('¥48,345.56');
+    expect(Math.abs(income1 - income2)).toBeLessThan(0.5);
+    expect(Math.abs(income1 - incomeTotal)).toBeLessThan(0.5);
+    const balances = ['¥123,456.78', '¥159,456.78', '¥171,802.34', '¥168,202.34'].map((t) => rightEdge(t)[0]);
+    for (const b of balances) expect(Math.abs(b - balances[0])).toBeLessThan(0.5);
+    // Left-aligned text column: different lengths, same left edge.
+    const lefts = ['期初余额', '地面停车位占用费'].map((t) => words.find((w) => w.text === t)!.xMin);
+    expect(Math.abs(lefts[0] - lefts[1])).toBeLessThan(0.5);
+  });
+
+  it('seal log: every use in time order with authorisation and custodian', async () => {
+    const input = sampleSealLog();
+    input.entries.reverse();
+    const pdf = await renderSealLog(input, options('GY-2026-000150'));
+    const all = pages(pdf).join('');
+    expect(all).toContain('2026年上半年用章登记公示');
+    expect(all).toContain('本期共用章2次，其中业主大会章1次、业主委员会章1次');
+    const layout = pdftotext(pdf, { layout: true });
+    const first = layout.search(/1\s+2026年4月10日\s+业主委员会章\s+GY-2026-000123/);
+    const second = layout.search(/2\s+2026年5月21日\s+业主大会章\s+GY-2026-000130/);
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBeGreaterThan(first);
+    for (const s of ['业委会第12次', '陈静', '李秀英', '11:00']) expect(all).toContain(s);
+  });
+
+  it('renders deterministically and records the creation date from the input', async () => {
+    const a = await renderStatement(sampleStatement(), options('GY-2026-000140'));
+    const b = await renderStatement(sampleStatement(), options('GY-2026-000140'));
+    expect(a.equals(b)).toBe(true);
+    expect(pdfinfo(a).CreationDate).toMatch(/2026/);
+    const c = await renderStatement(sampleStatement(), options('GY-2026-000140', { generatedAt: new Date('2027-01-01T00:00:00Z') }));
+    expect(c.equals(a)).toBe(false);
+    expect(pdfinfo(c).CreationDate).toMatch(/2027/);
+  });
+
+  it('keeps the 内容摘要 when seal impressions are added, and changes it with the content', async () => {
+    const input = sampleResolution();
+    const plain = await renderResolutionAnnouncement(input, options('GY-2026-000130'));
+    const sealed = await renderResolutionAnnouncement(
+      input,
+      options('GY-2026-000130', { seals: [{ kind: 'committee', communityName: '幸福里小区', term: 3 }] }),
+    );
+    const digest = contentDigest(RESOLUTION_TYPE, 'GY-2026-000130', input);
+    expect(sealed.equals(plain)).toBe(false);
+    expect(squash(pdftotext(sealed))).toContain(digest);
+    expect(squash(pdftotext(plain))).toContain(digest);
+    const changed = { ...input, publishedAt: new Date('2026-05-22T02:00:00Z') };
+    expect(contentDigest(RESOLUTION_TYPE, 'GY-2026-000130', changed)).not.toBe(digest);
+  });
+});
