@@ -305,9 +305,12 @@ describe('web shell', () => {
       await p.getByRole('button', { name: '打开菜单' }).click();
       const drawer = p.locator('.ant-drawer');
       await drawer.getByText('房屋列表', { exact: true }).waitFor();
-      await screenshot(p, 'phone-03-menu');
+      await screenshot(p, 'phone-03-menu', { fullPage: false });
       await drawer.getByText('房屋列表', { exact: true }).click();
-      await p.getByText('共 7 套').waitFor();
+      // One card per unit instead of a six-column table.
+      await p.getByTestId('unit-card').filter({ hasText: '商业楼-S01' }).waitFor();
+      expect(await p.getByTestId('unit-card').count()).toBe(7);
+      expect(await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       await screenshot(p, 'phone-04-units');
     } finally {
       await phone.close();

@@ -52,7 +52,7 @@ export async function newContext(browser: Browser, options: BrowserContextOption
 }
 
 /** Full-page screenshot into test-output/screenshots/<name>.png, after the page has stopped loading. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.waitForLoadState('networkidle');
   // Nothing half-drawn: no spinners or skeletons left.
@@ -61,7 +61,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
     .first()
     .waitFor({ state: 'detached' })
     .catch(() => undefined);
+  // …and no dialog or drawer still zooming or sliding (Ant Design's motion classes: ant-zoom-appear-start, …).
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]')].every(
+          (el) =>
+            el.closest('.ant-message') !== null || // toasts are hidden in the screenshot anyway
+            !/-(appear|enter|leave)(-(prepare|start|active))?$/m.test(el.className.toString().split(' ').join('\n')),
+        ),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  // Toasts from earlier steps would cover the page title.
+  await page.screenshot({ path, fullPage, style: '.ant-message { display: none !important; }' });
   return path;
 }

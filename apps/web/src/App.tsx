@@ -48,7 +48,7 @@ function ApiBridge() {
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme} componentSize="large">
+    <ConfigProvider locale={zhCN} theme={theme} componentSize="large" button={{ autoInsertSpace: false }}>
       <AntApp>
         <BrowserRouter>
           <SessionProvider>

@@ -26,5 +26,7 @@ export const theme: ThemeConfig = {
     Menu: { itemHeight: 52, iconSize: 20, fontSize: 18 },
     Table: { cellPaddingBlock: 14, cellPaddingInline: 12 },
     Statistic: { contentFontSize: 34, titleFontSize: 18 },
+    // Tags carry meaning here (已售, 在任, 投票人): keep them as readable as body text.
+    Tag: { fontSizeSM: 16, lineHeightSM: 1.6 },
   },
 };

@@ -60,7 +60,6 @@ export const identityApi = {
 };
 
 export const recordApi = {
-  entries: (communityId: string, after = 0, limit = 100) =>
-    request<RecordEntry[]>(`${c(communityId)}/record`, { query: { after, limit } }),
+  entries: (communityId: string, after = 0, limit = 100) => request<RecordEntry[]>(`${c(communityId)}/record`, { query: { after, limit } }),
   verify: (communityId: string) => request<ChainVerdict>(`${c(communityId)}/record/verify`),
 };

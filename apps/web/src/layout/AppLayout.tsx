@@ -57,7 +57,13 @@ export function AppLayout() {
     list.push({
       type: 'group',
       label: '平台',
-      children: [{ key: '/communities', icon: me?.isPlatformAdmin ? <BankOutlined /> : <ApartmentOutlined />, label: me?.isPlatformAdmin ? '小区管理' : '我的小区' }],
+      children: [
+        {
+          key: '/communities',
+          icon: me?.isPlatformAdmin ? <BankOutlined /> : <ApartmentOutlined />,
+          label: me?.isPlatformAdmin ? '小区管理' : '我的小区',
+        },
+      ],
     });
     return list;
   }, [communityId, community, me]);

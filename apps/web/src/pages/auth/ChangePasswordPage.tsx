@@ -44,12 +44,7 @@ export default function ChangePasswordPage() {
   return (
     <AuthShell title={forced ? '首次登录：请设置新密码' : '修改密码'}>
       {forced && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="您正在使用一次性密码。为了账号安全，请先设置自己的新密码。"
-        />
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="您正在使用一次性密码。为了账号安全，请先设置自己的新密码。" />
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="password-error" />}
       <Form<PasswordForm> layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
@@ -66,7 +61,10 @@ export default function ChangePasswordPage() {
           extra="至少 10 位，须包含字母和数字"
           rules={[
             { required: true, message: '请输入新密码' },
-            { validator: (_, value: string) => (value && passwordProblem(value) ? Promise.reject(new Error(passwordProblem(value)!)) : Promise.resolve()) },
+            {
+              validator: (_, value: string) =>
+                value && passwordProblem(value) ? Promise.reject(new Error(passwordProblem(value)!)) : Promise.resolve(),
+            },
           ]}
         >
           <Input.Password autoComplete="new-password" />

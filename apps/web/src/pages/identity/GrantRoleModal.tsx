@@ -168,11 +168,7 @@ export function GrantRoleModal({
           </>
         )}
         <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select
-            data-testid="grant-role"
-            placeholder="选择角色"
-            options={ROLE_ORDER.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-          />
+          <Select data-testid="grant-role" placeholder="选择角色" options={ROLE_ORDER.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
         </Form.Item>
         <Form.Item name="startsOn" label="开始日期" extra="不填则从今天开始">
           <DatePicker style={{ width: '100%' }} />

@@ -17,6 +17,7 @@ export function OneTimePasswordModal({
       title="账号已创建"
       onCancel={onClose}
       mask={{ closable: false }}
+      destroyOnHidden
       footer={
         <Button type="primary" onClick={onClose} data-testid="otp-done">
           我已记下，关闭
@@ -34,16 +35,14 @@ export function OneTimePasswordModal({
           </Typography.Paragraph>
           <Button
             icon={<CopyOutlined />}
-            onClick={async () => ((await copyText(account.password)) ? message.success('已复制') : message.warning('无法自动复制，请手动抄下密码'))}
+            onClick={async () =>
+              (await copyText(account.password)) ? message.success('已复制') : message.warning('无法自动复制，请手动抄下密码')
+            }
             style={{ marginBottom: 16 }}
           >
             复制密码
           </Button>
-          <Alert
-            type="warning"
-            showIcon
-            title="此密码只显示这一次。请当面或通过可靠方式交给本人，对方首次登录时需要设置新密码。"
-          />
+          <Alert type="warning" showIcon title="此密码只显示这一次。请当面或通过可靠方式交给本人，对方首次登录时需要设置新密码。" />
         </>
       )}
     </Modal>

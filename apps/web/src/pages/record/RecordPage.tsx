@@ -118,7 +118,12 @@ export default function RecordPage() {
           }}
         />
         {hasMore && (
-          <Button block style={{ marginTop: 16 }} loading={loading} onClick={() => load(Number(entries[entries.length - 1]?.seq ?? 0), false)}>
+          <Button
+            block
+            style={{ marginTop: 16 }}
+            loading={loading}
+            onClick={() => load(Number(entries[entries.length - 1]?.seq ?? 0), false)}
+          >
             加载更多
           </Button>
         )}

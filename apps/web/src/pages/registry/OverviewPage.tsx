@@ -6,7 +6,19 @@ import { formatArea } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { PageHeader } from '../../layout/PageHeader';
 
-function StatCard({ title, value, suffix, testId, note }: { title: string; value: string; suffix?: string; testId: string; note?: string }) {
+function StatCard({
+  title,
+  value,
+  suffix,
+  testId,
+  note,
+}: {
+  title: string;
+  value: string;
+  suffix?: string;
+  testId: string;
+  note?: string;
+}) {
   return (
     <Card variant="borderless" style={{ height: '100%' }}>
       <Statistic title={title} value={value} suffix={suffix} formatter={() => <span data-testid={testId}>{value}</span>} />
@@ -21,17 +33,14 @@ function StatCard({ title, value, suffix, testId, note }: { title: string; value
 
 export default function OverviewPage() {
   const { communityId = '' } = useParams();
-  const { data, loading } = useLoad(
-    async () => {
-      const [community, totals, buildings] = await Promise.all([
-        registryApi.community(communityId),
-        registryApi.totals(communityId),
-        registryApi.buildings(communityId),
-      ]);
-      return { community, totals, buildings };
-    },
-    [communityId],
-  );
+  const { data, loading } = useLoad(async () => {
+    const [community, totals, buildings] = await Promise.all([
+      registryApi.community(communityId),
+      registryApi.totals(communityId),
+      registryApi.buildings(communityId),
+    ]);
+    return { community, totals, buildings };
+  }, [communityId]);
 
   if (loading || !data) return <Skeleton active paragraph={{ rows: 8 }} />;
   const { community, totals, buildings } = data;
@@ -66,7 +75,7 @@ export default function OverviewPage() {
             <Col xs={24} sm={12} lg={8}>
               <StatCard title="专有部分总面积" value={formatArea(totals.totalArea)} suffix="平方米" testId="total-area" />
             </Col>
-            <Col xs={24} sm={12} lg={8}>
+            <Col xs={12} sm={12} lg={8}>
               <StatCard
                 title="业主总人数"
                 value={String(totals.totalHeadcount)}
@@ -75,19 +84,24 @@ export default function OverviewPage() {
                 note="同一业主多套房按一人计；开发商未售房屋合计一人"
               />
             </Col>
-            <Col xs={24} sm={12} lg={8}>
+            <Col xs={12} sm={12} lg={8}>
               <StatCard title="房屋套数" value={String(totals.unitCount)} suffix="套" testId="unit-count" />
             </Col>
             <Col xs={24} sm={12} lg={8}>
-              <StatCard title="开发商持有（未售/未交付）" value={String(totals.developerUnitCount)} suffix="套" testId="developer-unit-count" />
+              <StatCard
+                title="开发商持有（未售/未交付）"
+                value={String(totals.developerUnitCount)}
+                suffix="套"
+                testId="developer-unit-count"
+              />
             </Col>
-            <Col xs={24} sm={12} lg={8}>
+            <Col xs={12} sm={12} lg={8}>
               <StatCard title="拥有多套房的业主" value={String(totals.multiUnitOwnerCount)} suffix="人" testId="multi-unit-owner-count" />
             </Col>
           </Row>
-          <Card title="三分之二以上（民法典第二百七十八条）" style={{ marginTop: 16 }}>
+          <Card title="表决门槛（三分之二以上）" style={{ marginTop: 16 }}>
             <Typography.Paragraph type="secondary">
-              表决须由专有部分面积占比三分之二以上、且人数占比三分之二以上的业主参与：
+              依照《民法典》第二百七十八条，业主共同决定事项须由专有部分面积占比三分之二以上、且人数占比三分之二以上的业主参与表决：
             </Typography.Paragraph>
             <Row gutter={[16, 16]}>
               <Col xs={24} md={12}>

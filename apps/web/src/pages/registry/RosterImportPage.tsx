@@ -145,7 +145,9 @@ export default function RosterImportPage() {
         </Card>
       )}
 
-      {outcome?.kind === 'failed' && <Alert type="error" showIcon title="导入失败" description={outcome.message} data-testid="import-failed" />}
+      {outcome?.kind === 'failed' && (
+        <Alert type="error" showIcon title="导入失败" description={outcome.message} data-testid="import-failed" />
+      )}
     </>
   );
 }

@@ -1,4 +1,21 @@
-import { Button, Card, Col, Input, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Grid,
+  Input,
+  Pagination,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { registryApi, type Unit, type UnitKind, type UnitStatus } from '../../api';
@@ -10,9 +27,7 @@ import { PageHeader } from '../../layout/PageHeader';
 const DEFAULT_PAGE_SIZE = 20;
 
 function Owners({ unit }: { unit: Unit }) {
-  if (unit.owners.length === 0) {
-    return <Typography.Text type="secondary">{unit.status === 'sold' ? '—' : '开发商持有'}</Typography.Text>;
-  }
+  const developerHeld = unit.status !== 'sold';
   return (
     <Space orientation="vertical" size={2}>
       {unit.owners.map((o) => (
@@ -30,7 +45,30 @@ function Owners({ unit }: { unit: Unit }) {
           )}
         </span>
       ))}
+      {developerHeld && <Tag color="orange">开发商持有</Tag>}
+      {unit.owners.length === 0 && !developerHeld && <Typography.Text type="secondary">—</Typography.Text>}
     </Space>
+  );
+}
+
+/** On a phone a table of six columns is unreadable: one card per unit instead. */
+function UnitCard({ unit }: { unit: Unit }) {
+  return (
+    <Card size="small" style={{ marginBottom: 12 }} data-testid="unit-card">
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <Typography.Text strong style={{ fontSize: 20 }}>
+          {unit.number}
+        </Typography.Text>
+        <Tag color={UNIT_STATUS_COLORS[unit.status]}>{UNIT_STATUS_LABELS[unit.status] ?? unit.status}</Tag>
+      </Flex>
+      <div style={{ margin: '6px 0' }}>
+        {formatArea(unit.area)} 平方米
+        <Typography.Text type="secondary">
+          （{AREA_SOURCE_LABELS[unit.areaSource] ?? unit.areaSource}）· {UNIT_KIND_LABELS[unit.kind] ?? unit.kind}
+        </Typography.Text>
+      </div>
+      <Owners unit={unit} />
+    </Card>
   );
 }
 
@@ -44,6 +82,7 @@ export default function UnitsPage() {
   const page = Number(params.get('page') ?? 1) || 1;
   const pageSize = Number(params.get('pageSize') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE;
   const [search, setSearch] = useState(q);
+  const phone = Grid.useBreakpoint().md === false;
   useEffect(() => setSearch(q), [q]);
 
   const buildings = useLoad(() => registryApi.buildings(communityId), [communityId]);
@@ -93,7 +132,14 @@ export default function UnitsPage() {
 
   return (
     <>
-      <PageHeader title="房屋列表" extra={<Link to={`/c/${communityId}/roster`}><Button>导入花名册</Button></Link>} />
+      <PageHeader
+        title="房屋列表"
+        extra={
+          <Link to={`/c/${communityId}/roster`}>
+            <Button>导入花名册</Button>
+          </Link>
+        }
+      />
       <Card style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
           <Col xs={24} md={10}>
@@ -148,25 +194,48 @@ export default function UnitsPage() {
           </Button>
         )}
       </Card>
-      <Card>
-        <Table<Unit>
-          data-testid="units-table"
-          rowKey="id"
-          loading={units.loading}
-          columns={columns}
-          dataSource={units.data?.items ?? []}
-          locale={{ emptyText: filtered ? '没有符合条件的房屋' : '尚未导入房屋' }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: units.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => `共 ${total} 套`,
-            onChange: (nextPage, nextSize) => update({ page: nextPage, pageSize: nextSize }),
-          }}
-        />
-      </Card>
+      {phone ? (
+        <Spin spinning={units.loading}>
+          {(units.data?.items ?? []).map((unit) => (
+            <UnitCard key={unit.id} unit={unit} />
+          ))}
+          {units.data?.items.length === 0 && (
+            <Card>
+              <Empty description={filtered ? '没有符合条件的房屋' : '尚未导入房屋'} />
+            </Card>
+          )}
+          <Flex justify="center" style={{ marginTop: 8 }}>
+            <Pagination
+              simple
+              current={page}
+              pageSize={pageSize}
+              total={units.data?.total ?? 0}
+              showTotal={(total) => `共 ${total} 套`}
+              onChange={(nextPage) => update({ page: nextPage })}
+            />
+          </Flex>
+        </Spin>
+      ) : (
+        <Card>
+          <Table<Unit>
+            data-testid="units-table"
+            rowKey="id"
+            loading={units.loading}
+            columns={columns}
+            dataSource={units.data?.items ?? []}
+            locale={{ emptyText: filtered ? '没有符合条件的房屋' : '尚未导入房屋' }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: units.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (total) => `共 ${total} 套`,
+              onChange: (nextPage, nextSize) => update({ page: nextPage, pageSize: nextSize }),
+            }}
+          />
+        </Card>
+      )}
     </>
   );
 }
