@@ -3,13 +3,15 @@ import { RecordModule } from '../record/record.module';
 import { RulebookModule } from '../rulebook/rulebook.module';
 import { FinanceController } from './finance.controller';
 import { LedgerService } from './ledger.service';
+import { PublicFinanceController } from './public-finance.controller';
+import { PublicationService } from './publication.service';
 import { ReconciliationService } from './reconciliation.service';
 import { StatementsService } from './statements.service';
 
 @Module({
   imports: [RecordModule, RulebookModule],
-  controllers: [FinanceController],
-  providers: [LedgerService, StatementsService, ReconciliationService],
+  controllers: [FinanceController, PublicFinanceController],
+  providers: [LedgerService, StatementsService, ReconciliationService, PublicationService],
   exports: [StatementsService],
 })
 export class FinanceModule {}

@@ -1,0 +1,43 @@
+import { formatFen } from '@gongyi/domain/finance/ledger';
+import type { Statement } from './entities/statement.entity';
+
+const KIND_LABELS: Record<string, string> = { income: '收入', cost: '支出', transfer: '转入维修资金' };
+
+/** What the public may see of a counterparty: organisations by name, private persons never. */
+export function publicCounterparty(name: string, kind: string): string {
+  return kind === 'person' ? '个人' : name;
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+const yuan = (fen: string | bigint) => formatFen(BigInt(fen)).replace('¥', '').replace(/,/g, '');
+
+/**
+ * The statement as CSV for spreadsheets: UTF-8 with a BOM so Excel on Chinese
+ * Windows shows the characters, amounts in yuan with two decimals.
+ */
+export function statementCsv(statement: Statement, communityName: string): Buffer {
+  const rows: string[][] = [
+    [`${communityName} 公共收益收支明细`, `${statement.periodStart} 至 ${statement.periodEnd}`, `第 ${statement.version} 版`],
+    ['序号', '日期', '类型', '类别', '对方', '金额（元）', '凭证号', '说明'],
+    ...statement.lines.map((l) => [
+      String(l.seq),
+      l.entryDate,
+      KIND_LABELS[l.kind] + (l.reversesId ? '（冲正）' : ''),
+      l.category,
+      publicCounterparty(l.counterparty, l.counterpartyKind),
+      yuan(l.signedFen),
+      l.evidenceRef ?? '',
+      l.note,
+    ]),
+    [],
+    ['期初余额', '', '', '', '', yuan(statement.openingFen)],
+    ['本期收入', '', '', '', '', yuan(statement.incomeFen)],
+    ['本期支出', '', '', '', '', yuan(statement.costFen)],
+    ['转入维修资金', '', '', '', '', yuan(statement.transferFen)],
+    ['期末余额', '', '', '', '', yuan(statement.closingFen)],
+  ];
+  return Buffer.from(`\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'utf8');
+}
