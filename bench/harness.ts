@@ -88,7 +88,12 @@ export interface LoadResult {
 }
 
 /** Runs the requests from a separate process (bench/load-client) with `concurrency` clients. */
-export async function runLoad(job: { url: string; concurrency: number; expectStatus: number; requests: { path: string; token?: string; body?: unknown }[] }): Promise<LoadResult> {
+export async function runLoad(job: {
+  url: string;
+  concurrency: number;
+  expectStatus: number;
+  requests: { path: string; token?: string; body?: unknown }[];
+}): Promise<LoadResult> {
   const child = spawn(process.execPath, [join(__dirname, 'load-client.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
@@ -125,4 +130,3 @@ export async function runConcurrent(total: number, concurrency: number, task: (i
     p99: percentile(latencies, 99),
   };
 }
-

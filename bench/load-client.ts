@@ -28,7 +28,10 @@ async function main(): Promise<void> {
         const t0 = performance.now();
         const res = await fetch(`${job.url}${request.path}`, {
           method: job.method ?? (request.body === undefined ? 'GET' : 'POST'),
-          headers: { ...(request.token ? { authorization: `Bearer ${request.token}` } : {}), ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
+          headers: {
+            ...(request.token ? { authorization: `Bearer ${request.token}` } : {}),
+            ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
         });
         await res.arrayBuffer();
@@ -40,7 +43,15 @@ async function main(): Promise<void> {
   const wallMs = performance.now() - started;
   latencies.sort((a, b) => a - b);
   process.stdout.write(
-    JSON.stringify({ count: latencies.length, wallMs, perSecond: (latencies.length / wallMs) * 1000, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), failures }),
+    JSON.stringify({
+      count: latencies.length,
+      wallMs,
+      perSecond: (latencies.length / wallMs) * 1000,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      failures,
+    }),
   );
 }
 

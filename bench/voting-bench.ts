@@ -27,41 +27,90 @@ async function prepare(server: BenchServer) {
   const auth = server.app.get(AuthService);
   const community = await api(server, server.adminToken, 'POST', '/communities', { name: '表决压测小区' });
   const lines = ['楼栋,房号,面积,面积来源,业主,手机'];
-  for (let i = 0; i < UNITS; i++) lines.push(`${Math.floor(i / 100) + 1},${1000 + i},${80 + (i % 60)}.${String(i % 100).padStart(2, '0')},登记,业主${i},136${String(i).padStart(8, '0')}`);
+  for (let i = 0; i < UNITS; i++)
+    lines.push(
+      `${Math.floor(i / 100) + 1},${1000 + i},${80 + (i % 60)}.${String(i % 100).padStart(2, '0')},登记,业主${i},136${String(i).padStart(8, '0')}`,
+    );
   const form = new FormData();
   form.append('file', new Blob([lines.join('\n')]), 'roster.csv');
-  const imported = await fetch(`${server.baseUrl}/api/communities/${community.id}/roster-imports`, { method: 'POST', headers: { authorization: `Bearer ${server.adminToken}` }, body: form });
+  const imported = await fetch(`${server.baseUrl}/api/communities/${community.id}/roster-imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.adminToken}` },
+    body: form,
+  });
   if (imported.status !== 201) throw new Error(`import: ${imported.status}`);
 
   const [{ hash }] = await ds.query(`SELECT password_hash AS hash FROM users WHERE login_name = 'bench.admin'`);
   const staff: Record<string, string> = {};
   for (const role of ['committee_director', 'party_secretary', 'representative']) {
-    const [user] = await ds.query(`INSERT INTO users (login_name, display_name, password_hash) VALUES ($1, $1, $2) RETURNING *`, [`bench.${role}`, hash]);
-    await ds.query(`INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, $3, '2020-01-01')`, [community.id, user.id, role]);
+    const [user] = await ds.query(`INSERT INTO users (login_name, display_name, password_hash) VALUES ($1, $1, $2) RETURNING *`, [
+      `bench.${role}`,
+      hash,
+    ]);
+    await ds.query(`INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, $3, '2020-01-01')`, [
+      community.id,
+      user.id,
+      role,
+    ]);
     staff[role] = (await auth.issue({ ...user, displayName: user.display_name, isPlatformAdmin: false, mustChangePassword: false })).token;
   }
-  const owners = await ds.query<{ id: string; name: string; mobile: string }[]>(`SELECT id, name, mobile FROM owners WHERE community_id = $1`, [community.id]);
+  const owners = await ds.query<{ id: string; name: string; mobile: string }[]>(
+    `SELECT id, name, mobile FROM owners WHERE community_id = $1`,
+    [community.id],
+  );
   const users = await ds.query<{ id: string; mobile: string }[]>(
     `INSERT INTO users (mobile, display_name, password_hash) SELECT unnest($1::text[]), unnest($2::text[]), $3 RETURNING id, mobile`,
     [owners.map((o) => o.mobile), owners.map((o) => o.name), hash],
   );
   const userByMobile = new Map(users.map((u) => [u.mobile, u.id]));
   await ds.query(`UPDATE owners o SET user_id = u.id FROM users u WHERE u.mobile = o.mobile AND o.community_id = $1`, [community.id]);
-  await ds.query(`INSERT INTO role_assignments (community_id, user_id, role, starts_on) SELECT $1, unnest($2::uuid[]), 'owner', '2020-01-01'`, [community.id, users.map((u) => u.id)]);
+  await ds.query(
+    `INSERT INTO role_assignments (community_id, user_id, role, starts_on) SELECT $1, unnest($2::uuid[]), 'owner', '2020-01-01'`,
+    [community.id, users.map((u) => u.id)],
+  );
   const tokens: string[] = [];
   for (const owner of owners) {
     const id = userByMobile.get(owner.mobile)!;
     tokens.push((await auth.issue({ id, displayName: owner.name, isPlatformAdmin: false, mustChangePassword: false } as never)).token);
   }
 
-  const item = await api(server, staff.committee_director, 'POST', `/communities/${community.id}/agenda-items`, { title: '压测议题', category: 'art278_5', description: '压测' });
-  const meeting = (extra: object) => ({ heldAt: '2026-11-01T10:00:00+08:00', place: '会议室', attendees: ['党支部', '居委会', '业委会', '物业'].map((party) => ({ name: party, party, present: true })), minutes: '纪要', ...extra });
-  await api(server, staff.party_secretary, 'POST', `/communities/${community.id}/agenda-items/${item.id}/stages/party_prediscussion/meeting`, meeting({ outcome: 'advance' }));
-  await api(server, staff.committee_director, 'POST', `/communities/${community.id}/agenda-items/${item.id}/stages/joint_meeting/meeting`, meeting({ outcome: 'advance', details: { plan: '方案' } }));
-  await api(server, staff.committee_director, 'POST', `/communities/${community.id}/agenda-items/${item.id}/skips`, { stage: 'representatives_meeting', reason: '压测' });
+  const item = await api(server, staff.committee_director, 'POST', `/communities/${community.id}/agenda-items`, {
+    title: '压测议题',
+    category: 'art278_5',
+    description: '压测',
+  });
+  const meeting = (extra: object) => ({
+    heldAt: '2026-11-01T10:00:00+08:00',
+    place: '会议室',
+    attendees: ['党支部', '居委会', '业委会', '物业'].map((party) => ({ name: party, party, present: true })),
+    minutes: '纪要',
+    ...extra,
+  });
+  await api(
+    server,
+    staff.party_secretary,
+    'POST',
+    `/communities/${community.id}/agenda-items/${item.id}/stages/party_prediscussion/meeting`,
+    meeting({ outcome: 'advance' }),
+  );
+  await api(
+    server,
+    staff.committee_director,
+    'POST',
+    `/communities/${community.id}/agenda-items/${item.id}/stages/joint_meeting/meeting`,
+    meeting({ outcome: 'advance', details: { plan: '方案' } }),
+  );
+  await api(server, staff.committee_director, 'POST', `/communities/${community.id}/agenda-items/${item.id}/skips`, {
+    stage: 'representatives_meeting',
+    reason: '压测',
+  });
   const opensAt = new Date(Date.now() - 5 * DAY);
   const vote = await api(server, staff.committee_director, 'POST', `/communities/${community.id}/agenda-items/${item.id}/votes`, {
-    title: '压测表决', method: '网上投票', channels: ['online'], opensAt: opensAt.toISOString(), closesAt: new Date(Date.now() + DAY).toISOString(),
+    title: '压测表决',
+    method: '网上投票',
+    channels: ['online'],
+    opensAt: opensAt.toISOString(),
+    closesAt: new Date(Date.now() + DAY).toISOString(),
     motions: [{ title: '议案', fullText: '全文', kind: 'yes_no' }],
   });
   // Publish as if 17 days before opening, so the 15-day notice period is met.
@@ -97,10 +146,18 @@ async function plainLoop(server: BenchServer, voteId: string, motionId: string, 
 }
 
 function tallyBench(): number {
-  const ballots = Array.from({ length: 100_000 }, (_, i) => ({ voterKey: `o${i}`, areaHundredths: BigInt(8000 + (i % 9000)), choice: i % 3 === 0 ? 'no' : i % 7 === 0 ? 'abstain' : 'yes' }));
+  const ballots = Array.from({ length: 100_000 }, (_, i) => ({
+    voterKey: `o${i}`,
+    areaHundredths: BigInt(8000 + (i % 9000)),
+    choice: i % 3 === 0 ? 'no' : i % 7 === 0 ? 'abstain' : 'yes',
+  }));
   const totalArea = ballots.reduce((s, b) => s + b.areaHundredths, 0n) + 1_000_000n;
   const t0 = performance.now();
-  const result = tally({ totals: { totalAreaHundredths: totalArea, totalHeadcount: 120_000 }, motion: { category: 'art278_7', kind: 'yes_no' }, ballots });
+  const result = tally({
+    totals: { totalAreaHundredths: totalArea, totalHeadcount: 120_000 },
+    motion: { category: 'art278_7', kind: 'yes_no' },
+    ballots,
+  });
   const ms = performance.now() - t0;
   if (!result.outcome) throw new Error('no outcome');
   return ms;
@@ -112,11 +169,19 @@ export async function runVotingBench(server: BenchServer): Promise<void> {
     url: server.baseUrl,
     concurrency: CLIENTS,
     expectStatus: 201,
-    requests: tokens.map((token) => ({ path: `/api/communities/${communityId}/votes/${voteId}/ballots`, token, body: { choices: [{ motionId, choice: 'yes' }] } })),
+    requests: tokens.map((token) => ({
+      path: `/api/communities/${communityId}/votes/${voteId}/ballots`,
+      token,
+      body: { choices: [{ motionId, choice: 'yes' }] },
+    })),
   });
   const plain = await plainLoop(server, voteId, motionId, communityId);
-  console.log(`ballots over HTTP, ${tokens.length} owners, ${CLIENTS} concurrent clients (separate process): ${fmt(http.perSecond)} ballots/s, p50 ${fmt(http.p50)} ms, p95 ${fmt(http.p95)} ms, p99 ${fmt(http.p99)} ms`);
-  console.log(`plain pg loop, same inserts, one connection: ${fmt(plain)} inserts/s → HTTP is ${fmt((http.perSecond / plain) * 100)} % of the plain loop (target ≥ 40 %, p99 ≤ 150 ms)`);
+  console.log(
+    `ballots over HTTP, ${tokens.length} owners, ${CLIENTS} concurrent clients (separate process): ${fmt(http.perSecond)} ballots/s, p50 ${fmt(http.p50)} ms, p95 ${fmt(http.p95)} ms, p99 ${fmt(http.p99)} ms`,
+  );
+  console.log(
+    `plain pg loop, same inserts, one connection: ${fmt(plain)} inserts/s → HTTP is ${fmt((http.perSecond / plain) * 100)} % of the plain loop (target ≥ 40 %, p99 ≤ 150 ms)`,
+  );
   const runs = [tallyBench(), tallyBench(), tallyBench()].sort((a, b) => a - b);
   console.log(`tally of 100,000 ballots (pure function): median ${fmt(runs[1])} ms of 3 runs (target ≤ 1,000 ms)`);
 }

@@ -17,7 +17,11 @@ async function main() {
     stop = embedded.stop;
   }
   const [command, ...args] = process.argv.slice(2);
-  const result = spawnSync(command, args, { stdio: 'inherit', shell: false, env: { ...process.env, DATABASE_URL: url, PATH: `${join(__dirname, '..', 'node_modules', '.bin')}:${process.env.PATH}` } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    shell: false,
+    env: { ...process.env, DATABASE_URL: url, PATH: `${join(__dirname, '..', 'node_modules', '.bin')}:${process.env.PATH}` },
+  });
   if (stop) await stop();
   process.exit(result.status ?? 1);
 }

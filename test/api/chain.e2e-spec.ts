@@ -19,7 +19,8 @@ describe('consultation chain', () => {
   });
   afterAll(() => t.close());
 
-  const item = (id: string) => t.http.get(`/api/communities/${cast.community}/agenda-items/${id}`).set(bearer(cast.clerk.token)).expect(200);
+  const item = (id: string) =>
+    t.http.get(`/api/communities/${cast.community}/agenda-items/${id}`).set(bearer(cast.clerk.token)).expect(200);
 
   it('drives one item through every stage to done, recording each transition', async () => {
     const id = await createItem(t, cast, 'art278_5', '动用维修资金维修 3 幢屋面');
@@ -32,7 +33,11 @@ describe('consultation chain', () => {
     const vote = await openVote(t, cast, id, { closesInMs: 1500 });
     const owners = await ownerTokens(t, cast);
     for (const name of ['甲', '乙', '丙']) {
-      await t.http.post(`/api/communities/${cast.community}/votes/${vote.id}/ballots`).set(bearer(owners.get(name)!.token)).send({ choices: [{ motionId: vote.motions[0].id, choice: 'yes' }] }).expect(201);
+      await t.http
+        .post(`/api/communities/${cast.community}/votes/${vote.id}/ballots`)
+        .set(bearer(owners.get(name)!.token))
+        .send({ choices: [{ motionId: vote.motions[0].id, choice: 'yes' }] })
+        .expect(201);
     }
     await new Promise((r) => setTimeout(r, 1600));
     expect(await t.app.get(VoteClosingService).closeIfDue(cast.community, vote.id)).toBe('closed');
@@ -40,15 +45,37 @@ describe('consultation chain', () => {
     expect(state.body.currentStage).toBe('committee_resolution');
 
     const members = [cast.director, cast.clerk, cast.clerk2];
-    const resolution = await recordStage(t, cast, id, 'committee_resolution', cast.clerk, meetingBody({
-      details: { memberVotes: members.map((m, i) => ({ userId: m.userId, present: i < 2, vote: 'yes', signed: i < 2 })) },
-    })).expect(201);
+    const resolution = await recordStage(
+      t,
+      cast,
+      id,
+      'committee_resolution',
+      cast.clerk,
+      meetingBody({
+        details: { memberVotes: members.map((m, i) => ({ userId: m.userId, present: i < 2, vote: 'yes', signed: i < 2 })) },
+      }),
+    ).expect(201);
     expect(resolution.body.meeting.details.decision).toMatchObject({ outcome: 'passed', yes: 2, memberCount: 3 });
     expect(resolution.body.item.currentStage).toBe('execution');
 
-    await t.http.post(`/api/communities/${cast.community}/agenda-items/${id}/progress-reports`).set(bearer(cast.property.token)).send({ progressPercent: 40, text: '已完成防水层拆除' }).expect(201);
-    await t.http.post(`/api/communities/${cast.community}/agenda-items/${id}/progress-reports`).set(bearer(cast.property.token)).send({ progressPercent: 100, text: '已完工' }).expect(201);
-    const accepted = await recordStage(t, cast, id, 'execution', cast.director, meetingBody({ outcome: 'advance', minutes: '业委会现场验收合格。' })).expect(201);
+    await t.http
+      .post(`/api/communities/${cast.community}/agenda-items/${id}/progress-reports`)
+      .set(bearer(cast.property.token))
+      .send({ progressPercent: 40, text: '已完成防水层拆除' })
+      .expect(201);
+    await t.http
+      .post(`/api/communities/${cast.community}/agenda-items/${id}/progress-reports`)
+      .set(bearer(cast.property.token))
+      .send({ progressPercent: 100, text: '已完工' })
+      .expect(201);
+    const accepted = await recordStage(
+      t,
+      cast,
+      id,
+      'execution',
+      cast.director,
+      meetingBody({ outcome: 'advance', minutes: '业委会现场验收合格。' }),
+    ).expect(201);
     expect(accepted.body.item.status).toBe('done');
 
     state = await item(id);
@@ -65,24 +92,59 @@ describe('consultation chain', () => {
     expect(state.body.meetings).toHaveLength(5);
     expect(state.body.executionReports).toHaveLength(2);
     const record = await t.http.get(`/api/communities/${cast.community}/record?limit=500`).set(bearer(cast.clerk.token)).expect(200);
-    const actions = record.body.filter((e: { subjectId: string }) => e.subjectId === id || e.subjectId === vote.id).map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['agenda.item_submitted', 'agenda.meeting_recorded', 'voting.notice_published', 'voting.ballot_cast', 'voting.vote_closed', 'agenda.progress_reported']));
+    const actions = record.body
+      .filter((e: { subjectId: string }) => e.subjectId === id || e.subjectId === vote.id)
+      .map((e: { action: string }) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'agenda.item_submitted',
+        'agenda.meeting_recorded',
+        'voting.notice_published',
+        'voting.ballot_cast',
+        'voting.vote_closed',
+        'agenda.progress_reported',
+      ]),
+    );
     const verify = await t.http.get(`/api/communities/${cast.community}/record/verify`).set(bearer(cast.clerk.token)).expect(200);
     expect(verify.body.ok).toBe(true);
   });
 
   it('refuses every out-of-order step with 409 and the reason', async () => {
     const id = await createItem(t, cast);
-    const joint = await recordStage(t, cast, id, 'joint_meeting', cast.clerk, meetingBody({ outcome: 'advance', details: { plan: 'x' } })).expect(409);
+    const joint = await recordStage(
+      t,
+      cast,
+      id,
+      'joint_meeting',
+      cast.clerk,
+      meetingBody({ outcome: 'advance', details: { plan: 'x' } }),
+    ).expect(409);
     expect(joint.body.code).toBe('chain_order_violation');
     expect(joint.body.message).toContain('支部先议');
     await recordStage(t, cast, id, 'committee_resolution', cast.clerk, meetingBody({ details: { memberVotes: [] } })).expect(409);
-    const early = await t.http.post(`/api/communities/${cast.community}/agenda-items/${id}/votes`).set(bearer(cast.clerk.token)).send({
-      title: '表决', method: '网上', channels: ['online'], opensAt: '2027-01-01T00:00:00Z', closesAt: '2027-01-10T00:00:00Z', motions: [{ title: 'x', fullText: 'x', kind: 'yes_no' }],
-    }).expect(409);
+    const early = await t.http
+      .post(`/api/communities/${cast.community}/agenda-items/${id}/votes`)
+      .set(bearer(cast.clerk.token))
+      .send({
+        title: '表决',
+        method: '网上',
+        channels: ['online'],
+        opensAt: '2027-01-01T00:00:00Z',
+        closesAt: '2027-01-10T00:00:00Z',
+        motions: [{ title: 'x', fullText: 'x', kind: 'yes_no' }],
+      })
+      .expect(409);
     expect(early.body.code).toBe('chain_order_violation');
-    await t.http.post(`/api/communities/${cast.community}/agenda-items/${id}/progress-reports`).set(bearer(cast.property.token)).send({ progressPercent: 10, text: 'x' }).expect(409);
-    const skip = await t.http.post(`/api/communities/${cast.community}/agenda-items/${id}/skips`).set(bearer(cast.director.token)).send({ stage: 'party_prediscussion', reason: '时间紧' }).expect(409);
+    await t.http
+      .post(`/api/communities/${cast.community}/agenda-items/${id}/progress-reports`)
+      .set(bearer(cast.property.token))
+      .send({ progressPercent: 10, text: 'x' })
+      .expect(409);
+    const skip = await t.http
+      .post(`/api/communities/${cast.community}/agenda-items/${id}/skips`)
+      .set(bearer(cast.director.token))
+      .send({ stage: 'party_prediscussion', reason: '时间紧' })
+      .expect(409);
     expect(skip.body.code).toBe('stage_not_skippable');
     await recordStage(t, cast, id, 'assembly_vote', cast.clerk, meetingBody({ outcome: 'advance' })).expect(409);
     // Only the party secretary records the pre-discussion.
@@ -100,27 +162,58 @@ describe('consultation chain', () => {
   it('a returned item waits for resubmission and restarts where it was returned', async () => {
     const id = await createItem(t, cast);
     await recordStage(t, cast, id, 'party_prediscussion', cast.secretary, meetingBody({ outcome: 'return' })).expect(400);
-    await recordStage(t, cast, id, 'party_prediscussion', cast.secretary, meetingBody({ outcome: 'return', reason: '需补充费用分摊方案' })).expect(201);
+    await recordStage(
+      t,
+      cast,
+      id,
+      'party_prediscussion',
+      cast.secretary,
+      meetingBody({ outcome: 'return', reason: '需补充费用分摊方案' }),
+    ).expect(201);
     let state = await item(id);
     expect(state.body).toMatchObject({ status: 'returned', currentStage: 'party_prediscussion' });
     const blocked = await recordStage(t, cast, id, 'party_prediscussion', cast.secretary, meetingBody({ outcome: 'advance' })).expect(409);
     expect(blocked.body.code).toBe('item_returned');
-    await t.http.post(`/api/communities/${cast.community}/agenda-items/${id}/resubmissions`).set(bearer(cast.clerk.token)).send({ note: '已补充分摊方案' }).expect(201);
+    await t.http
+      .post(`/api/communities/${cast.community}/agenda-items/${id}/resubmissions`)
+      .set(bearer(cast.clerk.token))
+      .send({ note: '已补充分摊方案' })
+      .expect(201);
     state = await item(id);
     expect(state.body).toMatchObject({ status: 'in_stage', currentStage: 'party_prediscussion' });
-    await recordStage(t, cast, id, 'party_prediscussion', cast.secretary, meetingBody({ outcome: 'reject', reason: '不符合规划' })).expect(201);
+    await recordStage(t, cast, id, 'party_prediscussion', cast.secretary, meetingBody({ outcome: 'reject', reason: '不符合规划' })).expect(
+      201,
+    );
     expect((await item(id)).body.status).toBe('rejected');
-    await t.http.post(`/api/communities/${cast.community}/agenda-items/${id}/resubmissions`).set(bearer(cast.clerk.token)).send({ note: 'x' }).expect(409);
+    await t.http
+      .post(`/api/communities/${cast.community}/agenda-items/${id}/resubmissions`)
+      .set(bearer(cast.clerk.token))
+      .send({ note: 'x' })
+      .expect(409);
   });
 
   it('a committee-only item skips the assembly; the resolution needs quorum, every member and in-person votes', async () => {
     const id = await createItem(t, cast, 'committee_only', '更换小区门禁卡供应商');
     const state = await item(id);
     expect(state.body.stages.find((s: { stage: string }) => s.stage === 'assembly_vote')).toBeDefined();
-    await t.http.post(`/api/communities/${cast.community}/agenda-items/${id}/skips`).set(bearer(cast.director.token)).send({ stage: 'joint_meeting', reason: '小额事项，无需联席' }).expect(201);
+    await t.http
+      .post(`/api/communities/${cast.community}/agenda-items/${id}/skips`)
+      .set(bearer(cast.director.token))
+      .send({ stage: 'joint_meeting', reason: '小额事项，无需联席' })
+      .expect(201);
     const members = [cast.director, cast.clerk, cast.clerk2];
     const body = (present: number, extra: Partial<{ byProxy: boolean }> = {}) =>
-      meetingBody({ details: { memberVotes: members.map((m, i) => ({ userId: m.userId, present: i < present, vote: 'yes', signed: i < present, ...(i === 2 ? extra : {}) })) } });
+      meetingBody({
+        details: {
+          memberVotes: members.map((m, i) => ({
+            userId: m.userId,
+            present: i < present,
+            vote: 'yes',
+            signed: i < present,
+            ...(i === 2 ? extra : {}),
+          })),
+        },
+      });
     const noQuorum = await recordStage(t, cast, id, 'committee_resolution', cast.clerk, body(1)).expect(409);
     expect(noQuorum.body.code).toBe('committee_no_quorum');
     const incomplete = meetingBody({ details: { memberVotes: [{ userId: cast.clerk.userId, present: true, vote: 'yes', signed: true }] } });

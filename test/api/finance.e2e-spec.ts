@@ -9,7 +9,14 @@ describe('public income: ledger, statements and the three-party audit', () => {
   let auditor: Member;
   const base = () => `/api/communities/${cast.community}`;
   const entry = (who: Member, body: Record<string, unknown>) => t.http.post(`${base()}/ledger-entries`).set(bearer(who.token)).send(body);
-  const ad = { kind: 'income', category: '电梯广告', amountFen: '1200000', entryDate: '2026-04-03', counterparty: '某某传媒有限公司', evidenceRef: 'AD-04' };
+  const ad = {
+    kind: 'income',
+    category: '电梯广告',
+    amountFen: '1200000',
+    entryDate: '2026-04-03',
+    counterparty: '某某传媒有限公司',
+    evidenceRef: 'AD-04',
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -21,42 +28,127 @@ describe('public income: ledger, statements and the three-party audit', () => {
 
   it('records entries that can never be edited, and corrects by reversal', async () => {
     const created = await entry(cast.property, ad).expect(201);
-    await entry(cast.property, { ...ad, kind: 'income', category: '停车', amountFen: '350050', entryDate: '2026-04-20', counterparty: '张先生', counterpartyKind: 'person', evidenceRef: 'P-1' }).expect(201);
-    await entry(cast.property, { ...ad, kind: 'cost', category: '电费', amountFen: '80000', entryDate: '2026-04-10', counterparty: '供电公司', evidenceRef: null }).expect(400);
-    await entry(cast.property, { ...ad, kind: 'cost', category: '电费', amountFen: '80000', entryDate: '2026-04-10', counterparty: '供电公司', evidenceRef: 'E-04' }).expect(201);
+    await entry(cast.property, {
+      ...ad,
+      kind: 'income',
+      category: '停车',
+      amountFen: '350050',
+      entryDate: '2026-04-20',
+      counterparty: '张先生',
+      counterpartyKind: 'person',
+      evidenceRef: 'P-1',
+    }).expect(201);
+    await entry(cast.property, {
+      ...ad,
+      kind: 'cost',
+      category: '电费',
+      amountFen: '80000',
+      entryDate: '2026-04-10',
+      counterparty: '供电公司',
+      evidenceRef: null,
+    }).expect(400);
+    await entry(cast.property, {
+      ...ad,
+      kind: 'cost',
+      category: '电费',
+      amountFen: '80000',
+      entryDate: '2026-04-10',
+      counterparty: '供电公司',
+      evidenceRef: 'E-04',
+    }).expect(201);
     await entry(cast.property, { ...ad, amountFen: '12.5' }).expect(400);
     await entry(cast.property, { ...ad, amountFen: '0' }).expect(400);
-    const wrong = await entry(cast.property, { ...ad, category: '场地租金', amountFen: '9999', entryDate: '2026-05-02', counterparty: '某培训机构', evidenceRef: 'R-05' }).expect(201);
-    const reversal = await t.http.post(`${base()}/ledger-entries/${wrong.body.id}/reversal`).set(bearer(cast.clerk.token)).send({ reason: '金额录错' }).expect(201);
+    const wrong = await entry(cast.property, {
+      ...ad,
+      category: '场地租金',
+      amountFen: '9999',
+      entryDate: '2026-05-02',
+      counterparty: '某培训机构',
+      evidenceRef: 'R-05',
+    }).expect(201);
+    const reversal = await t.http
+      .post(`${base()}/ledger-entries/${wrong.body.id}/reversal`)
+      .set(bearer(cast.clerk.token))
+      .send({ reason: '金额录错' })
+      .expect(201);
     expect(reversal.body).toMatchObject({ reversesId: wrong.body.id, amountFen: '9999', kind: 'income' });
-    await t.http.post(`${base()}/ledger-entries/${wrong.body.id}/reversal`).set(bearer(cast.clerk.token)).send({ reason: '再来一次' }).expect(409);
-    await expect(t.dataSource.query(`UPDATE ledger_entries SET amount_fen = 1 WHERE id = $1`, [created.body.id])).rejects.toThrow(/immutable/);
+    await t.http
+      .post(`${base()}/ledger-entries/${wrong.body.id}/reversal`)
+      .set(bearer(cast.clerk.token))
+      .send({ reason: '再来一次' })
+      .expect(409);
+    await expect(t.dataSource.query(`UPDATE ledger_entries SET amount_fen = 1 WHERE id = $1`, [created.body.id])).rejects.toThrow(
+      /immutable/,
+    );
     await expect(t.dataSource.query(`DELETE FROM ledger_entries WHERE id = $1`, [created.body.id])).rejects.toThrow(/immutable/);
-    const list = await t.http.get(`${base()}/ledger-entries?kind=income&from=2026-04-01&to=2026-04-30`).set(bearer(auditor.token)).expect(200);
+    const list = await t.http
+      .get(`${base()}/ledger-entries?kind=income&from=2026-04-01&to=2026-04-30`)
+      .set(bearer(auditor.token))
+      .expect(200);
     expect(list.body.map((e: { category: string }) => e.category)).toEqual(['电梯广告', '停车']);
   });
 
   it('refuses a cost above the spending limit unless it cites an approved decision', async () => {
-    const big = { kind: 'cost', category: '水泵维修', amountFen: '800000', entryDate: '2026-05-10', counterparty: '某机电公司', evidenceRef: 'W-1' };
+    const big = {
+      kind: 'cost',
+      category: '水泵维修',
+      amountFen: '800000',
+      entryDate: '2026-05-10',
+      counterparty: '某机电公司',
+      evidenceRef: 'W-1',
+    };
     const refused = await entry(cast.property, big).expect(409);
     expect(refused.body.code).toBe('decision_required');
     const item = await createItem(t, cast, 'committee_only', '维修 2 号水泵');
     await entry(cast.property, { ...big, decisionItemId: item }).expect(409);
-    await t.http.post(`${base()}/agenda-items/${item}/skips`).set(bearer(cast.director.token)).send({ stage: 'joint_meeting', reason: '小额维修' }).expect(201);
+    await t.http
+      .post(`${base()}/agenda-items/${item}/skips`)
+      .set(bearer(cast.director.token))
+      .send({ stage: 'joint_meeting', reason: '小额维修' })
+      .expect(201);
     const members = [cast.director, cast.clerk, cast.clerk2];
-    await recordStage(t, cast, item, 'committee_resolution', cast.clerk, meetingBody({ details: { memberVotes: members.map((m) => ({ userId: m.userId, present: true, vote: 'yes', signed: true })) } })).expect(201);
+    await recordStage(
+      t,
+      cast,
+      item,
+      'committee_resolution',
+      cast.clerk,
+      meetingBody({ details: { memberVotes: members.map((m) => ({ userId: m.userId, present: true, vote: 'yes', signed: true })) } }),
+    ).expect(201);
     await entry(cast.property, { ...big, decisionItemId: item }).expect(201);
   });
 
   let statementId: string;
 
   it('compiles a quarter: closing = opening + income − costs − transfers, and locks the period', async () => {
-    await entry(cast.property, { ...ad, kind: 'transfer', category: '转入维修资金', amountFen: '500000', entryDate: '2026-06-30', counterparty: '维修资金专户', evidenceRef: 'T-06' }).expect(201);
+    await entry(cast.property, {
+      ...ad,
+      kind: 'transfer',
+      category: '转入维修资金',
+      amountFen: '500000',
+      entryDate: '2026-06-30',
+      counterparty: '维修资金专户',
+      evidenceRef: 'T-06',
+    }).expect(201);
     await entry(cast.property, { ...ad, entryDate: '2026-03-31', amountFen: '100000', evidenceRef: 'AD-03' }).expect(201);
-    const submitted = await t.http.post(`${base()}/statements`).set(bearer(cast.clerk.token)).send({ periodDate: '2026-05-15' }).expect(201);
+    const submitted = await t.http
+      .post(`${base()}/statements`)
+      .set(bearer(cast.clerk.token))
+      .send({ periodDate: '2026-05-15' })
+      .expect(201);
     statementId = submitted.body.id;
     // Opening: the March income. Income 1,200,000 + 350,050 (+9,999 − 9,999); costs 80,000 + 800,000; transfer 500,000.
-    expect(submitted.body).toMatchObject({ periodStart: '2026-04-01', periodEnd: '2026-06-30', version: 1, status: 'submitted', openingFen: '100000', incomeFen: '1550050', costFen: '880000', transferFen: '500000', closingFen: '270050' });
+    expect(submitted.body).toMatchObject({
+      periodStart: '2026-04-01',
+      periodEnd: '2026-06-30',
+      version: 1,
+      status: 'submitted',
+      openingFen: '100000',
+      incomeFen: '1550050',
+      costFen: '880000',
+      transferFen: '500000',
+      closingFen: '270050',
+    });
     const locked = await entry(cast.property, { ...ad, entryDate: '2026-06-01', evidenceRef: 'LATE' }).expect(409);
     expect(locked.body.code).toBe('period_locked');
     await entry(cast.property, { ...ad, entryDate: '2026-07-01', evidenceRef: 'AD-07' }).expect(201);
@@ -64,12 +156,17 @@ describe('public income: ledger, statements and the three-party audit', () => {
   });
 
   it('audits in order; nobody audits what they compiled; findings send it back and a revision is a new version', async () => {
-    const review = (who: Member, decision: string, findings?: string) => t.http.post(`${base()}/statements/${statementId}/reviews`).set(bearer(who.token)).send({ decision, findings });
+    const review = (who: Member, decision: string, findings?: string) =>
+      t.http.post(`${base()}/statements/${statementId}/reviews`).set(bearer(who.token)).send({ decision, findings });
     const early = await review(bank, 'approve').expect(409);
     expect(early.body.code).toBe('audit_order_violation');
     await review(auditor, 'approve').expect(409);
     await review(cast.clerk, 'approve').expect(403);
-    await t.http.post(`/api/communities/${cast.community}/roles`).set(bearer(t.adminToken)).send({ userId: cast.clerk.userId, role: 'residents_committee' }).expect(201);
+    await t.http
+      .post(`/api/communities/${cast.community}/roles`)
+      .set(bearer(t.adminToken))
+      .send({ userId: cast.clerk.userId, role: 'residents_committee' })
+      .expect(201);
     const self = await review(cast.clerk, 'approve').expect(403);
     expect(self.body.code).toBe('reviewer_compiled');
     await review(cast.residents, 'findings').expect(400);
@@ -77,14 +174,18 @@ describe('public income: ledger, statements and the three-party audit', () => {
     const revised = await t.http.post(`${base()}/statements`).set(bearer(cast.clerk.token)).send({ periodDate: '2026-04-01' }).expect(201);
     expect(revised.body.version).toBe(2);
     const versions = await t.http.get(`${base()}/statements`).set(bearer(auditor.token)).expect(200);
-    expect(versions.body.map((s: { version: number; status: string }) => `${s.version}:${s.status}`)).toEqual(['2:submitted', '1:superseded']);
+    expect(versions.body.map((s: { version: number; status: string }) => `${s.version}:${s.status}`)).toEqual([
+      '2:submitted',
+      '1:superseded',
+    ]);
     statementId = revised.body.id;
     await review(cast.residents, 'approve').expect(201);
   });
 
   it('reconciles the bank statement: matched, missing on either side, explained differences', async () => {
     const csv = (body: string) => Buffer.from(`\uFEFF交易日期,摘要,收入,支出,参考号\n${body}`, 'utf8');
-    const upload = (file: Buffer) => t.http.post(`${base()}/statements/${statementId}/bank-statement`).set(bearer(bank.token)).attach('file', file, 'bank.csv');
+    const upload = (file: Buffer) =>
+      t.http.post(`${base()}/statements/${statementId}/bank-statement`).set(bearer(bank.token)).attach('file', file, 'bank.csv');
     const bad = await upload(csv('2026-04-05,广告费,12000.00,,AD-04\n2026-13-01,电费,,800.00,\n2026-04-21,停车,abc,,P-1\n')).expect(400);
     expect(bad.body.code).toBe('bank_csv_invalid');
     expect(bad.body.details.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
@@ -92,21 +193,55 @@ describe('public income: ledger, statements and the three-party audit', () => {
     expect(before.body.uploaded).toBe(false);
 
     const result = await upload(
-      csv(['2026-04-05,广告费,12000.00,,AD-04', '2026-04-10,电费,,800.00,E-04', '2026-04-21,停车费,3500.50,,P-1', '2026-05-02,场地租金,99.99,,R-05', '2026-05-02,冲正,,99.99,R-05', '2026-06-30,转入维修资金,,5000.00,T-06', '2026-06-30,手续费,,15.00,'].join('\n')),
+      csv(
+        [
+          '2026-04-05,广告费,12000.00,,AD-04',
+          '2026-04-10,电费,,800.00,E-04',
+          '2026-04-21,停车费,3500.50,,P-1',
+          '2026-05-02,场地租金,99.99,,R-05',
+          '2026-05-02,冲正,,99.99,R-05',
+          '2026-06-30,转入维修资金,,5000.00,T-06',
+          '2026-06-30,手续费,,15.00,',
+        ].join('\n'),
+      ),
     ).expect(201);
     expect(result.body.matched).toHaveLength(6);
     expect(result.body.unmatchedLedger.map((u: { entry: { category: string } }) => u.entry.category)).toEqual(['水泵维修']);
     expect(result.body.unmatchedBank.map((u: { line: { description: string } }) => u.line.description)).toEqual(['手续费']);
-    const blocked = await t.http.post(`${base()}/statements/${statementId}/reviews`).set(bearer(bank.token)).send({ decision: 'approve' }).expect(409);
+    const blocked = await t.http
+      .post(`${base()}/statements/${statementId}/reviews`)
+      .set(bearer(bank.token))
+      .send({ decision: 'approve' })
+      .expect(409);
     expect(blocked.body.code).toBe('unreconciled');
     for (const id of result.body.unexplained) {
-      await t.http.post(`${base()}/statements/${statementId}/reconciliation/explanations`).set(bearer(bank.token)).send({ itemId: id, explanation: '跨期入账，下期核对' }).expect(201);
+      await t.http
+        .post(`${base()}/statements/${statementId}/reconciliation/explanations`)
+        .set(bearer(bank.token))
+        .send({ itemId: id, explanation: '跨期入账，下期核对' })
+        .expect(201);
     }
-    await t.http.post(`${base()}/statements/${statementId}/reconciliation/explanations`).set(bearer(bank.token)).send({ itemId: result.body.matched[0].ledger.entryId, explanation: 'x' }).expect(400);
+    await t.http
+      .post(`${base()}/statements/${statementId}/reconciliation/explanations`)
+      .set(bearer(bank.token))
+      .send({ itemId: result.body.matched[0].ledger.entryId, explanation: 'x' })
+      .expect(400);
     await t.http.post(`${base()}/statements/${statementId}/reviews`).set(bearer(bank.token)).send({ decision: 'approve' }).expect(201);
-    const final = await t.http.post(`${base()}/statements/${statementId}/reviews`).set(bearer(auditor.token)).send({ decision: 'approve' }).expect(201);
+    const final = await t.http
+      .post(`${base()}/statements/${statementId}/reviews`)
+      .set(bearer(auditor.token))
+      .send({ decision: 'approve' })
+      .expect(201);
     expect(final.body.status).toBe('approved');
     const record = await t.http.get(`${base()}/record?limit=500`).set(bearer(auditor.token)).expect(200);
-    expect(record.body.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['finance.statement_submitted', 'finance.statement_returned', 'finance.bank_statement_uploaded', 'finance.difference_explained', 'finance.statement_approved']));
+    expect(record.body.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining([
+        'finance.statement_submitted',
+        'finance.statement_returned',
+        'finance.bank_statement_uploaded',
+        'finance.difference_explained',
+        'finance.statement_approved',
+      ]),
+    );
   });
 });

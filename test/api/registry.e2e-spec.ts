@@ -161,13 +161,23 @@ describe('community registry and roster import', () => {
 
   it('opens an owner account after identity check and grants the owner role', async () => {
     const owners = await t.http.get(`/api/communities/${community}/owners?q=李四`).set(bearer(clerk.token)).expect(200);
-    expect(owners.body.items).toEqual([expect.objectContaining({ name: '李四', mobile: '138****0002', hasAccount: false, units: ['1-2-201'] })]);
-    const linked = await t.http.post(`/api/communities/${community}/owners/${owners.body.items[0].id}/account`).set(bearer(clerk.token)).send({}).expect(201);
+    expect(owners.body.items).toEqual([
+      expect.objectContaining({ name: '李四', mobile: '138****0002', hasAccount: false, units: ['1-2-201'] }),
+    ]);
+    const linked = await t.http
+      .post(`/api/communities/${community}/owners/${owners.body.items[0].id}/account`)
+      .set(bearer(clerk.token))
+      .send({})
+      .expect(201);
     expect(linked.body.oneTimePassword).toBeDefined();
     const login = await t.http.post('/api/auth/login').send({ login: '13800000002', password: linked.body.oneTimePassword }).expect(200);
     const me = await t.http.get('/api/auth/me').set(bearer(login.body.token)).expect(200);
     expect(me.body.communities).toEqual([expect.objectContaining({ communityId: community, roles: ['owner'] })]);
-    await t.http.post(`/api/communities/${community}/owners/${owners.body.items[0].id}/account`).set(bearer(clerk.token)).send({}).expect(409);
+    await t.http
+      .post(`/api/communities/${community}/owners/${owners.body.items[0].id}/account`)
+      .set(bearer(clerk.token))
+      .send({})
+      .expect(409);
     const developer = (await t.dataSource.query(`SELECT id FROM owners WHERE community_id = $1 AND kind = 'developer'`, [community]))[0];
     await t.http.post(`/api/communities/${community}/owners/${developer.id}/account`).set(bearer(clerk.token)).send({}).expect(409);
   });

@@ -16,10 +16,18 @@ describe('server start on embedded PostgreSQL', () => {
     await waitForHealth(baseUrl, first);
     const password = /one-time password "([^"]+)"/.exec(first.output())?.[1];
     expect(password).toBeDefined();
-    const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password }) });
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'admin', password }),
+    });
     const { token } = (await login.json()) as { token: string };
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const created = await fetch(`${baseUrl}/api/communities`, { method: 'POST', headers: auth, body: JSON.stringify({ name: '重启测试小区' }) });
+    const created = await fetch(`${baseUrl}/api/communities`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ name: '重启测试小区' }),
+    });
     expect(created.status).toBe(201);
     first.child.kill('SIGTERM');
     await first.exited;
@@ -28,7 +36,11 @@ describe('server start on embedded PostgreSQL', () => {
     await waitForHealth(baseUrl, second);
     try {
       expect(second.output()).not.toContain('one-time password');
-      const relogin = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'admin', password }) });
+      const relogin = await fetch(`${baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'admin', password }),
+      });
       expect(relogin.status).toBe(200);
       const { token: token2 } = (await relogin.json()) as { token: string };
       const list = await fetch(`${baseUrl}/api/communities`, { headers: { authorization: `Bearer ${token2}` } });

@@ -33,15 +33,29 @@ describe('tenant isolation', () => {
     const vote = await openVote(t, castOfB, item);
     const owners = await ownerTokens(t, castOfB);
     const choices = [{ motionId: vote.motions[0].id, choice: 'yes' }];
-    await t.http.post(`/api/communities/${b}/votes/${vote.id}/ballots`).set(bearer(owners.get('张三')!.token)).send({ choices }).expect(201);
+    await t.http
+      .post(`/api/communities/${b}/votes/${vote.id}/ballots`)
+      .set(bearer(owners.get('张三')!.token))
+      .send({ choices })
+      .expect(201);
     const [elector] = await t.dataSource.query(`SELECT id FROM electors WHERE vote_id = $1 AND voter_key = 'developer'`, [vote.id]);
-    await t.http.post(`/api/communities/${b}/votes/${vote.id}/paper-ballots`).set(bearer(castOfB.clerk.token)).send({ electorId: elector.id, choices, paperRef: 'P-1' }).expect(201);
+    await t.http
+      .post(`/api/communities/${b}/votes/${vote.id}/paper-ballots`)
+      .set(bearer(castOfB.clerk.token))
+      .send({ electorId: elector.id, choices, paperRef: 'P-1' })
+      .expect(201);
     idsOfB = await oneIdPerTable(b);
-    const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
     // Routes without a security requirement are public by design (published results, verification).
     routes = Object.entries(doc.paths)
       .filter(([path]) => path.includes('{'))
-      .flatMap(([path, ops]) => (Object.entries(ops) as [Method, { security?: unknown[] }][]).filter(([, op]) => op.security?.length).map(([method]) => ({ method, path })));
+      .flatMap(([path, ops]) =>
+        (Object.entries(ops) as [Method, { security?: unknown[] }][])
+          .filter(([, op]) => op.security?.length)
+          .map(([method]) => ({ method, path })),
+      );
   });
   afterAll(() => t.close());
 

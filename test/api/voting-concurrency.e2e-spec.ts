@@ -26,7 +26,10 @@ describe('voting under concurrency', () => {
   afterAll(() => t.close());
 
   const ballotOf = (voteId: string, motionId: string, token: string) =>
-    t.http.post(`/api/communities/${cast.community}/votes/${voteId}/ballots`).set(bearer(token)).send({ choices: [{ motionId, choice: 'yes' }] });
+    t.http
+      .post(`/api/communities/${cast.community}/votes/${voteId}/ballots`)
+      .set(bearer(token))
+      .send({ choices: [{ motionId, choice: 'yes' }] });
 
   it('200 simultaneous casts by one owner leave exactly one ballot', async () => {
     const item = await createItem(t, cast, 'art278_5', '并发一');
@@ -47,7 +50,10 @@ describe('voting under concurrency', () => {
     const vote = await openVote(t, cast, item);
     const responses = await Promise.all([...owners.values()].map(({ token }) => ballotOf(vote.id, vote.motions[0].id, token)));
     expect(responses.filter((r) => r.status === 201)).toHaveLength(OWNERS);
-    const participation = await t.http.get(`/api/communities/${cast.community}/votes/${vote.id}/participation`).set(bearer(cast.clerk.token)).expect(200);
+    const participation = await t.http
+      .get(`/api/communities/${cast.community}/votes/${vote.id}/participation`)
+      .set(bearer(cast.clerk.token))
+      .expect(200);
     expect(participation.body.motions[0].heads).toBe(OWNERS);
     const verify = await t.http.get(`/api/communities/${cast.community}/record/verify`).set(bearer(cast.clerk.token)).expect(200);
     expect(verify.body.ok).toBe(true);

@@ -47,7 +47,10 @@ export async function ownerTokens(t: TestApp, cast: Cast): Promise<Map<string, {
       [owner.mobile, owner.mobile ? null : `owner-${owner.id}`, owner.name, hash],
     );
     await t.dataSource.query('UPDATE owners SET user_id = $1 WHERE id = $2', [user.id, owner.id]);
-    await t.dataSource.query(`INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, 'owner', '2020-01-01')`, [cast.community, user.id]);
+    await t.dataSource.query(
+      `INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, 'owner', '2020-01-01')`,
+      [cast.community, user.id],
+    );
     const { token } = await auth.issue({ ...user, displayName: user.display_name, isPlatformAdmin: false, mustChangePassword: false });
     result.set(owner.name, { ownerId: owner.id, userId: user.id, token });
   }
@@ -84,8 +87,25 @@ export function recordStage(t: TestApp, cast: Cast, itemId: string, stage: strin
 /** Party pre-discussion, joint meeting and representatives' meeting, all advancing. */
 export async function advanceToAssembly(t: TestApp, cast: Cast, itemId: string): Promise<void> {
   await recordStage(t, cast, itemId, 'party_prediscussion', cast.secretary, meetingBody({ outcome: 'advance' })).expect(201);
-  await recordStage(t, cast, itemId, 'joint_meeting', cast.clerk, meetingBody({ outcome: 'advance', details: { plan: '加装一部电梯，公开招标', options: ['方案甲', '方案乙'] } })).expect(201);
-  await recordStage(t, cast, itemId, 'representatives_meeting', cast.representative, meetingBody({ outcome: 'advance', details: { opinions: [{ representative: '3 幢楼栋长', for: 20, against: 3, concerns: '低层住户担心采光' }] } })).expect(201);
+  await recordStage(
+    t,
+    cast,
+    itemId,
+    'joint_meeting',
+    cast.clerk,
+    meetingBody({ outcome: 'advance', details: { plan: '加装一部电梯，公开招标', options: ['方案甲', '方案乙'] } }),
+  ).expect(201);
+  await recordStage(
+    t,
+    cast,
+    itemId,
+    'representatives_meeting',
+    cast.representative,
+    meetingBody({
+      outcome: 'advance',
+      details: { opinions: [{ representative: '3 幢楼栋长', for: 20, against: 3, concerns: '低层住户担心采光' }] },
+    }),
+  ).expect(201);
 }
 
 const DAY = 86_400_000;
@@ -94,7 +114,12 @@ const DAY = 86_400_000;
  * Drafts and publishes a vote whose window opened five days ago and closes in
  * `closesInMs`: the clock is moved back to publish the notice 17 days before opening.
  */
-export async function openVote(t: TestApp, cast: Cast, itemId: string, options: { closesInMs?: number; motions?: unknown[]; channels?: string[] } = {}) {
+export async function openVote(
+  t: TestApp,
+  cast: Cast,
+  itemId: string,
+  options: { closesInMs?: number; motions?: unknown[]; channels?: string[] } = {},
+) {
   const now = Date.now();
   const opensAt = new Date(now - 5 * DAY);
   const closesAt = new Date(now + (options.closesInMs ?? 60 * 60 * 1000));
@@ -102,7 +127,14 @@ export async function openVote(t: TestApp, cast: Cast, itemId: string, options: 
   const draft = await t.http
     .post(`/api/communities/${cast.community}/agenda-items/${itemId}/votes`)
     .set(bearer(cast.clerk.token))
-    .send({ title: '2026 年第一次业主大会', method: '网上投票与书面征求意见相结合', channels: options.channels ?? ['online', 'paper', 'proxy'], opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString(), motions });
+    .send({
+      title: '2026 年第一次业主大会',
+      method: '网上投票与书面征求意见相结合',
+      channels: options.channels ?? ['online', 'paper', 'proxy'],
+      opensAt: opensAt.toISOString(),
+      closesAt: closesAt.toISOString(),
+      motions,
+    });
   if (draft.status !== 201) throw new Error(`draft vote: ${draft.status} ${JSON.stringify(draft.body)}`);
   t.clock.travelTo(new Date(opensAt.getTime() - 17 * DAY));
   try {

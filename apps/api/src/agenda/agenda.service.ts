@@ -40,7 +40,10 @@ export class AgendaService {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(44, hashtext($1))', [communityId]);
       const rules = await this.rulebook.current(communityId, manager);
-      const [{ next }] = await manager.query<{ next: number }[]>('SELECT coalesce(max(seq), 0) + 1 AS next FROM agenda_items WHERE community_id = $1', [communityId]);
+      const [{ next }] = await manager.query<{ next: number }[]>(
+        'SELECT coalesce(max(seq), 0) + 1 AS next FROM agenda_items WHERE community_id = $1',
+        [communityId],
+      );
       const rulebook = RulebookService.chainRulebook(rules.settings);
       const state = submit(createChainState(input.category, rulebook), rulebook, { by: actorId });
       const item = await manager.save(AgendaItem, {
@@ -65,7 +68,16 @@ export class AgendaService {
         action: 'agenda.item_submitted',
         subjectType: 'agenda_item',
         subjectId: item.id,
-        payload: { seq: item.seq, title: item.title, category: item.category, description: item.description, budgetFen: item.budgetFen, fundingSource: item.fundingSource, rulebookVersion: rules.version, stages: applicableStages(input.category, rulebook) },
+        payload: {
+          seq: item.seq,
+          title: item.title,
+          category: item.category,
+          description: item.description,
+          budgetFen: item.budgetFen,
+          fundingSource: item.fundingSource,
+          rulebookVersion: rules.version,
+          stages: applicableStages(input.category, rulebook),
+        },
       });
       return item;
     });
@@ -75,7 +87,19 @@ export class AgendaService {
     return this.dataSource.getRepository(AgendaItem).find({
       where: { communityId, ...(query.status ? { status: query.status } : {}) },
       order: { seq: 'DESC' },
-      select: { id: true, seq: true, title: true, category: true, status: true, currentStage: true, budgetFen: true, proposerId: true, rulebookVersion: true, createdAt: true, updatedAt: true },
+      select: {
+        id: true,
+        seq: true,
+        title: true,
+        category: true,
+        status: true,
+        currentStage: true,
+        budgetFen: true,
+        proposerId: true,
+        rulebookVersion: true,
+        createdAt: true,
+        updatedAt: true,
+      },
     });
   }
 
@@ -87,7 +111,10 @@ export class AgendaService {
       this.dataSource.getRepository(Meeting).find({ where: { agendaItemId: itemId }, order: { heldAt: 'ASC' } }),
       this.dataSource.getRepository(ExecutionReport).find({ where: { agendaItemId: itemId }, order: { reportedAt: 'ASC' } }),
     ]);
-    const votes = await this.dataSource.query('SELECT id, title, status, opens_at AS "opensAt", closes_at AS "closesAt" FROM assembly_votes WHERE agenda_item_id = $1', [itemId]);
+    const votes = await this.dataSource.query(
+      'SELECT id, title, status, opens_at AS "opensAt", closes_at AS "closesAt" FROM assembly_votes WHERE agenda_item_id = $1',
+      [itemId],
+    );
     const state = item.chainState as ChainState;
     const stages = Object.entries(state.stages).map(([stage, status]) => ({ stage, label: STAGE_LABELS_ZH[stage as StageName], status }));
     return { ...item, stages, transitions, meetings, executionReports: reports, votes };
@@ -101,9 +128,19 @@ export class AgendaService {
     return item;
   }
 
-  async recordMeeting(actorId: string, roles: CommunityRole[], communityId: string, itemId: string, stage: StageName, input: RecordMeetingDto) {
+  async recordMeeting(
+    actorId: string,
+    roles: CommunityRole[],
+    communityId: string,
+    itemId: string,
+    stage: StageName,
+    input: RecordMeetingDto,
+  ) {
     if (stage === 'assembly_vote') {
-      throw new Conflict('业主大会表决阶段由表决结果决定，请通过表决功能进行 (the assembly stage is decided by its vote)', 'use_assembly_vote');
+      throw new Conflict(
+        '业主大会表决阶段由表决结果决定，请通过表决功能进行 (the assembly stage is decided by its vote)',
+        'use_assembly_vote',
+      );
     }
     if (!STAGE_RECORDERS[stage].some((role) => roles.includes(role))) {
       throw new Forbidden(`您的角色不能记录「${STAGE_LABELS_ZH[stage]}」 (your role cannot record this stage)`, 'stage_recorder');
@@ -133,7 +170,18 @@ export class AgendaService {
         action: 'agenda.meeting_recorded',
         subjectType: 'agenda_item',
         subjectId: itemId,
-        payload: { meetingId: meeting.id, stage, heldAt: meeting.heldAt, place: meeting.place, chair: meeting.chair, attendees: meeting.attendees, minutes: meeting.minutes, details: meeting.details, outcome: meeting.outcome, reason: meeting.outcomeReason },
+        payload: {
+          meetingId: meeting.id,
+          stage,
+          heldAt: meeting.heldAt,
+          place: meeting.place,
+          chair: meeting.chair,
+          attendees: meeting.attendees,
+          minutes: meeting.minutes,
+          details: meeting.details,
+          outcome: meeting.outcome,
+          reason: meeting.outcomeReason,
+        },
       });
       return { meeting, item: await manager.findOneByOrFail(AgendaItem, { id: itemId }) };
     });
@@ -145,7 +193,14 @@ export class AgendaService {
       const state = skipStage(item.chainState as ChainState, stage, reason, await this.chainRulebook(manager, item), { by: actorId });
       await this.save(manager, item, state);
       await this.transition(manager, item, { stage, kind: 'skip', reason, actorId });
-      await this.record.append(manager, { communityId, actorId, action: 'agenda.stage_skipped', subjectType: 'agenda_item', subjectId: itemId, payload: { stage, reason } });
+      await this.record.append(manager, {
+        communityId,
+        actorId,
+        action: 'agenda.stage_skipped',
+        subjectType: 'agenda_item',
+        subjectId: itemId,
+        payload: { stage, reason },
+      });
       return manager.findOneByOrFail(AgendaItem, { id: itemId });
     });
   }
@@ -157,7 +212,14 @@ export class AgendaService {
       const state = submit(item.chainState as ChainState, await this.chainRulebook(manager, item), { by: actorId });
       await this.save(manager, item, state);
       await this.transition(manager, item, { stage: state.stage, kind: 'resubmit', reason: note, actorId });
-      await this.record.append(manager, { communityId, actorId, action: 'agenda.item_resubmitted', subjectType: 'agenda_item', subjectId: itemId, payload: { note, stage: state.stage } });
+      await this.record.append(manager, {
+        communityId,
+        actorId,
+        action: 'agenda.item_resubmitted',
+        subjectType: 'agenda_item',
+        subjectId: itemId,
+        payload: { note, stage: state.stage },
+      });
       return manager.findOneByOrFail(AgendaItem, { id: itemId });
     });
   }
@@ -165,8 +227,22 @@ export class AgendaService {
   async reportProgress(actorId: string, communityId: string, itemId: string, progressPercent: number, text: string) {
     return this.dataSource.transaction(async (manager) => {
       const item = await this.lockAtStage(manager, communityId, itemId, 'execution');
-      const report = await manager.save(ExecutionReport, { communityId, agendaItemId: item.id, progressPercent, text, reportedBy: actorId, reportedAt: this.clock.now() });
-      await this.record.append(manager, { communityId, actorId, action: 'agenda.progress_reported', subjectType: 'agenda_item', subjectId: itemId, payload: { reportId: report.id, progressPercent, text } });
+      const report = await manager.save(ExecutionReport, {
+        communityId,
+        agendaItemId: item.id,
+        progressPercent,
+        text,
+        reportedBy: actorId,
+        reportedAt: this.clock.now(),
+      });
+      await this.record.append(manager, {
+        communityId,
+        actorId,
+        action: 'agenda.progress_reported',
+        subjectType: 'agenda_item',
+        subjectId: itemId,
+        payload: { reportId: report.id, progressPercent, text },
+      });
       return report;
     });
   }
@@ -183,15 +259,34 @@ export class AgendaService {
     const chosen = results.find((r) => r.result.winningOptionId);
     if (chosen) {
       const option = chosen.options.find((o) => o.id === chosen.result.winningOptionId);
-      await manager.update(AgendaItem, { id: item.id }, { chosenOption: { motionId: chosen.motionId, optionId: chosen.result.winningOptionId, label: option?.label ?? null } });
+      await manager.update(
+        AgendaItem,
+        { id: item.id },
+        { chosenOption: { motionId: chosen.motionId, optionId: chosen.result.winningOptionId, label: option?.label ?? null } },
+      );
     }
     await this.applyOutcome(manager, item, 'assembly_vote', passed ? 'advance' : 'reject', reason, null, null);
   }
 
-  private async applyOutcome(manager: EntityManager, item: AgendaItem, stage: StageName, outcome: 'advance' | 'return' | 'reject', reason: string, actorId: string | null, meetingId: string | null) {
+  private async applyOutcome(
+    manager: EntityManager,
+    item: AgendaItem,
+    stage: StageName,
+    outcome: 'advance' | 'return' | 'reject',
+    reason: string,
+    actorId: string | null,
+    meetingId: string | null,
+  ) {
     if (outcome !== 'advance' && !reason.trim()) throw new Invalid('退回或否决须说明理由 (a reason is required)', 'reason_required');
-    const decided = outcome === 'advance' ? { type: 'advance' as const } : outcome === 'return' ? { type: 'return' as const, reasons: [reason] } : { type: 'reject' as const, reason };
-    const state = applyOutcome(item.chainState as ChainState, stage, decided, await this.chainRulebook(manager, item), { by: actorId ?? 'system' });
+    const decided =
+      outcome === 'advance'
+        ? { type: 'advance' as const }
+        : outcome === 'return'
+          ? { type: 'return' as const, reasons: [reason] }
+          : { type: 'reject' as const, reason };
+    const state = applyOutcome(item.chainState as ChainState, stage, decided, await this.chainRulebook(manager, item), {
+      by: actorId ?? 'system',
+    });
     await this.save(manager, item, state);
     await this.transition(manager, item, { stage, kind: outcome, reason, actorId, meetingId });
     if (state.status === 'done') {

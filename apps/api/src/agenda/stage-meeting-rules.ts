@@ -36,8 +36,10 @@ export class StageMeetingRules {
       case 'joint_meeting': {
         const present = new Set(input.attendees.filter((a) => a.present).map((a) => a.party));
         const missing = JOINT_MEETING_PARTIES.filter((p) => !present.has(p));
-        if (missing.length) throw new Invalid(`联席会议缺少：${missing.join('、')}（须党支部、居委会、业委会、物业四方出席）`, 'joint_meeting_parties');
-        if (typeof details.plan !== 'string' || !details.plan.trim()) throw new Invalid('联席会议须记录议定方案 details.plan', 'plan_required');
+        if (missing.length)
+          throw new Invalid(`联席会议缺少：${missing.join('、')}（须党支部、居委会、业委会、物业四方出席）`, 'joint_meeting_parties');
+        if (typeof details.plan !== 'string' || !details.plan.trim())
+          throw new Invalid('联席会议须记录议定方案 details.plan', 'plan_required');
         const options = details.options ?? [];
         if (!Array.isArray(options) || options.some((o) => typeof o !== 'string' || !o.trim())) {
           throw new Invalid('details.options 应为文字列表 (list of option texts)', 'invalid_options');
@@ -53,19 +55,26 @@ export class StageMeetingRules {
             (o) =>
               o &&
               typeof o.representative === 'string' &&
-              Number.isInteger(o.for) && o.for >= 0 &&
-              Number.isInteger(o.against) && o.against >= 0 &&
+              Number.isInteger(o.for) &&
+              o.for >= 0 &&
+              Number.isInteger(o.against) &&
+              o.against >= 0 &&
               (o.concerns === undefined || typeof o.concerns === 'string'),
           );
-        if (!valid) throw new Invalid('须记录居民代表收集的意见 details.opinions: [{representative, for, against, concerns}]', 'opinions_required');
-        const totals = (opinions as { for: number; against: number }[]).reduce((t, o) => ({ for: t.for + o.for, against: t.against + o.against }), { for: 0, against: 0 });
+        if (!valid)
+          throw new Invalid('须记录居民代表收集的意见 details.opinions: [{representative, for, against, concerns}]', 'opinions_required');
+        const totals = (opinions as { for: number; against: number }[]).reduce(
+          (t, o) => ({ for: t.for + o.for, against: t.against + o.against }),
+          { for: 0, against: 0 },
+        );
         return { outcome: this.requireOutcome(input), details: { opinions, totals } };
       }
       case 'committee_resolution':
         return this.committee(manager, communityId, input, details, rules);
       case 'execution': {
         const outcome = this.requireOutcome(input);
-        if (outcome !== 'advance') throw new Invalid('执行阶段只能验收通过；未完成请继续报告进度 (execution can only be accepted)', 'execution_accept_only');
+        if (outcome !== 'advance')
+          throw new Invalid('执行阶段只能验收通过；未完成请继续报告进度 (execution can only be accepted)', 'execution_accept_only');
         return { outcome, details: { accepted: true } };
       }
       default:
@@ -79,7 +88,13 @@ export class StageMeetingRules {
   }
 
   /** Members are the committee's role holders today; everyone present votes in person and signs. */
-  private async committee(manager: EntityManager, communityId: string, input: RecordMeetingDto, details: Record<string, unknown>, rules: RulebookSettings) {
+  private async committee(
+    manager: EntityManager,
+    communityId: string,
+    input: RecordMeetingDto,
+    details: Record<string, unknown>,
+    rules: RulebookSettings,
+  ) {
     const members = await manager.query<{ user_id: string; display_name: string }[]>(
       `SELECT DISTINCT ra.user_id, u.display_name FROM role_assignments ra JOIN users u ON u.id = ra.user_id JOIN communities c ON c.id = ra.community_id
        WHERE ra.community_id = $1 AND ra.role IN ('committee_director', 'committee_member')
@@ -94,17 +109,23 @@ export class StageMeetingRules {
     const listed = new Set(votes.map((v) => v.userId));
     const absentFromList = members.filter((m) => !listed.has(m.user_id));
     if (absentFromList.length || listed.size !== votes.length) {
-      throw new Invalid(`须逐一记录每位委员（缺：${absentFromList.map((m) => m.display_name).join('、') || '重复'}）`, 'member_votes_incomplete');
+      throw new Invalid(
+        `须逐一记录每位委员（缺：${absentFromList.map((m) => m.display_name).join('、') || '重复'}）`,
+        'member_votes_incomplete',
+      );
     }
     const unsigned = votes.filter((v) => v.present && v.signed !== true);
     if (unsigned.length) throw new Invalid('出席委员均须签字 (every attending member signs)', 'signature_missing');
     const decision = decideCommitteeResolution({
       memberIds: [...memberIds],
       presentMemberIds: votes.filter((v) => v.present).map((v) => v.userId),
-      votes: votes.filter((v) => v.present || v.byProxy).map((v) => ({ memberId: v.userId, choice: v.vote ?? 'abstain', byProxy: v.byProxy === true })),
+      votes: votes
+        .filter((v) => v.present || v.byProxy)
+        .map((v) => ({ memberId: v.userId, choice: v.vote ?? 'abstain', byProxy: v.byProxy === true })),
       rule: rules.committeeDecisionRule === 'half_of_all' ? 'national' : 'default',
     });
-    if (decision.outcome === 'no_quorum') throw new Conflict(`${decision.reasonZh}（会议不足法定人数，不能作出决议）`, 'committee_no_quorum', decision);
+    if (decision.outcome === 'no_quorum')
+      throw new Conflict(`${decision.reasonZh}（会议不足法定人数，不能作出决议）`, 'committee_no_quorum', decision);
     const outcome: Outcome = decision.outcome === 'passed' ? 'advance' : input.outcome === 'return' ? 'return' : 'reject';
     if (outcome !== 'advance' && !input.reason?.trim()) input.reason = decision.reasonZh;
     return { outcome, details: { memberVotes: votes, decision } };

@@ -48,7 +48,14 @@ export function parseBankCsv(buffer: Buffer): { lines: ParsedBankLine[]; errors:
   if (records.length < 2) return { lines: [], errors: [{ line: 1, reason: '文件中没有流水 (no statement lines)' }] };
   const header = records[0].record.map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.findIndex((h) => HEADERS[name].includes(h));
-  const at = { date: col('date'), amount: col('amount'), credit: col('credit'), debit: col('debit'), description: col('description'), reference: col('reference') };
+  const at = {
+    date: col('date'),
+    amount: col('amount'),
+    credit: col('credit'),
+    debit: col('debit'),
+    description: col('description'),
+    reference: col('reference'),
+  };
   if (at.date < 0 || (at.amount < 0 && at.credit < 0 && at.debit < 0)) {
     return { lines: [], errors: [{ line: 1, reason: '缺少「日期」列，或缺少「金额」/「收入」「支出」列' }] };
   }

@@ -67,7 +67,12 @@ export class FinanceController {
   @CommunityAccess(AUDITORS)
   @Post('statements/:id/reviews')
   @ApiOperation({ summary: '三审：居委会审核 → 银行对账 → 审计机构审计；通过或提出意见退回' })
-  review(@CurrentUser() user: AuthUser, @CurrentRoles() roles: CommunityRole[], @Param() { communityId, id }: CommunityItemParam, @Body() body: ReviewDto) {
+  review(
+    @CurrentUser() user: AuthUser,
+    @CurrentRoles() roles: CommunityRole[],
+    @Param() { communityId, id }: CommunityItemParam,
+    @Body() body: ReviewDto,
+  ) {
     return this.statements.review(user.id, roles, communityId, id, body.decision, body.findings);
   }
 
@@ -77,7 +82,11 @@ export class FinanceController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: '银行上传本期账户流水（CSV），系统与台账逐笔核对' })
-  upload(@CurrentUser() user: AuthUser, @Param() { communityId, id }: CommunityItemParam, @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined) {
+  upload(
+    @CurrentUser() user: AuthUser,
+    @Param() { communityId, id }: CommunityItemParam,
+    @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
+  ) {
     if (!file) throw new Invalid('请上传文件字段 file (multipart field "file" required)', 'file_required');
     return this.reconciliation.upload(user.id, communityId, id, file);
   }

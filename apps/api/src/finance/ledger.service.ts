@@ -73,16 +73,27 @@ export class LedgerService {
     return qb.orderBy('e.entry_date', 'ASC').addOrderBy('e.seq', 'ASC').getMany();
   }
 
-  private async insert(manager: EntityManager, actorId: string, communityId: string, entry: Omit<LedgerEntry, 'id' | 'communityId' | 'seq' | 'recordedBy' | 'createdAt'>) {
+  private async insert(
+    manager: EntityManager,
+    actorId: string,
+    communityId: string,
+    entry: Omit<LedgerEntry, 'id' | 'communityId' | 'seq' | 'recordedBy' | 'createdAt'>,
+  ) {
     await manager.query('SELECT pg_advisory_xact_lock(46, hashtext($1))', [communityId]);
     const [locked] = await manager.query<{ period_start: string; status: string }[]>(
       `SELECT period_start::text, status FROM statements WHERE community_id = $1 AND $2::date BETWEEN period_start AND period_end AND status = ANY($3) LIMIT 1`,
       [communityId, entry.entryDate, LOCKING_STATUSES],
     );
     if (locked) {
-      throw new Conflict(`该期间（自 ${locked.period_start} 起）的报表已提交，期间已锁定 (period locked by a submitted statement)`, 'period_locked');
+      throw new Conflict(
+        `该期间（自 ${locked.period_start} 起）的报表已提交，期间已锁定 (period locked by a submitted statement)`,
+        'period_locked',
+      );
     }
-    const [{ next }] = await manager.query<{ next: number }[]>('SELECT coalesce(max(seq), 0) + 1 AS next FROM ledger_entries WHERE community_id = $1', [communityId]);
+    const [{ next }] = await manager.query<{ next: number }[]>(
+      'SELECT coalesce(max(seq), 0) + 1 AS next FROM ledger_entries WHERE community_id = $1',
+      [communityId],
+    );
     const saved = await manager.save(LedgerEntry, { ...entry, communityId, seq: next, recordedBy: actorId });
     await this.record.append(manager, {
       communityId,
@@ -90,15 +101,28 @@ export class LedgerService {
       action: entry.reversesId ? 'finance.entry_reversed' : 'finance.entry_recorded',
       subjectType: 'ledger_entry',
       subjectId: saved.id,
-      payload: { seq: saved.seq, kind: saved.kind, category: saved.category, amountFen: saved.amountFen, entryDate: saved.entryDate, evidenceRef: saved.evidenceRef, reversesId: saved.reversesId, decisionItemId: saved.decisionItemId },
+      payload: {
+        seq: saved.seq,
+        kind: saved.kind,
+        category: saved.category,
+        amountFen: saved.amountFen,
+        entryDate: saved.entryDate,
+        evidenceRef: saved.evidenceRef,
+        reversesId: saved.reversesId,
+        decisionItemId: saved.decisionItemId,
+      },
     });
     return saved;
   }
 
   /** The cited item must belong to the community and have passed the committee resolution. */
   private async assertApprovedDecision(manager: EntityManager, communityId: string, itemId: string | undefined, limitFen: string) {
-    const limit = `¥${(Number(BigInt(limitFen) / 100n)).toLocaleString('zh-CN')}`;
-    if (!itemId) throw new Conflict(`超过 ${limit} 的支出须引用已通过的议题 (cost above the spending limit needs an approved decision)`, 'decision_required');
+    const limit = `¥${Number(BigInt(limitFen) / 100n).toLocaleString('zh-CN')}`;
+    if (!itemId)
+      throw new Conflict(
+        `超过 ${limit} 的支出须引用已通过的议题 (cost above the spending limit needs an approved decision)`,
+        'decision_required',
+      );
     const [item] = await manager.query<{ state: { stages: Record<string, string> } }[]>(
       'SELECT chain_state AS state FROM agenda_items WHERE id = $1 AND community_id = $2',
       [itemId, communityId],

@@ -12,12 +12,28 @@ export class PublicationService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async publicOverview(communityId: string) {
-    const [community] = await this.dataSource.query<{ name: string; district: string }[]>('SELECT name, district FROM communities WHERE id = $1', [communityId]);
+    const [community] = await this.dataSource.query<{ name: string; district: string }[]>(
+      'SELECT name, district FROM communities WHERE id = $1',
+      [communityId],
+    );
     if (!community) throw new NotFound('小区 community');
     const statements = await this.dataSource.getRepository(Statement).find({
       where: { communityId, status: 'published' },
       order: { periodStart: 'DESC' },
-      select: { id: true, periodStart: true, periodEnd: true, version: true, openingFen: true, incomeFen: true, costFen: true, transferFen: true, closingFen: true, publishedAt: true, postedUntil: true, documentId: true },
+      select: {
+        id: true,
+        periodStart: true,
+        periodEnd: true,
+        version: true,
+        openingFen: true,
+        incomeFen: true,
+        costFen: true,
+        transferFen: true,
+        closingFen: true,
+        publishedAt: true,
+        postedUntil: true,
+        documentId: true,
+      },
     });
     const notices = await this.dataSource.query(
       `SELECT v.id, v.title, v.noticed_at AS "noticedAt", v.opens_at AS "opensAt", v.closes_at AS "closesAt", v.status
@@ -32,6 +48,10 @@ export class PublicationService {
     if (!statement) throw new NotFound('公示报表 published statement');
     const [community] = await this.dataSource.query<{ name: string }[]>('SELECT name FROM communities WHERE id = $1', [communityId]);
     const body = statementCsv(statement, community.name);
-    return { body, filename: `${community.name}-公共收益-${statement.periodStart}至${statement.periodEnd}.csv`, etag: `"${sha256Hex(body)}"` };
+    return {
+      body,
+      filename: `${community.name}-公共收益-${statement.periodStart}至${statement.periodEnd}.csv`,
+      etag: `"${sha256Hex(body)}"`,
+    };
   }
 }

@@ -21,7 +21,11 @@ export class ReconciliationService {
   async upload(actorId: string, communityId: string, statementId: string, file: { buffer: Buffer; originalname: string }) {
     const parsed = parseBankCsv(file.buffer);
     if (parsed.errors.length) {
-      throw new Invalid(`银行对账单有 ${parsed.errors.length} 处错误，未导入 (bank statement has errors; nothing stored)`, 'bank_csv_invalid', { errors: parsed.errors });
+      throw new Invalid(
+        `银行对账单有 ${parsed.errors.length} 处错误，未导入 (bank statement has errors; nothing stored)`,
+        'bank_csv_invalid',
+        { errors: parsed.errors },
+      );
     }
     return this.dataSource.transaction(async (manager) => {
       const statement = await this.statementAtBank(manager, communityId, statementId);
@@ -31,7 +35,17 @@ export class ReconciliationService {
       await manager.delete(BankLine, { statementId: statement.id });
       await manager.insert(
         BankLine,
-        parsed.lines.map((l) => ({ communityId, statementId: statement.id, line: l.line, valueDate: l.valueDate, signedFen: l.signedFen.toString(), description: l.description, reference: l.reference, uploadSha256, uploadedBy: actorId })),
+        parsed.lines.map((l) => ({
+          communityId,
+          statementId: statement.id,
+          line: l.line,
+          valueDate: l.valueDate,
+          signedFen: l.signedFen.toString(),
+          description: l.description,
+          reference: l.reference,
+          uploadSha256,
+          uploadedBy: actorId,
+        })),
       );
       await this.record.append(manager, {
         communityId,
@@ -51,8 +65,18 @@ export class ReconciliationService {
       const current = await this.view(manager, communityId, statement);
       const differences = new Set([...current.unmatchedLedger.map((l) => l.id), ...current.unmatchedBank.map((b) => b.id)]);
       if (!differences.has(itemId)) throw new Invalid('该项不是未匹配的差异 (not an unmatched item)', 'not_a_difference');
-      await manager.upsert(ReconciliationNote, { communityId, statementId: statement.id, itemId, explanation, writtenBy: actorId }, ['statementId', 'itemId']);
-      await this.record.append(manager, { communityId, actorId, action: 'finance.difference_explained', subjectType: 'statement', subjectId: statement.id, payload: { itemId, explanation } });
+      await manager.upsert(ReconciliationNote, { communityId, statementId: statement.id, itemId, explanation, writtenBy: actorId }, [
+        'statementId',
+        'itemId',
+      ]);
+      await this.record.append(manager, {
+        communityId,
+        actorId,
+        action: 'finance.difference_explained',
+        subjectType: 'statement',
+        subjectId: statement.id,
+        payload: { itemId, explanation },
+      });
       return this.view(manager, communityId, statement);
     });
   }
@@ -72,15 +96,24 @@ export class ReconciliationService {
   private async statementAtBank(manager: EntityManager, communityId: string, statementId: string): Promise<Statement> {
     const statement = await manager.findOne(Statement, { where: { id: statementId, communityId }, lock: { mode: 'pessimistic_write' } });
     if (!statement) throw new NotFound('报表 statement');
-    if (statement.status !== 'bank_review') throw new Conflict('报表当前不在银行对账环节 (statement is not at the bank stage)', 'not_at_bank');
+    if (statement.status !== 'bank_review')
+      throw new Conflict('报表当前不在银行对账环节 (statement is not at the bank stage)', 'not_at_bank');
     return statement;
   }
 
   private async view(manager: EntityManager, communityId: string, statement: Statement) {
     const bank = await manager.find(BankLine, { where: { statementId: statement.id }, order: { line: 'ASC' } });
     const notes = await manager.find(ReconciliationNote, { where: { statementId: statement.id } });
-    const ledger = statement.lines.map((l) => ({ id: l.entryId, date: l.entryDate, signedFen: BigInt(l.signedFen), reference: l.evidenceRef }));
-    const result = reconcile(ledger, bank.map((b) => ({ id: b.id, date: b.valueDate, signedFen: BigInt(b.signedFen), reference: b.reference })));
+    const ledger = statement.lines.map((l) => ({
+      id: l.entryId,
+      date: l.entryDate,
+      signedFen: BigInt(l.signedFen),
+      reference: l.evidenceRef,
+    }));
+    const result = reconcile(
+      ledger,
+      bank.map((b) => ({ id: b.id, date: b.valueDate, signedFen: BigInt(b.signedFen), reference: b.reference })),
+    );
     const noteOf = new Map(notes.map((n) => [n.itemId, n.explanation]));
     const lineOf = new Map(statement.lines.map((l) => [l.entryId, l]));
     const bankOf = new Map(bank.map((b) => [b.id, b]));

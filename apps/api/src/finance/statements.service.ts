@@ -38,7 +38,10 @@ export class StatementsService {
       const period = periodOf(periodDate, rules.settings.statementPeriod);
       const versions = await manager.find(Statement, { where: { communityId, periodStart: period.start }, order: { version: 'DESC' } });
       if (versions[0] && versions[0].status !== 'returned') {
-        throw new Conflict(`该期间已有第 ${versions[0].version} 版报表在审或已通过 (a statement for this period is ${versions[0].status})`, 'statement_exists');
+        throw new Conflict(
+          `该期间已有第 ${versions[0].version} 版报表在审或已通过 (a statement for this period is ${versions[0].status})`,
+          'statement_exists',
+        );
       }
       const [{ opening }] = await manager.query<{ opening: string }[]>(
         `SELECT coalesce(sum(CASE WHEN kind = 'income' THEN 1 ELSE -1 END * CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END * amount_fen), 0)::text AS opening
@@ -52,7 +55,13 @@ export class StatementsService {
         .orderBy('e.entry_date', 'ASC')
         .addOrderBy('e.seq', 'ASC')
         .getMany();
-      const ledger = entries.map((e) => ({ id: e.id, kind: e.kind as 'income' | 'cost' | 'transfer', category: e.category, amountFen: BigInt(e.amountFen), reversesId: e.reversesId }));
+      const ledger = entries.map((e) => ({
+        id: e.id,
+        kind: e.kind as 'income' | 'cost' | 'transfer',
+        category: e.category,
+        amountFen: BigInt(e.amountFen),
+        reversesId: e.reversesId,
+      }));
       const totals = statementTotals(BigInt(opening), ledger);
       const lines: StatementLine[] = entries.map((e, i) => ({
         entryId: e.id,
@@ -68,7 +77,16 @@ export class StatementsService {
         reversesId: e.reversesId,
         note: e.note,
       }));
-      const content = { communityId, period, openingFen: totals.openingFen, incomeFen: totals.incomeFen, costFen: totals.costFen, transferFen: totals.transferFen, closingFen: totals.closingFen, lines };
+      const content = {
+        communityId,
+        period,
+        openingFen: totals.openingFen,
+        incomeFen: totals.incomeFen,
+        costFen: totals.costFen,
+        transferFen: totals.transferFen,
+        closingFen: totals.closingFen,
+        lines,
+      };
       if (versions[0]) await manager.update(Statement, { id: versions[0].id }, { status: 'superseded' });
       const statement = await manager.save(Statement, {
         communityId,
@@ -92,7 +110,14 @@ export class StatementsService {
         action: 'finance.statement_submitted',
         subjectType: 'statement',
         subjectId: statement.id,
-        payload: { period, version: statement.version, contentDigest: statement.contentDigest, openingFen: statement.openingFen, closingFen: statement.closingFen, entries: lines.length },
+        payload: {
+          period,
+          version: statement.version,
+          contentDigest: statement.contentDigest,
+          openingFen: statement.openingFen,
+          closingFen: statement.closingFen,
+          entries: lines.length,
+        },
       });
       return statement;
     });
@@ -102,7 +127,21 @@ export class StatementsService {
     return this.dataSource.getRepository(Statement).find({
       where: { communityId },
       order: { periodStart: 'DESC', version: 'DESC' },
-      select: { id: true, periodStart: true, periodEnd: true, version: true, status: true, openingFen: true, incomeFen: true, costFen: true, transferFen: true, closingFen: true, submittedAt: true, publishedAt: true, postedUntil: true },
+      select: {
+        id: true,
+        periodStart: true,
+        periodEnd: true,
+        version: true,
+        status: true,
+        openingFen: true,
+        incomeFen: true,
+        costFen: true,
+        transferFen: true,
+        closingFen: true,
+        submittedAt: true,
+        publishedAt: true,
+        postedUntil: true,
+      },
     });
   }
 
@@ -114,7 +153,14 @@ export class StatementsService {
   }
 
   /** One party's sign-off or findings; the party is the reviewer's role, in the fixed order. */
-  async review(actorId: string, roles: CommunityRole[], communityId: string, statementId: string, decision: 'approve' | 'findings', findings?: string) {
+  async review(
+    actorId: string,
+    roles: CommunityRole[],
+    communityId: string,
+    statementId: string,
+    decision: 'approve' | 'findings',
+    findings?: string,
+  ) {
     if (decision === 'findings' && !findings?.trim()) throw new Invalid('退回须写明审核意见 (findings required)', 'findings_required');
     return this.dataSource.transaction(async (manager) => {
       const statement = await manager.findOne(Statement, { where: { id: statementId, communityId }, lock: { mode: 'pessimistic_write' } });
@@ -128,10 +174,20 @@ export class StatementsService {
       if (stage === 'bank' && decision === 'approve') {
         const open = await this.reconciliation.unexplainedItems(manager, communityId, statement);
         if (open === null) throw new Conflict('请先上传本期银行对账单 (upload the bank statement first)', 'bank_statement_missing');
-        if (open.length) throw new Conflict(`尚有 ${open.length} 笔差异未说明，不能签字 (unexplained differences remain)`, 'unreconciled', { items: open });
+        if (open.length)
+          throw new Conflict(`尚有 ${open.length} 笔差异未说明，不能签字 (unexplained differences remain)`, 'unreconciled', {
+            items: open,
+          });
       }
       await manager.update(Statement, { id: statement.id }, { status: next });
-      const saved = await manager.save(StatementReview, { communityId, statementId, stage, reviewerId: actorId, decision, findings: findings ?? '' });
+      const saved = await manager.save(StatementReview, {
+        communityId,
+        statementId,
+        stage,
+        reviewerId: actorId,
+        decision,
+        findings: findings ?? '',
+      });
       await this.record.append(manager, {
         communityId,
         actorId,

@@ -81,7 +81,9 @@ export class AuthService {
     } catch {
       throw new UnauthorizedException({ code: 'invalid_token', message: '登录已失效，请重新登录 (session invalid or expired)' });
     }
-    const [row] = await this.dataSource.query<{ id: string; display_name: string; is_platform_admin: boolean; roles: CommunityRole[] | null }[]>(
+    const [row] = await this.dataSource.query<
+      { id: string; display_name: string; is_platform_admin: boolean; roles: CommunityRole[] | null }[]
+    >(
       `SELECT u.id, u.display_name, u.is_platform_admin,
               (SELECT array_agg(DISTINCT ra.role) FROM role_assignments ra JOIN communities c ON c.id = ra.community_id
                 WHERE $3::uuid IS NOT NULL AND ra.user_id = u.id AND ra.community_id = $3::uuid
@@ -92,7 +94,13 @@ export class AuthService {
       [claims.sid, claims.sub, communityId ?? null],
     );
     if (!row) throw new UnauthorizedException({ code: 'session_revoked', message: '登录已失效，请重新登录 (session ended)' });
-    return { id: row.id, displayName: row.display_name, isPlatformAdmin: row.is_platform_admin, sessionId: claims.sid, roles: row.roles ?? [] };
+    return {
+      id: row.id,
+      displayName: row.display_name,
+      isPlatformAdmin: row.is_platform_admin,
+      sessionId: claims.sid,
+      roles: row.roles ?? [],
+    };
   }
 
   async logout(user: AuthUser): Promise<void> {

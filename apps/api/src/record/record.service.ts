@@ -51,7 +51,19 @@ export class RecordService {
     const [{ id }] = await manager.query<{ id: string }[]>(
       `INSERT INTO record_entries (community_id, seq, occurred_at, actor_id, action, subject_type, subject_id, payload, payload_digest, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [fields.communityId, fields.seq.toString(), fields.occurredAt, fields.actorId, fields.action, fields.subjectType, fields.subjectId, JSON.stringify(payload), fields.payloadDigest, fields.prevHash, hash],
+      [
+        fields.communityId,
+        fields.seq.toString(),
+        fields.occurredAt,
+        fields.actorId,
+        fields.action,
+        fields.subjectType,
+        fields.subjectId,
+        JSON.stringify(payload),
+        fields.payloadDigest,
+        fields.prevHash,
+        hash,
+      ],
     );
     return Object.assign(new RecordEntry(), { ...fields, id, seq: fields.seq.toString(), payload, hash });
   }

@@ -21,17 +21,31 @@ export class OwnerAccountsService {
     private readonly record: RecordService,
   ) {}
 
-  async link(actorId: string, communityId: string, ownerId: string, input: { userId?: string; mobile?: string }): Promise<CreatedAccount & { ownerId: string }> {
+  async link(
+    actorId: string,
+    communityId: string,
+    ownerId: string,
+    input: { userId?: string; mobile?: string },
+  ): Promise<CreatedAccount & { ownerId: string }> {
     return this.dataSource.transaction(async (manager) => {
       const owner = await manager.findOne(Owner, { where: { id: ownerId, communityId }, lock: { mode: 'pessimistic_write' } });
       if (!owner) throw new NotFound('业主 owner');
-      if (owner.kind === 'developer') throw new Conflict('建设单位通过书面表决票参与，不开通网上账号 (developer votes on paper)', 'developer_account');
+      if (owner.kind === 'developer')
+        throw new Conflict('建设单位通过书面表决票参与，不开通网上账号 (developer votes on paper)', 'developer_account');
       if (owner.userId) throw new Conflict('该业主已关联账号 (owner already has an account)', 'owner_linked');
       let created: CreatedAccount;
       if (input.userId) {
         const user = await manager.findOneBy(User, { id: input.userId });
         if (!user) throw new NotFound('账号 account');
-        created = { user: { id: user.id, loginName: user.loginName, mobile: user.mobile, displayName: user.displayName, isPlatformAdmin: user.isPlatformAdmin } };
+        created = {
+          user: {
+            id: user.id,
+            loginName: user.loginName,
+            mobile: user.mobile,
+            displayName: user.displayName,
+            isPlatformAdmin: user.isPlatformAdmin,
+          },
+        };
       } else {
         const mobile = input.mobile ?? owner.mobile;
         if (!mobile) throw new Conflict('该业主没有登记手机号，请提供手机号 (mobile required)', 'mobile_required');
@@ -45,7 +59,15 @@ export class OwnerAccountsService {
         [communityId],
       );
       const hasRole = await manager.findOneBy(RoleAssignment, { communityId, userId: created.user.id, role: 'owner' });
-      if (!hasRole) await manager.save(RoleAssignment, { communityId, userId: created.user.id, role: 'owner', startsOn: today, endsOn: null, grantedBy: actorId });
+      if (!hasRole)
+        await manager.save(RoleAssignment, {
+          communityId,
+          userId: created.user.id,
+          role: 'owner',
+          startsOn: today,
+          endsOn: null,
+          grantedBy: actorId,
+        });
       await this.record.append(manager, {
         communityId,
         actorId,

@@ -74,7 +74,9 @@ export class BallotsService {
          FROM assembly_votes v
          LEFT JOIN electors e ON e.vote_id = v.id AND e.voter_key = ${
            // Two plain forms, so the planner uses the (vote_id, voter_key) index either way.
-           onBehalfOf ? '(SELECT x.voter_key FROM electors x WHERE x.id = $4::uuid AND x.vote_id = $1)' : '(SELECT o.id::text FROM owners o WHERE o.community_id = $2 AND o.user_id = $3 LIMIT 1)'
+           onBehalfOf
+             ? '(SELECT x.voter_key FROM electors x WHERE x.id = $4::uuid AND x.vote_id = $1)'
+             : '(SELECT o.id::text FROM owners o WHERE o.community_id = $2 AND o.user_id = $3 LIMIT 1)'
          }
          WHERE v.id = $1 AND v.community_id = $2`,
         [voteId, communityId, userId, onBehalfOf ?? null],
@@ -86,8 +88,10 @@ export class BallotsService {
         if (onBehalfOf) throw new NotFound('委托人 elector');
         throw new Forbidden('您不在本次表决的业主名册中，或账号尚未关联房屋 (you are not on the roll of this vote)', 'not_elector');
       }
-      if (onBehalfOf && !row.proxy_found) throw new Forbidden('您没有该业主的书面委托 (no written proxy from this owner)', 'not_proxy_holder');
-      if (!onBehalfOf && row.proxy_found) throw new Conflict('您已书面委托他人代为投票 (you gave a written proxy for this vote)', 'proxy_given');
+      if (onBehalfOf && !row.proxy_found)
+        throw new Forbidden('您没有该业主的书面委托 (no written proxy from this owner)', 'not_proxy_holder');
+      if (!onBehalfOf && row.proxy_found)
+        throw new Conflict('您已书面委托他人代为投票 (you gave a written proxy for this vote)', 'proxy_given');
       return this.insert(
         manager,
         { id: voteId, communityId },
@@ -99,7 +103,14 @@ export class BallotsService {
     });
   }
 
-  async enterPaper(clerkId: string, communityId: string, voteId: string, electorId: string, choices: ChoiceDto[], paperRef: string): Promise<Receipt> {
+  async enterPaper(
+    clerkId: string,
+    communityId: string,
+    voteId: string,
+    electorId: string,
+    choices: ChoiceDto[],
+    paperRef: string,
+  ): Promise<Receipt> {
     return this.dataSource.transaction(async (manager) => {
       const vote = await this.openVote(manager, communityId, voteId, 'paper');
       const elector = await manager.findOneBy(Elector, { id: electorId, voteId });
@@ -113,18 +124,25 @@ export class BallotsService {
   async confirmPaper(clerkId: string, communityId: string, voteId: string, receiptCode: string, confirm: boolean, reason?: string) {
     return this.dataSource.transaction(async (manager) => {
       const vote = await this.openVote(manager, communityId, voteId, 'paper');
-      const ballots = await manager.find(Ballot, { where: { voteId: vote.id, receiptCode, status: 'pending' }, lock: { mode: 'pessimistic_write' } });
+      const ballots = await manager.find(Ballot, {
+        where: { voteId: vote.id, receiptCode, status: 'pending' },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (ballots.length === 0) throw new NotFound('待核对的纸质表决票 pending paper ballot');
       if (ballots[0].castBy === clerkId) {
         throw new Forbidden('录入人不能核对自己录入的表决票，请由另一位委员核对 (a second clerk must confirm)', 'same_clerk');
       }
       if (!confirm && !reason?.trim()) throw new Invalid('退回时请说明不一致之处 (reason required)', 'reason_required');
       const now = this.clock.now();
-      await manager.update(Ballot, { voteId: vote.id, receiptCode, status: 'pending' }, {
-        status: confirm ? 'counted' : 'rejected',
-        confirmedBy: clerkId,
-        confirmedAt: now,
-      });
+      await manager.update(
+        Ballot,
+        { voteId: vote.id, receiptCode, status: 'pending' },
+        {
+          status: confirm ? 'counted' : 'rejected',
+          confirmedBy: clerkId,
+          confirmedAt: now,
+        },
+      );
       await this.record.append(manager, {
         communityId,
         actorId: clerkId,
@@ -151,7 +169,12 @@ export class BallotsService {
     );
   }
 
-  async addProxy(clerkId: string, communityId: string, voteId: string, input: { electorId: string; holderUserId: string; authorisation: string }) {
+  async addProxy(
+    clerkId: string,
+    communityId: string,
+    voteId: string,
+    input: { electorId: string; holderUserId: string; authorisation: string },
+  ) {
     return this.dataSource.transaction(async (manager) => {
       const vote = await this.notices.lockVote(manager, communityId, voteId);
       if (vote.status !== 'noticed' || this.clock.now() >= vote.closesAt) throw new Conflict('表决已结束 (vote is closed)', 'vote_closed');
@@ -176,13 +199,24 @@ export class BallotsService {
       const holderElector = await this.electorOfUser(manager, voteId, input.holderUserId);
       const rules = await this.rulebook.version(communityId, vote.rulebookVersion!, manager);
       checkProxyGrant(
-        { grantorOwnerId: grantor.voterKey, holderPersonId: holderElector?.voterKey ?? `user:${input.holderUserId}`, holderIsPropertyCompanyStaff: staff },
+        {
+          grantorOwnerId: grantor.voterKey,
+          holderPersonId: holderElector?.voterKey ?? `user:${input.holderUserId}`,
+          holderIsPropertyCompanyStaff: staff,
+        },
         existing.map((p) => ({ grantorOwnerId: p.grantor_key, holderPersonId: p.holder, holderIsPropertyCompanyStaff: false })),
         { proxyCap: rules.settings.proxyCap },
       );
       const voted = await manager.countBy(Ballot, { voteId, voterKey: grantor.voterKey });
       if (voted > 0) throw new Conflict('该业主已投票，不能再委托 (owner already voted)', 'already_voted');
-      const proxy = await manager.save(Proxy, { communityId, voteId, grantorKey: grantor.voterKey, holderUserId: input.holderUserId, authorisation: input.authorisation, recordedBy: clerkId });
+      const proxy = await manager.save(Proxy, {
+        communityId,
+        voteId,
+        grantorKey: grantor.voterKey,
+        holderUserId: input.holderUserId,
+        authorisation: input.authorisation,
+        recordedBy: clerkId,
+      });
       await this.record.append(manager, {
         communityId,
         actorId: clerkId,
@@ -197,7 +231,9 @@ export class BallotsService {
 
   /** What a receipt code proves: when and how the ballot was recorded, not the choice. */
   async receipt(communityId: string, voteId: string, receiptCode: string): Promise<Receipt> {
-    const rows = await this.dataSource.query<{ motion_id: string; seq: number; title: string; cast_at: Date; channel: string; status: string }[]>(
+    const rows = await this.dataSource.query<
+      { motion_id: string; seq: number; title: string; cast_at: Date; channel: string; status: string }[]
+    >(
       `SELECT b.motion_id, m.seq, m.title, b.cast_at, b.channel, b.status FROM ballots b JOIN motions m ON m.id = b.motion_id
        WHERE b.community_id = $1 AND b.vote_id = $2 AND b.receipt_code = $3 ORDER BY m.seq`,
       [communityId, voteId, receiptCode],
@@ -229,7 +265,16 @@ export class BallotsService {
     return {
       vote,
       elector: elector && { id: elector.id, unitNumbers: elector.unitNumbers, areaHundredths: elector.areaHundredths },
-      ballots: mine.filter((b) => b.status !== 'rejected').map((b) => ({ motionId: b.motionId, choice: b.choice, channel: b.channel, status: b.status, castAt: b.castAt, receiptCode: b.receiptCode })),
+      ballots: mine
+        .filter((b) => b.status !== 'rejected')
+        .map((b) => ({
+          motionId: b.motionId,
+          choice: b.choice,
+          channel: b.channel,
+          status: b.status,
+          castAt: b.castAt,
+          receiptCode: b.receiptCode,
+        })),
       proxies,
     };
   }
@@ -256,8 +301,10 @@ export class BallotsService {
     const now = this.clock.now();
     if (vote.status === 'draft') throw new Conflict('公告尚未发布，不能投票 (notice not yet published)', 'vote_not_open');
     if (vote.status === 'closed' || now >= vote.closesAt) throw new Conflict('表决已截止 (voting has closed)', 'vote_closed');
-    if (now < vote.opensAt) throw new Conflict(`投票尚未开始，开始时间 ${vote.opensAt.toISOString()} (voting not open yet)`, 'vote_not_open');
-    if (!vote.channels.includes(channel)) throw new Conflict(`本次表决不接受该方式投票 (channel ${channel} not accepted)`, 'channel_not_allowed');
+    if (now < vote.opensAt)
+      throw new Conflict(`投票尚未开始，开始时间 ${vote.opensAt.toISOString()} (voting not open yet)`, 'vote_not_open');
+    if (!vote.channels.includes(channel))
+      throw new Conflict(`本次表决不接受该方式投票 (channel ${channel} not accepted)`, 'channel_not_allowed');
   }
 
   private async insert(
@@ -269,7 +316,8 @@ export class BallotsService {
     motions: Pick<Motion, 'id' | 'seq' | 'title' | 'kind' | 'options'>[],
   ): Promise<Receipt> {
     const byId = new Map(motions.map((m) => [m.id, m]));
-    if (new Set(choices.map((c) => c.motionId)).size !== choices.length) throw new Invalid('同一议案只能选择一次 (one choice per motion)', 'duplicate_motion');
+    if (new Set(choices.map((c) => c.motionId)).size !== choices.length)
+      throw new Invalid('同一议案只能选择一次 (one choice per motion)', 'duplicate_motion');
     for (const { motionId, choice } of choices) {
       const motion = byId.get(motionId);
       if (!motion) throw new Invalid('议案不属于本次表决 (motion not in this vote)', 'unknown_motion');
@@ -296,7 +344,20 @@ export class BallotsService {
       await manager.query(
         `INSERT INTO ballots (community_id, vote_id, motion_id, voter_key, area_hundredths, choice, channel, status, cast_by, paper_ref, receipt_code, cast_at)
          SELECT $1, $2, unnest($3::uuid[]), $4, $5, unnest($6::text[]), $7, $8, $9, $10, $11, $12`,
-        [vote.communityId, vote.id, rows.map((r) => r.motionId), elector.voterKey, elector.areaHundredths, rows.map((r) => r.choice), how.channel, how.status, how.castBy, how.paperRef ?? null, receiptCode, castAt],
+        [
+          vote.communityId,
+          vote.id,
+          rows.map((r) => r.motionId),
+          elector.voterKey,
+          elector.areaHundredths,
+          rows.map((r) => r.choice),
+          how.channel,
+          how.status,
+          how.castBy,
+          how.paperRef ?? null,
+          receiptCode,
+          castAt,
+        ],
       );
     } catch (error) {
       if (error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505') {
@@ -312,7 +373,13 @@ export class BallotsService {
       subjectType: 'assembly_vote',
       subjectId: vote.id,
       // Choices stay out of the shared record; their digest lets a recount be checked against it.
-      payload: { electorId: elector.id, channel: how.channel, motions: choices.map((c) => c.motionId), receiptDigest: sha256Hex(receiptCode), ballotsDigest: sha256Hex(canonicalJson(rows)) },
+      payload: {
+        electorId: elector.id,
+        channel: how.channel,
+        motions: choices.map((c) => c.motionId),
+        receiptDigest: sha256Hex(receiptCode),
+        ballotsDigest: sha256Hex(canonicalJson(rows)),
+      },
     });
     return {
       receiptCode,

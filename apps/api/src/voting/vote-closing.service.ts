@@ -79,9 +79,21 @@ export class VoteClosingService implements OnModuleInit {
         action: 'voting.vote_closed',
         subjectType: 'assembly_vote',
         subjectId: voteId,
-        payload: { closedAt: now, results: results.map(({ motion, result }) => ({ motionId: motion.id, outcome: result.outcome, winningOptionId: result.winningOptionId, resultDigest: sha256Hex(canonicalJson(serializeTally(result))) })) },
+        payload: {
+          closedAt: now,
+          results: results.map(({ motion, result }) => ({
+            motionId: motion.id,
+            outcome: result.outcome,
+            winningOptionId: result.winningOptionId,
+            resultDigest: sha256Hex(canonicalJson(serializeTally(result))),
+          })),
+        },
       });
-      await this.agenda.recordAssemblyOutcome(manager, vote, results.map(({ motion, result }) => ({ motionId: motion.id, title: motion.title, options: motion.options, result })));
+      await this.agenda.recordAssemblyOutcome(
+        manager,
+        vote,
+        results.map(({ motion, result }) => ({ motionId: motion.id, title: motion.title, options: motion.options, result })),
+      );
       return 'closed' as const;
     });
     if (outcome === 'closed') this.logger.log(`vote ${voteId} closed and tallied`);

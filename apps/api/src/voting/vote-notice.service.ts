@@ -44,7 +44,8 @@ export class VoteNoticeService {
     for (const motion of input.motions) {
       const ids = (motion.options ?? []).map((o) => o.id);
       if (motion.kind === 'options' && ids.length < 2) throw new Invalid(`议案「${motion.title}」至少需要两个选项`, 'invalid_motion');
-      if (motion.kind === 'yes_no' && ids.length > 0) throw new Invalid(`议案「${motion.title}」为赞成/反对表决，不应有选项`, 'invalid_motion');
+      if (motion.kind === 'yes_no' && ids.length > 0)
+        throw new Invalid(`议案「${motion.title}」为赞成/反对表决，不应有选项`, 'invalid_motion');
       if (new Set(ids).size !== ids.length || ids.some((id) => ['yes', 'no', 'abstain'].includes(id))) {
         throw new Invalid(`议案「${motion.title}」的选项编号重复或使用了保留字`, 'invalid_motion');
       }
@@ -96,7 +97,9 @@ export class VoteNoticeService {
       if (vote.status !== 'draft') throw new Conflict('公告已发布，议案不可再改 (notice already published)', 'notice_published');
       const item = await this.agenda.lockAtStage(manager, communityId, vote.agendaItemId, VOTE_STAGE);
       const rules = await this.rulebook.version(communityId, item.rulebookVersion, manager);
-      const [{ time_zone: timeZone }] = await manager.query<{ time_zone: string }[]>('SELECT time_zone FROM communities WHERE id = $1', [communityId]);
+      const [{ time_zone: timeZone }] = await manager.query<{ time_zone: string }[]>('SELECT time_zone FROM communities WHERE id = $1', [
+        communityId,
+      ]);
       const now = this.clock.now();
       const noticeRules = { ...rules.settings, timeZone };
       const meeting = vote.interim ? 'interim' : 'regular';
@@ -106,13 +109,17 @@ export class VoteNoticeService {
 
       const electors = await this.freezeRoll(manager, communityId, vote.id, rules.settings.countParkingAsArea);
       if (electors.count === 0) throw new Conflict('小区尚无房屋登记，无法发布公告 (no units registered)', 'empty_roll');
-      await manager.update(AssemblyVote, { id: vote.id }, {
-        status: 'noticed',
-        noticedAt: now,
-        rulebookVersion: rules.version,
-        totalAreaHundredths: electors.area.toString(),
-        totalHeadcount: electors.count,
-      });
+      await manager.update(
+        AssemblyVote,
+        { id: vote.id },
+        {
+          status: 'noticed',
+          noticedAt: now,
+          rulebookVersion: rules.version,
+          totalAreaHundredths: electors.area.toString(),
+          totalHeadcount: electors.count,
+        },
+      );
       const motions = await manager.find(Motion, { where: { voteId: vote.id }, order: { seq: 'ASC' } });
       await this.notifications.notify(manager, {
         communityId,
@@ -157,7 +164,12 @@ export class VoteNoticeService {
     return this.dataSource.getRepository(AssemblyVote).find({ where: { communityId, agendaItemId: itemId } });
   }
 
-  async lockVote(manager: EntityManager, communityId: string, voteId: string, mode: 'pessimistic_write' | 'pessimistic_read' = 'pessimistic_write'): Promise<AssemblyVote> {
+  async lockVote(
+    manager: EntityManager,
+    communityId: string,
+    voteId: string,
+    mode: 'pessimistic_write' | 'pessimistic_read' = 'pessimistic_write',
+  ): Promise<AssemblyVote> {
     const vote = await manager.findOne(AssemblyVote, { where: { id: voteId, communityId }, lock: { mode } });
     if (!vote) throw new NotFound('表决 vote');
     return vote;

@@ -69,7 +69,13 @@ export class VoteResultsService {
       status: vote.status,
       totalHeadcount: vote.totalHeadcount,
       totalArea: formatArea(BigInt(vote.totalAreaHundredths!)),
-      motions: rows.map((r) => ({ motionId: r.id, seq: r.seq, title: r.title, pendingPaper: r.pending, ...this.line(r.heads, BigInt(r.area), vote) })),
+      motions: rows.map((r) => ({
+        motionId: r.id,
+        seq: r.seq,
+        title: r.title,
+        pendingPaper: r.pending,
+        ...this.line(r.heads, BigInt(r.area), vote),
+      })),
     };
   }
 
@@ -77,7 +83,9 @@ export class VoteResultsService {
   async canvassing(communityId: string, voteId: string) {
     const vote = await this.vote(communityId, voteId);
     const motions = await this.dataSource.getRepository(Motion).count({ where: { voteId } });
-    const electors = await this.dataSource.query<{ id: string; name: string; unit_numbers: string[]; buildings: string[]; area: string; voted: number }[]>(
+    const electors = await this.dataSource.query<
+      { id: string; name: string; unit_numbers: string[]; buildings: string[]; area: string; voted: number }[]
+    >(
       `SELECT e.id, e.name, e.unit_numbers, e.buildings, e.area_hundredths::text AS area,
               count(DISTINCT b.motion_id) FILTER (WHERE b.status IN ('counted', 'pending'))::int AS voted
        FROM electors e LEFT JOIN ballots b ON b.vote_id = e.vote_id AND b.voter_key = e.voter_key
@@ -85,17 +93,37 @@ export class VoteResultsService {
       [vote.id],
     );
     const missing = electors.filter((e) => e.voted < motions);
-    const byBuilding = new Map<string, { building: string; electors: { electorId: string; name: string; unitNumbers: string[]; area: string; motionsVoted: number }[]; area: bigint }>();
+    const byBuilding = new Map<
+      string,
+      {
+        building: string;
+        electors: { electorId: string; name: string; unitNumbers: string[]; area: string; motionsVoted: number }[];
+        area: bigint;
+      }
+    >();
     for (const e of missing) {
       const building = e.buildings[0] ?? '';
       const group = byBuilding.get(building) ?? { building, electors: [], area: 0n };
-      group.electors.push({ electorId: e.id, name: e.name, unitNumbers: e.unit_numbers, area: formatArea(BigInt(e.area)), motionsVoted: e.voted });
+      group.electors.push({
+        electorId: e.id,
+        name: e.name,
+        unitNumbers: e.unit_numbers,
+        area: formatArea(BigInt(e.area)),
+        motionsVoted: e.voted,
+      });
       group.area += BigInt(e.area);
       byBuilding.set(building, group);
     }
     const participation = await this.participation(communityId, voteId);
     return {
-      motions: participation.motions.map(({ motionId, seq, title, headsMissing, areaMissing, met }) => ({ motionId, seq, title, headsMissing, areaMissing, met })),
+      motions: participation.motions.map(({ motionId, seq, title, headsMissing, areaMissing, met }) => ({
+        motionId,
+        seq,
+        title,
+        headsMissing,
+        areaMissing,
+        met,
+      })),
       buildings: [...byBuilding.values()]
         .sort((a, b) => a.building.localeCompare(b.building, 'zh-CN', { numeric: true }))
         .map((g) => ({ building: g.building, notVotedHeads: g.electors.length, notVotedArea: formatArea(g.area), electors: g.electors })),
@@ -129,7 +157,9 @@ export class VoteResultsService {
           publishedAt: record.publishedAt,
           resultDigest: record.resultDigest,
           tally: record.result,
-          participants: units.filter((u) => u.motion_id === m.id).map((u) => ({ unitNumbers: u.unit_numbers, area: formatArea(BigInt(u.area)), channel: u.channel })),
+          participants: units
+            .filter((u) => u.motion_id === m.id)
+            .map((u) => ({ unitNumbers: u.unit_numbers, area: formatArea(BigInt(u.area)), channel: u.channel })),
         };
       }),
     };
@@ -144,7 +174,12 @@ export class VoteResultsService {
     const motions = recomputed.map(({ motion, result }) => {
       const stored = records.find((r) => r.motionId === motion.id)!;
       const fresh = serializeTally(result) as unknown as Record<string, unknown>;
-      return { motionId: motion.id, matches: canonicalJson(fresh) === canonicalJson(stored.result), storedOutcome: stored.outcome, recountedOutcome: result.outcome };
+      return {
+        motionId: motion.id,
+        matches: canonicalJson(fresh) === canonicalJson(stored.result),
+        storedOutcome: stored.outcome,
+        recountedOutcome: result.outcome,
+      };
     });
     return { voteId, matches: motions.every((m) => m.matches), motions };
   }

@@ -27,7 +27,8 @@ export const AUDIT_STAGE_LABELS: Record<AuditStage, string> = {
 /** The stage a statement waits on, or a conflict naming where it stands. */
 export function stageAwaited(status: StatementStatus): AuditStage {
   const stage = STAGE_OF_STATUS[status];
-  if (!stage) throw new DomainError('conflict', 'not_under_audit', `报表当前状态为 ${status}，不在审核中 (statement is not awaiting review)`);
+  if (!stage)
+    throw new DomainError('conflict', 'not_under_audit', `报表当前状态为 ${status}，不在审核中 (statement is not awaiting review)`);
   return stage;
 }
 

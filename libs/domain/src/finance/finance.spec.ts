@@ -14,7 +14,13 @@ describe('ledger arithmetic', () => {
 
   it('closing = opening + income − costs − transfers, reversals netted', () => {
     const totals = statementTotals(100_000n, lines);
-    expect(totals).toMatchObject({ openingFen: 100_000n, incomeFen: 1_550_000n, costFen: 80_000n, transferFen: 500_000n, closingFen: 1_070_000n });
+    expect(totals).toMatchObject({
+      openingFen: 100_000n,
+      incomeFen: 1_550_000n,
+      costFen: 80_000n,
+      transferFen: 500_000n,
+      closingFen: 1_070_000n,
+    });
     expect(totals.byCategory.map((c) => [c.kind, c.category, c.netFen])).toEqual([
       // Categories in pinyin order: 电梯 (dian) before 停车 (ting).
       ['income', '电梯广告', 1_200_000n],
@@ -28,9 +34,21 @@ describe('ledger arithmetic', () => {
     fc.assert(
       fc.property(
         fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }),
-        fc.array(fc.record({ kind: fc.constantFrom<'income' | 'cost' | 'transfer'>('income', 'cost', 'transfer'), amount: fc.bigInt({ min: 1n, max: 10n ** 10n }), reversal: fc.boolean() })),
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom<'income' | 'cost' | 'transfer'>('income', 'cost', 'transfer'),
+            amount: fc.bigInt({ min: 1n, max: 10n ** 10n }),
+            reversal: fc.boolean(),
+          }),
+        ),
         (opening, raw) => {
-          const ls = raw.map((r, i) => ({ id: String(i), kind: r.kind, category: 'c', amountFen: r.amount, reversesId: r.reversal ? 'x' : null }));
+          const ls = raw.map((r, i) => ({
+            id: String(i),
+            kind: r.kind,
+            category: 'c',
+            amountFen: r.amount,
+            reversesId: r.reversal ? 'x' : null,
+          }));
           const t = statementTotals(opening, ls);
           const naive = ls.reduce((sum, l) => sum + (l.kind === 'income' ? 1n : -1n) * (l.reversesId ? -1n : 1n) * l.amountFen, opening);
           return t.closingFen === naive && t.closingFen === t.openingFen + t.incomeFen - t.costFen - t.transferFen;
@@ -98,7 +116,11 @@ describe('reconciliation', () => {
       { id: 'B9', date: '2026-04-30', signedFen: -1_500n, reference: '手续费' },
     ];
     const result = reconcile(ledger, bank);
-    expect(result).toEqual({ matched: [{ ledgerId: 'L2', bankId: 'B2' }], unmatchedLedger: ['L1', 'L3', 'L4'], unmatchedBank: ['B1', 'B9'] });
+    expect(result).toEqual({
+      matched: [{ ledgerId: 'L2', bankId: 'B2' }],
+      unmatchedLedger: ['L1', 'L3', 'L4'],
+      unmatchedBank: ['B1', 'B9'],
+    });
     expect(unexplained(result, new Set(['L1', 'B1', 'B9']))).toEqual(['L3', 'L4']);
   });
 });

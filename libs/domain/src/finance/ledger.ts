@@ -17,7 +17,8 @@ export interface LedgerLine {
 }
 
 export function signedAmount(line: Pick<LedgerLine, 'kind' | 'amountFen' | 'reversesId'>): bigint {
-  if (line.amountFen <= 0n) throw new DomainError('invalid', 'invalid_amount', '金额须为正整数（分） amount must be a positive number of fen');
+  if (line.amountFen <= 0n)
+    throw new DomainError('invalid', 'invalid_amount', '金额须为正整数（分） amount must be a positive number of fen');
   const sign = line.kind === 'income' ? 1n : -1n;
   return line.reversesId ? -sign * line.amountFen : sign * line.amountFen;
 }
@@ -56,7 +57,9 @@ export function statementTotals(openingFen: bigint, lines: readonly LedgerLine[]
     throw new DomainError('conflict', 'ledger_unbalanced', '期末余额不等于期初余额加收入减支出减转出 (closing balance does not add up)');
   }
   const order: EntryKind[] = ['income', 'cost', 'transfer'];
-  const byCategory = [...categories.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.category.localeCompare(b.category, 'zh-CN'));
+  const byCategory = [...categories.values()].sort(
+    (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.category.localeCompare(b.category, 'zh-CN'),
+  );
   return { openingFen, incomeFen, costFen, transferFen, closingFen, byCategory };
 }
 

@@ -44,7 +44,8 @@ export function reconcile(ledger: readonly LedgerItem[], bank: readonly BankItem
       .filter((b) => freeBank.has(b.id) && b.signedFen === entry.signedFen && dayDistance(b.date, entry.date) <= toleranceDays)
       .sort(
         (a, b) =>
-          Number(b.reference !== null && b.reference === entry.reference) - Number(a.reference !== null && a.reference === entry.reference) ||
+          Number(b.reference !== null && b.reference === entry.reference) -
+            Number(a.reference !== null && a.reference === entry.reference) ||
           dayDistance(a.date, entry.date) - dayDistance(b.date, entry.date) ||
           a.date.localeCompare(b.date) ||
           a.id.localeCompare(b.id),

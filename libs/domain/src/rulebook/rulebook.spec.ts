@@ -5,7 +5,11 @@ const base: RulebookSettings = { ...DEFAULT_RULEBOOK, stages: DEFAULT_CHAIN_RULE
 
 describe('rulebook', () => {
   it('accepts changes within the law', () => {
-    expect(reviseRulebook(base, { proxyCap: 5, countNonVotersWithMajority: true })).toMatchObject({ proxyCap: 5, countNonVotersWithMajority: true, noticeDays: 15 });
+    expect(reviseRulebook(base, { proxyCap: 5, countNonVotersWithMajority: true })).toMatchObject({
+      proxyCap: 5,
+      countNonVotersWithMajority: true,
+      noticeDays: 15,
+    });
   });
 
   it('refuses to shorten the notice below 15 days or the interim notice below 7', () => {
@@ -16,7 +20,13 @@ describe('rulebook', () => {
 
   it('lists every problem and refuses unknown settings', () => {
     try {
-      reviseRulebook(base, { proxyCap: 0, committeeDecisionRule: 'whatever' as never, votingWindowMinDays: 90, votingWindowMaxDays: 30, surprise: 1 } as never);
+      reviseRulebook(base, {
+        proxyCap: 0,
+        committeeDecisionRule: 'whatever' as never,
+        votingWindowMinDays: 90,
+        votingWindowMaxDays: 30,
+        surprise: 1,
+      } as never);
       throw new Error('should have thrown');
     } catch (error) {
       const problems = (error as { details: { problems: string[] } }).details.problems;

@@ -49,9 +49,14 @@ export const DEFAULT_RULEBOOK: Omit<RulebookSettings, 'stages'> = {
 
 type Check = (value: unknown) => string | null;
 
-const wholeNumber = (min: number, max: number): Check => (v) =>
-  Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? null : `应为 ${min}–${max} 的整数`;
-const oneOf = (...values: string[]): Check => (v) => (values.includes(v as string) ? null : `应为 ${values.join(' / ')}`);
+const wholeNumber =
+  (min: number, max: number): Check =>
+  (v) =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? null : `应为 ${min}–${max} 的整数`;
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    values.includes(v as string) ? null : `应为 ${values.join(' / ')}`;
 const bool: Check = (v) => (typeof v === 'boolean' ? null : '应为 true 或 false');
 
 const CHECKS: Record<keyof typeof DEFAULT_RULEBOOK, Check> = {

@@ -20,7 +20,14 @@ import {
 } from 'class-validator';
 import { MATTER_CATEGORIES, type MatterCategory } from '@gongyi/domain/voting/matter';
 
-export const STAGES = ['party_prediscussion', 'joint_meeting', 'representatives_meeting', 'assembly_vote', 'committee_resolution', 'execution'] as const;
+export const STAGES = [
+  'party_prediscussion',
+  'joint_meeting',
+  'representatives_meeting',
+  'assembly_vote',
+  'committee_resolution',
+  'execution',
+] as const;
 export type StageName = (typeof STAGES)[number];
 
 export class CreateAgendaItemDto {
