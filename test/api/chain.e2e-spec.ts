@@ -40,7 +40,8 @@ describe('consultation chain', () => {
         .expect(201);
     }
     await new Promise((r) => setTimeout(r, 1600));
-    expect(await t.app.get(VoteClosingService).closeIfDue(cast.community, vote.id)).toBe('closed');
+    // The scheduled job may have closed it already; either way it closes exactly once.
+    expect(['closed', 'already_closed']).toContain(await t.app.get(VoteClosingService).closeIfDue(cast.community, vote.id));
     state = await item(id);
     expect(state.body.currentStage).toBe('committee_resolution');
 
