@@ -29,7 +29,25 @@ export class CreateCommunityDto {
   timeZone?: string;
 }
 
-export class UnitQueryDto {
+/** page / pageSize of a list, 50 rows by default. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize?: number;
+}
+
+export class UnitQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '房号、楼栋或业主姓名' })
   @IsOptional()
   @IsString()
@@ -50,44 +68,14 @@ export class UnitQueryDto {
   @IsOptional()
   @IsIn(UNIT_KINDS)
   kind?: UnitKind;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize?: number;
 }
 
-export class OwnerQueryDto {
+export class OwnerQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '姓名或房号' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   q?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  pageSize?: number;
 }
 
 export class LinkOwnerAccountDto {
