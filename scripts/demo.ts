@@ -12,6 +12,7 @@ import { RolesService } from '../apps/api/src/identity/roles.service';
 import { UsersService } from '../apps/api/src/identity/users.service';
 import { RegistryService } from '../apps/api/src/registry/registry.service';
 import { RosterImportService } from '../apps/api/src/registry/roster/roster-import.service';
+import { loadDemoAgenda } from './demo-agenda';
 import { DEMO_ACCOUNTS, DEMO_COMMUNITY, demoRoster } from './demo-data';
 
 function csv(lines: ReturnType<typeof demoRoster>): Buffer {
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   const database = await resolveDatabase(config);
   await migrate(database.url);
   const app = await createServer(runtimeConfig(config, database.url));
+  // Start the job queue before seeding: publishing the demo notice schedules its close.
+  await app.init();
   const dataSource = app.get(DataSource);
   const [existing] = await dataSource.query('SELECT id FROM communities WHERE name = $1', [DEMO_COMMUNITY.name]);
   const lines: string[] = [];
@@ -35,13 +38,14 @@ async function main(): Promise<void> {
     const community = await app.get(RegistryService).createCommunity(admin.id, DEMO_COMMUNITY);
     const users = app.get(UsersService);
     const roles = app.get(RolesService);
-    let director = admin.id;
+    const who: Record<string, string> = {};
     for (const account of DEMO_ACCOUNTS) {
       const { user } = await users.create({ loginName: account.loginName, displayName: account.displayName, password });
       await roles.assign(admin.id, community.id, { userId: user.id, role: account.role });
-      if (account.role === 'committee_director') director = user.id;
+      who[account.role] ??= user.id;
       lines.push(`  ${account.loginName.padEnd(16)} ${account.displayName}`);
     }
+    const director = who.committee_director;
     const result = await app
       .get(RosterImportService)
       .import(director, community.id, { buffer: csv(demoRoster()), originalname: 'demo.csv' });
@@ -52,6 +56,7 @@ async function main(): Promise<void> {
     );
     const [ownerUser] = await dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE login_name = 'demo.owner'`);
     await dataSource.query('UPDATE owners SET user_id = $1 WHERE id = $2', [ownerUser.id, owner.id]);
+    await loadDemoAgenda(app, community.id, who);
     const totals = await app.get(RegistryService).totals(community.id);
     logger.log(
       `已载入演示小区 demo community loaded: ${DEMO_COMMUNITY.name}, ${result.rows} 户, 总面积 ${totals.totalArea} m², 总人数 ${totals.totalHeadcount}`,

@@ -47,6 +47,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** One job per (queue, key): scheduling it again from any process is harmless. */
   async schedule(queue: string, key: string, runAt: Date, data: Record<string, string>): Promise<void> {
+    if (!this.started) throw new Error('JobsService.schedule called before the application started (call app.init())');
     await this.started;
     await this.boss.send(queue, data, { startAfter: runAt, singletonKey: key, retryLimit: 5, retryDelay: 5, retryBackoff: true });
   }
