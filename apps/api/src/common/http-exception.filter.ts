@@ -35,6 +35,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (response.headersSent) return;
+    // A file route may already have set its own Content-Type / -Disposition; an error is JSON.
+    response.removeHeader('Content-Disposition');
+    response.removeHeader('ETag');
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.status(body.statusCode).json(body);
   }
 
