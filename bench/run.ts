@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import { startBenchServer } from './harness';
+import { runPdfBench } from './pdf-bench';
 import { runRegistryBench } from './registry-bench';
 import { runVotingBench } from './voting-bench';
 
@@ -19,6 +20,10 @@ async function main(): Promise<void> {
     if (!only || only === 'voting') {
       console.log('\n== assembly voting ==');
       await runVotingBench(server);
+    }
+    if (!only || only === 'pdf') {
+      console.log('\n== PDF render and dual seal ==');
+      await runPdfBench();
     }
   } finally {
     await server.close();

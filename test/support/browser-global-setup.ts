@@ -5,7 +5,7 @@ import { adminQuery, withDatabase } from '@gongyi/database/test-databases';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BROWSER_ENV, startBuiltServer, stopBuiltServer, stopOrphanPostgres, waitForServer } from './browser-server';
+import { BROWSER_ENV, embeddedDatabaseUrl, startBuiltServer, stopBuiltServer, stopOrphanPostgres, waitForServer } from './browser-server';
 import { freePort } from './server-process';
 
 declare global {
@@ -50,6 +50,7 @@ export default async function browserGlobalSetup(): Promise<void> {
     const { adminPassword } = await waitForServer(baseUrl, server);
     process.env[BROWSER_ENV.baseUrl] = baseUrl;
     process.env[BROWSER_ENV.adminPassword] = adminPassword;
+    process.env[BROWSER_ENV.databaseUrl] = env.DATABASE_URL ?? embeddedDatabaseUrl(env.EMBEDDED_PG_PORT!);
   } catch (error) {
     await cleanUp();
     throw error;

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 export const BROWSER_ENV = {
   baseUrl: 'GONGYI_BROWSER_BASE_URL',
   adminPassword: 'GONGYI_BROWSER_ADMIN_PASSWORD',
+  /** The server's database, for tests that must move time (see test/browser/browser-api.ts). */
+  databaseUrl: 'GONGYI_BROWSER_DATABASE_URL',
 } as const;
+
+/** Where the built server's embedded PostgreSQL listens (libs/database/src/embedded-postgres.ts: user, password, database). */
+export function embeddedDatabaseUrl(port: string): string {
+  return `postgres://postgres:gongyi-embedded@127.0.0.1:${port}/gongyi`;
+}
 
 export interface BuiltServer {
   child: ChildProcess;

@@ -25,6 +25,22 @@ const RosterImportPage = lazy(() => import('./pages/registry/RosterImportPage'))
 const RolesPage = lazy(() => import('./pages/identity/RolesPage'));
 const CommunitiesPage = lazy(() => import('./pages/admin/CommunitiesPage'));
 const RecordPage = lazy(() => import('./pages/record/RecordPage'));
+const AgendaBoardPage = lazy(() => import('./pages/agenda/AgendaBoardPage'));
+const AgendaItemPage = lazy(() => import('./pages/agenda/AgendaItemPage'));
+const VoteDraftPage = lazy(() => import('./pages/voting/VoteDraftPage'));
+const VotePage = lazy(() => import('./pages/voting/VotePage'));
+const ResultsPage = lazy(() => import('./pages/voting/ResultsPage'));
+const MyVotesPage = lazy(() => import('./pages/voting/MyVotesPage'));
+const BallotPage = lazy(() => import('./pages/voting/BallotPage'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
+const LedgerPage = lazy(() => import('./pages/finance/LedgerPage'));
+const StatementsPage = lazy(() => import('./pages/finance/StatementsPage'));
+const StatementPage = lazy(() => import('./pages/finance/StatementPage'));
+const ReconciliationPage = lazy(() => import('./pages/finance/ReconciliationPage'));
+const AuditInboxPage = lazy(() => import('./pages/finance/AuditInboxPage'));
+// Public pages: no login, no menu.
+const PublicCommunityPage = lazy(() => import('./pages/public/PublicCommunityPage'));
+const PublicResultsPage = lazy(() => import('./pages/public/PublicResultsPage'));
 
 /** Lets the fetch wrapper show messages and send the user to /login. */
 function ApiBridge() {
@@ -56,6 +72,8 @@ export function App() {
             <Suspense fallback={<PageSpin />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                <Route path="/p/:communityId" element={<PublicCommunityPage />} />
+                <Route path="/p/:communityId/votes/:voteId" element={<PublicResultsPage />} />
                 <Route element={<RequireSession />}>
                   <Route path="/password" element={<ChangePasswordPage />} />
                   <Route element={<AppLayout />}>
@@ -68,6 +86,19 @@ export function App() {
                       <Route path="roster" element={<RosterImportPage />} />
                       <Route path="roles" element={<RolesPage />} />
                       <Route path="record" element={<RecordPage />} />
+                      <Route path="agenda" element={<AgendaBoardPage />} />
+                      <Route path="agenda/:itemId" element={<AgendaItemPage />} />
+                      <Route path="agenda/:itemId/vote" element={<VoteDraftPage />} />
+                      <Route path="votes/:voteId" element={<VotePage />} />
+                      <Route path="votes/:voteId/results" element={<ResultsPage />} />
+                      <Route path="my-votes" element={<MyVotesPage />} />
+                      <Route path="my-votes/:voteId" element={<BallotPage />} />
+                      <Route path="notifications" element={<NotificationsPage />} />
+                      <Route path="ledger" element={<LedgerPage />} />
+                      <Route path="statements" element={<StatementsPage />} />
+                      <Route path="statements/:statementId" element={<StatementPage />} />
+                      <Route path="statements/:statementId/reconciliation" element={<ReconciliationPage />} />
+                      <Route path="audit" element={<AuditInboxPage />} />
                     </Route>
                     <Route path="*" element={<NotFound />} />
                   </Route>

@@ -3,6 +3,13 @@ import { AgendaTransition } from '../agenda/entities/agenda-transition.entity';
 import { ExecutionReport } from '../agenda/entities/execution-report.entity';
 import { Meeting } from '../agenda/entities/meeting.entity';
 import { Notification } from '../notifications/entities/notification.entity';
+import { Hearing } from '../hearings/entities/hearing.entity';
+import { PanelMember } from '../hearings/entities/panel-member.entity';
+import { Invitation } from '../hearings/entities/invitation.entity';
+import { Bid } from '../hearings/entities/bid.entity';
+import { BidVersion } from '../hearings/entities/bid-version.entity';
+import { Score } from '../hearings/entities/score.entity';
+import { Objection } from '../hearings/entities/objection.entity';
 import { Rulebook } from '../rulebook/entities/rulebook.entity';
 import { AssemblyVote } from '../voting/entities/assembly-vote.entity';
 import { Ballot } from '../voting/entities/ballot.entity';
@@ -25,6 +32,13 @@ import { Community } from '../registry/entities/community.entity';
 import { Owner } from '../registry/entities/owner.entity';
 import { UnitOwner } from '../registry/entities/unit-owner.entity';
 import { Unit } from '../registry/entities/unit.entity';
+import { Document } from '../documents/entities/document.entity';
+import { DocumentFile } from '../documents/entities/document-file.entity';
+import { RootCa } from '../documents/entities/root-ca.entity';
+import { SealCustodian } from '../seals/entities/seal-custodian.entity';
+import { SealLogEntry } from '../seals/entities/seal-log-entry.entity';
+import { SealRequest } from '../seals/entities/seal-request.entity';
+import { Seal } from '../seals/entities/seal.entity';
 
 /** Listed explicitly: path globs break in monorepo builds. */
 export const ENTITIES = [
@@ -55,4 +69,18 @@ export const ENTITIES = [
   StatementReview,
   BankLine,
   ReconciliationNote,
+  Hearing,
+  PanelMember,
+  Invitation,
+  Bid,
+  BidVersion,
+  Score,
+  Objection,
+  RootCa,
+  Seal,
+  SealCustodian,
+  Document,
+  DocumentFile,
+  SealRequest,
+  SealLogEntry,
 ];

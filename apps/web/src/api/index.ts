@@ -20,6 +20,10 @@ import type {
 
 export { ApiError, setApiHandlers, tokenStore } from './http';
 export type * from './types';
+export type * from './types-chain';
+export type * from './types-finance';
+export { agendaApi, notificationsApi, rulebookApi, votingApi } from './chain';
+export { financeApi, publicApi } from './finance';
 
 const c = (communityId: string) => `/communities/${encodeURIComponent(communityId)}`;
 
@@ -49,7 +53,8 @@ export const registryApi = {
 };
 
 export const identityApi = {
-  roles: (communityId: string) => request<RoleAssignment[]>(`${c(communityId)}/roles`),
+  /** quiet: pages that only use the list for names call it without showing a refusal. */
+  roles: (communityId: string, quiet = false) => request<RoleAssignment[]>(`${c(communityId)}/roles`, { quiet }),
   grantRole: (communityId: string, body: { userId: string; role: CommunityRole; startsOn?: string; endsOn?: string }) =>
     request<RoleAssignment>(`${c(communityId)}/roles`, { method: 'POST', body }),
   endRole: (communityId: string, id: string, endsOn?: string) =>

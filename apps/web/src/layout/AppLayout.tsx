@@ -1,11 +1,18 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
+  FileTextOutlined,
+  GlobalOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  SolutionOutlined,
   TableOutlined,
   TeamOutlined,
   UploadOutlined,
@@ -23,9 +30,15 @@ const { Header, Sider, Content } = Layout;
 
 const COMMUNITY_PAGES: { key: Capability; label: string; icon: React.ReactNode }[] = [
   { key: 'overview', label: '小区概况', icon: <DashboardOutlined /> },
+  { key: 'my-votes', label: '我的表决', icon: <CheckSquareOutlined /> },
+  { key: 'agenda', label: '议题看板', icon: <SolutionOutlined /> },
+  { key: 'notifications', label: '通知', icon: <BellOutlined /> },
   { key: 'units', label: '房屋列表', icon: <TableOutlined /> },
   { key: 'roster', label: '导入花名册', icon: <UploadOutlined /> },
   { key: 'roles', label: '角色管理', icon: <TeamOutlined /> },
+  { key: 'ledger', label: '公共收益台账', icon: <AccountBookOutlined /> },
+  { key: 'statements', label: '收支报表', icon: <FileTextOutlined /> },
+  { key: 'audit', label: '审核待办', icon: <FileProtectOutlined /> },
   { key: 'record', label: '决策记录', icon: <AuditOutlined /> },
 ];
 
@@ -47,11 +60,15 @@ export function AppLayout() {
       list.push({
         type: 'group',
         label: community?.name ?? '本小区',
-        children: COMMUNITY_PAGES.filter((p) => can(p.key, roles, me.isPlatformAdmin)).map((p) => ({
-          key: `/c/${communityId}/${p.key}`,
-          icon: p.icon,
-          label: p.label,
-        })),
+        children: [
+          ...COMMUNITY_PAGES.filter((p) => can(p.key, roles, me.isPlatformAdmin)).map((p) => ({
+            key: `/c/${communityId}/${p.key}`,
+            icon: p.icon,
+            label: p.label,
+          })),
+          // The public page residents read without logging in (公示).
+          { key: `/p/${communityId}`, icon: <GlobalOutlined />, label: '小区公示' },
+        ],
       });
     }
     list.push({

@@ -1,11 +1,14 @@
 import type { CommunityRole } from '../api';
 
 // Mirrors the role groups of the API routes (apps/api/src/identity/roles.ts); the server decides, this only hides
-// menu entries a person could not open anyway.
-const COMMITTEE: CommunityRole[] = ['committee_director', 'committee_member'];
+// menu entries and buttons a person could not use anyway.
+export const COMMITTEE: CommunityRole[] = ['committee_director', 'committee_member'];
 const STAFF: CommunityRole[] = [...COMMITTEE, 'party_secretary', 'residents_committee', 'property_company'];
+export const AUDITORS: CommunityRole[] = ['residents_committee', 'bank_officer', 'auditor'];
+const FINANCE_READERS: CommunityRole[] = [...COMMITTEE, 'property_company', 'party_secretary', ...AUDITORS];
 
-export type Capability = 'overview' | 'units' | 'roster' | 'roles' | 'record';
+export type Capability =
+  'overview' | 'units' | 'roster' | 'roles' | 'record' | 'agenda' | 'my-votes' | 'notifications' | 'ledger' | 'statements' | 'audit';
 
 const NEEDS: Record<Capability, CommunityRole[] | 'members'> = {
   overview: 'members',
@@ -13,11 +16,24 @@ const NEEDS: Record<Capability, CommunityRole[] | 'members'> = {
   roster: COMMITTEE,
   roles: [...COMMITTEE, 'residents_committee'],
   record: 'members',
+  agenda: 'members',
+  'my-votes': ['owner'],
+  notifications: 'members',
+  ledger: FINANCE_READERS,
+  statements: FINANCE_READERS,
+  audit: AUDITORS,
 };
 
+/** Pages the platform admin cannot use by office alone: voting, own inbox and audit need a role in the community. */
+const ROLE_ONLY: Capability[] = ['my-votes', 'notifications', 'audit'];
+
 export function can(capability: Capability, roles: CommunityRole[], isPlatformAdmin: boolean): boolean {
-  if (isPlatformAdmin) return true;
+  if (isPlatformAdmin && !ROLE_ONLY.includes(capability)) return true;
   const needs = NEEDS[capability];
   if (needs === 'members') return roles.some((r) => r !== 'vendor');
   return roles.some((r) => needs.includes(r));
+}
+
+export function hasAny(roles: CommunityRole[] | undefined, wanted: CommunityRole[]): boolean {
+  return (roles ?? []).some((r) => wanted.includes(r));
 }

@@ -2,6 +2,8 @@ import { Foundation1795440859038 } from './1795440859038-Foundation';
 import { RecordAppendOnly1795440859039 } from './1795440859039-RecordAppendOnly';
 import { ChainAndVoting1795442252581 } from './1795442252581-ChainAndVoting';
 import { TallyImmutable1795442252582 } from './1795442252582-TallyImmutable';
+import { SealsAndDocuments1795450000000 } from './1795450000000-SealsAndDocuments';
+import { Hearings1795460000000 } from './1795460000000-Hearings';
 import { Finance1795470000000 } from './1795470000000-Finance';
 
 /** Every migration, in order. A merged migration is never edited; a new one follows it. */
@@ -10,5 +12,7 @@ export const MIGRATIONS: Function[] = [
   RecordAppendOnly1795440859039,
   ChainAndVoting1795442252581,
   TallyImmutable1795442252582,
+  SealsAndDocuments1795450000000,
+  Hearings1795460000000,
   Finance1795470000000,
 ];

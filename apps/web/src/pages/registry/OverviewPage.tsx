@@ -1,10 +1,12 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Statistic, Table, Typography } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { CheckSquareOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { registryApi, type Building } from '../../api';
 import { formatArea } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { PageHeader } from '../../layout/PageHeader';
+import { can } from '../../session/permissions';
+import { useCommunity } from '../../session/useCommunity';
 
 function StatCard({
   title,
@@ -32,15 +34,17 @@ function StatCard({
 }
 
 export default function OverviewPage() {
-  const { communityId = '' } = useParams();
+  const { communityId, roles, isAdmin } = useCommunity();
+  // Owners and representatives read the totals but not the building list (staff only).
+  const staff = can('units', roles, isAdmin);
   const { data, loading } = useLoad(async () => {
     const [community, totals, buildings] = await Promise.all([
       registryApi.community(communityId),
       registryApi.totals(communityId),
-      registryApi.buildings(communityId),
+      staff ? registryApi.buildings(communityId) : Promise.resolve<Building[]>([]),
     ]);
     return { community, totals, buildings };
-  }, [communityId]);
+  }, [communityId, staff]);
 
   if (loading || !data) return <Skeleton active paragraph={{ rows: 8 }} />;
   const { community, totals, buildings } = data;
@@ -49,6 +53,18 @@ export default function OverviewPage() {
   return (
     <>
       <PageHeader title={community.name} />
+      {roles.includes('owner') && (
+        <Card style={{ marginBottom: 16, borderColor: '#1f5fa8' }} data-testid="owner-entry">
+          <Flex wrap gap={12} align="center" justify="space-between">
+            <Typography.Text style={{ fontSize: 20 }}>业主大会表决在这里参加，手机上即可投票。</Typography.Text>
+            <Link to={`/c/${communityId}/my-votes`}>
+              <Button type="primary" size="large" icon={<CheckSquareOutlined />}>
+                我的表决
+              </Button>
+            </Link>
+          </Flex>
+        </Card>
+      )}
       <Descriptions
         size="small"
         column={{ xs: 1, sm: 2, md: 3 }}
@@ -125,22 +141,24 @@ export default function OverviewPage() {
               <Alert style={{ marginTop: 16 }} type="info" showIcon title="车位不计入专有部分面积和人数（本小区议事规则）。" />
             )}
           </Card>
-          <Card title={`楼栋（${buildings.length}）`} style={{ marginTop: 16 }}>
-            <Table<Building>
-              rowKey="id"
-              dataSource={buildings}
-              pagination={buildings.length > 20 ? { pageSize: 20 } : false}
-              columns={[
-                {
-                  title: '楼栋',
-                  dataIndex: 'name',
-                  render: (name: string, b) => <Link to={`/c/${communityId}/units?buildingId=${b.id}`}>{name}</Link>,
-                },
-                { title: '房屋套数', dataIndex: 'unitCount', align: 'right' },
-                { title: '面积（平方米）', dataIndex: 'totalArea', align: 'right', render: (a: string) => formatArea(a) },
-              ]}
-            />
-          </Card>
+          {staff && (
+            <Card title={`楼栋（${buildings.length}）`} style={{ marginTop: 16 }}>
+              <Table<Building>
+                rowKey="id"
+                dataSource={buildings}
+                pagination={buildings.length > 20 ? { pageSize: 20 } : false}
+                columns={[
+                  {
+                    title: '楼栋',
+                    dataIndex: 'name',
+                    render: (name: string, b) => <Link to={`/c/${communityId}/units?buildingId=${b.id}`}>{name}</Link>,
+                  },
+                  { title: '房屋套数', dataIndex: 'unitCount', align: 'right' },
+                  { title: '面积（平方米）', dataIndex: 'totalArea', align: 'right', render: (a: string) => formatArea(a) },
+                ]}
+              />
+            </Card>
+          )}
         </>
       )}
     </>

@@ -1,0 +1,172 @@
+import { Alert, App, Button, Card, Flex, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { agendaApi, type AgendaItem, type CommunityRole, type StageName } from '../../api';
+import { ROLE_LABELS, STAGE_LABELS, VOTE_STATUS_LABELS } from '../../labels';
+import { COMMITTEE, hasAny } from '../../session/permissions';
+import { recordableStages, STAGE_RECORDERS, type CommitteeMember, type Plan } from './chain-plan';
+import { ProgressModal, TextModal } from './ItemActionModals';
+import { MeetingModal } from './MeetingModal';
+
+type Dialog = { kind: 'meeting' | 'skip'; stage: StageName } | { kind: 'resubmit' } | { kind: 'progress' } | null;
+
+/** What the reader may do with the item now, given the stage it waits on and their roles. */
+export function StageActions({
+  communityId,
+  item,
+  plan,
+  roles,
+  members,
+  onChanged,
+}: {
+  communityId: string;
+  item: AgendaItem;
+  plan: Plan | undefined;
+  roles: CommunityRole[];
+  members: CommitteeMember[];
+  onChanged: () => void;
+}) {
+  const { message } = App.useApp();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const committee = hasAny(roles, COMMITTEE);
+  const director = roles.includes('committee_director');
+  const done = (text: string) => {
+    setDialog(null);
+    message.success(text);
+    onChanged();
+  };
+
+  const stages = recordableStages(item, plan);
+  const lastReturn = [...item.transitions].reverse().find((t) => t.kind === 'return' || t.kind === 'reject');
+  const buttons: React.ReactNode[] = [];
+  for (const stage of stages) {
+    const label = STAGE_LABELS[stage];
+    if (stage === 'assembly_vote') {
+      if (item.votes.length === 0 && committee) {
+        buttons.push(
+          <Link key="draft-vote" to={`/c/${communityId}/agenda/${item.id}/vote`}>
+            <Button type="primary" data-testid="draft-vote">
+              起草业主大会表决公告
+            </Button>
+          </Link>,
+        );
+      }
+      for (const v of item.votes) {
+        buttons.push(
+          <Link key={v.id} to={`/c/${communityId}/votes/${v.id}`}>
+            <Button type="primary">
+              查看表决：{v.title}（{VOTE_STATUS_LABELS[v.status]}）
+            </Button>
+          </Link>,
+        );
+      }
+    } else if (stage === 'execution') {
+      if (roles.includes('property_company')) {
+        buttons.push(
+          <Button key="progress" type="primary" onClick={() => setDialog({ kind: 'progress' })} data-testid="report-progress">
+            报告执行进度
+          </Button>,
+        );
+      }
+      if (committee) {
+        buttons.push(
+          <Button key="accept" onClick={() => setDialog({ kind: 'meeting', stage })} data-testid="accept-execution">
+            业委会验收
+          </Button>,
+        );
+      }
+    } else if (hasAny(roles, STAGE_RECORDERS[stage])) {
+      buttons.push(
+        <Button key={stage} type="primary" onClick={() => setDialog({ kind: 'meeting', stage })} data-testid={`record-${stage}`}>
+          记录{label}
+        </Button>,
+      );
+    }
+    if (director && plan && (plan[stage] === 'optional' || plan[stage] === 'skippable')) {
+      buttons.push(
+        <Button key={`skip-${stage}`} onClick={() => setDialog({ kind: 'skip', stage })} data-testid={`skip-${stage}`}>
+          跳过{label}
+        </Button>,
+      );
+    }
+  }
+  if (item.status === 'returned' && committee) {
+    buttons.push(
+      <Button key="resubmit" type="primary" onClick={() => setDialog({ kind: 'resubmit' })} data-testid="resubmit">
+        修改后重新提交
+      </Button>,
+    );
+  }
+
+  const waiting = item.currentStage ? STAGE_RECORDERS[item.currentStage].map((r) => ROLE_LABELS[r]).join('、') || '业主大会表决结果' : '';
+  return (
+    <Card title="办理" style={{ marginBottom: 16 }} data-testid="stage-actions">
+      {item.status === 'in_stage' && item.currentStage && (
+        <Typography.Paragraph>
+          当前环节：<strong>{STAGE_LABELS[item.currentStage]}</strong>
+          {buttons.length === 0 && `，等待${waiting}办理。`}
+        </Typography.Paragraph>
+      )}
+      {(item.status === 'returned' || item.status === 'rejected') && lastReturn && (
+        <Alert
+          type={item.status === 'returned' ? 'warning' : 'error'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`${item.status === 'returned' ? '已退回' : '已否决'}（${lastReturn.stage ? STAGE_LABELS[lastReturn.stage as StageName] : ''}）`}
+          description={lastReturn.reason}
+        />
+      )}
+      {item.status === 'done' && <Alert type="success" showIcon title="议题已办结。" />}
+      <Flex wrap gap={12}>
+        {buttons}
+      </Flex>
+      {dialog?.kind === 'meeting' && (
+        <MeetingModal
+          key={dialog.stage}
+          communityId={communityId}
+          itemId={item.id}
+          stage={dialog.stage}
+          members={members}
+          onClose={() => setDialog(null)}
+          onRecorded={() => done('会议记录已保存')}
+        />
+      )}
+      {dialog?.kind === 'skip' && (
+        <TextModal
+          title={`跳过「${STAGE_LABELS[dialog.stage]}」`}
+          label="跳过理由（记入决策记录）"
+          okText="确认跳过"
+          testId="skip-reason"
+          onClose={() => setDialog(null)}
+          onSubmit={async (reason) => {
+            await agendaApi.skip(communityId, item.id, dialog.stage, reason);
+            done('已跳过该环节');
+          }}
+        />
+      )}
+      {dialog?.kind === 'resubmit' && (
+        <TextModal
+          title="修改后重新提交"
+          label="修改说明"
+          okText="重新提交"
+          minLength={1}
+          testId="resubmit-note"
+          onClose={() => setDialog(null)}
+          onSubmit={async (note) => {
+            await agendaApi.resubmit(communityId, item.id, note);
+            done('已重新提交');
+          }}
+        />
+      )}
+      {dialog?.kind === 'progress' && (
+        <ProgressModal
+          onClose={() => setDialog(null)}
+          onSubmit={async (percent, text) => {
+            await agendaApi.reportProgress(communityId, item.id, percent, text);
+            done('进度已报告');
+          }}
+        />
+      )}
+    </Card>
+  );
+}

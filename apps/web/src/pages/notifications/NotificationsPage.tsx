@@ -1,0 +1,55 @@
+import { BellOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { notificationsApi, type Notification } from '../../api';
+import { formatDateTime } from '../../format';
+import { useLoad } from '../../hooks/useLoad';
+import { ROLE_LABELS } from '../../labels';
+import { PageHeader } from '../../layout/PageHeader';
+import { useCommunity } from '../../session/useCommunity';
+
+function target(communityId: string, n: Notification): string | null {
+  if (n.subjectType === 'assembly_vote' && n.subjectId) return `/c/${communityId}/votes/${n.subjectId}`;
+  if (n.subjectType === 'statement' && n.subjectId) return `/c/${communityId}/statements/${n.subjectId}`;
+  if (n.subjectType === 'agenda_item' && n.subjectId) return `/c/${communityId}/agenda/${n.subjectId}`;
+  return null;
+}
+
+/** Messages addressed to the roles the reader holds here (e.g. the 居委会 is told of every assembly notice). */
+export default function NotificationsPage() {
+  const { communityId } = useCommunity();
+  const list = useLoad(() => notificationsApi.list(communityId), [communityId]);
+  if (!list.data) return <Skeleton active paragraph={{ rows: 6 }} />;
+  return (
+    <>
+      <PageHeader title="通知" />
+      {list.data.length === 0 && (
+        <Card>
+          <Empty image={<BellOutlined style={{ fontSize: 48, color: '#bfbfbf' }} />} description="暂无通知" />
+        </Card>
+      )}
+      {list.data.map((n) => {
+        const link = target(communityId, n);
+        return (
+          <Card key={n.id} style={{ marginBottom: 12 }} data-testid="notification">
+            <Flex justify="space-between" wrap gap={8}>
+              <Typography.Title level={4} style={{ margin: 0 }}>
+                {n.subject}
+              </Typography.Title>
+              <Tag>发给：{ROLE_LABELS[n.recipientRole as keyof typeof ROLE_LABELS] ?? n.recipientRole}</Tag>
+            </Flex>
+            <Typography.Paragraph style={{ margin: '8px 0', whiteSpace: 'pre-wrap' }}>{n.body}</Typography.Paragraph>
+            <Flex justify="space-between" align="center" wrap gap={8}>
+              <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
+              {link && (
+                <Link to={link}>
+                  <Button>查看详情</Button>
+                </Link>
+              )}
+            </Flex>
+          </Card>
+        );
+      })}
+    </>
+  );
+}

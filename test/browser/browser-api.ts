@@ -1,0 +1,108 @@
+import { Client } from 'pg';
+import { BROWSER_ENV } from '../support/browser-server';
+import { serverUnderTest } from '../support/browser-chromium';
+
+/**
+ * Preparing state through the HTTP API of the server under test, so a browser test only drives the pages it is
+ * about. Nothing here reaches into the server except `withDatabase`, which tests use only to move time.
+ */
+
+/** The password web-shell.browser-spec.ts sets on the admin's first login (specs run in any order). */
+export const ADMIN_NEW_PASSWORD = 'Gongyi2026admin';
+export const TEST_PASSWORD = 'Ceshi2026pass';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: { code?: string; message?: string } & Record<string, unknown>,
+    what: string,
+  ) {
+    super(`${what}: ${status} ${JSON.stringify(body)}`);
+  }
+}
+
+export async function api<T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  { token, body, file }: { token?: string; body?: unknown; file?: { field?: string; name: string; content: Buffer; type?: string } } = {},
+): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let payload: BodyInit | undefined;
+  if (file) {
+    const form = new FormData();
+    form.append(file.field ?? 'file', new Blob([new Uint8Array(file.content)], { type: file.type ?? 'text/csv' }), file.name);
+    payload = form;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const res = await fetch(`${serverUnderTest().baseUrl}/api${path}`, { method, headers, body: payload });
+  const text = await res.text();
+  const json = text ? (JSON.parse(text) as T & Record<string, unknown>) : (undefined as T);
+  if (!res.ok) throw new HttpError(res.status, (json ?? {}) as HttpError['body'], `${method} ${path}`);
+  return json;
+}
+
+export async function login(loginName: string, password: string): Promise<string> {
+  return (await api<{ token: string }>('POST', '/auth/login', { body: { login: loginName, password } })).token;
+}
+
+/** The admin's token, whether or not web-shell.browser-spec.ts has already replaced the one-time password. */
+export async function adminToken(): Promise<string> {
+  try {
+    return await login('admin', serverUnderTest().adminPassword);
+  } catch {
+    return login('admin', ADMIN_NEW_PASSWORD);
+  }
+}
+
+let counter = 0;
+/** A name no other spec uses: login names and community names are unique per server. */
+export function unique(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${(++counter).toString(36)}`;
+}
+
+export interface Person {
+  userId: string;
+  login: string;
+  password: string;
+  token: string;
+  name: string;
+}
+
+/** An account with a known password (no one-time password to change), holding `roles` in the community. */
+export async function createPerson(admin: string, communityId: string, name: string, roles: string[]): Promise<Person> {
+  const loginName = unique('t').toLowerCase();
+  const created = await api<{ user: { id: string } }>('POST', '/users', {
+    token: admin,
+    body: { loginName, displayName: name, password: TEST_PASSWORD },
+  });
+  for (const role of roles)
+    await api('POST', `/communities/${communityId}/roles`, { token: admin, body: { userId: created.user.id, role } });
+  return { userId: created.user.id, login: loginName, password: TEST_PASSWORD, token: await login(loginName, TEST_PASSWORD), name };
+}
+
+export async function createCommunity(admin: string, name: string): Promise<string> {
+  return (await api<{ id: string }>('POST', '/communities', { token: admin, body: { name, district: '杭州市西湖区' } })).id;
+}
+
+export function csvWithBom(lines: string[]): Buffer {
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+/**
+ * Runs SQL against the server's database. Browser tests use it ONLY to move time that cannot pass during a test
+ * (the 15-day notice period) or to stand in for a step that has no route yet; each use says which.
+ */
+export async function withDatabase<T>(run: (client: Client) => Promise<T>): Promise<T> {
+  const url = process.env[BROWSER_ENV.databaseUrl];
+  if (!url) throw new Error('browser test environment missing the database URL: run through `jest --config jest.browser.config.js`');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
