@@ -1,5 +1,6 @@
 import { Cast, chainCast, createItem, meetingBody, recordStage } from '../support/chain-fixtures';
 import { createMember, Member } from '../support/fixtures';
+import { pdfsig, pdftotext } from '../../libs/pdf/src/testing/poppler';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
 
 describe('public income: ledger, statements and the three-party audit', () => {
@@ -243,5 +244,46 @@ describe('public income: ledger, statements and the three-party audit', () => {
         'finance.statement_approved',
       ]),
     );
+  });
+
+  it('publishes the approved statement under the committee seal; residents download PDF and CSV without logging in', async () => {
+    await t.http.post(`${base()}/statements/${statementId}/publication`).set(bearer(cast.clerk.token)).expect(409);
+    await t.http.post(`${base()}/seals`).set(bearer(cast.director.token)).send({ term: 1 }).expect(201);
+    const requested = await t.http.post(`${base()}/statements/${statementId}/publication`).set(bearer(cast.clerk.token)).expect(201);
+    await t.http.post(`${base()}/statements/${statementId}/publication`).set(bearer(cast.clerk.token)).expect(409);
+    let overview = await t.http.get(`/api/public/communities/${cast.community}`).expect(200);
+    expect(overview.body.statements).toEqual([]);
+    await t.http
+      .post(`${base()}/seal-requests/${requested.body.sealRequestId}/applications`)
+      .set(bearer(cast.director.token))
+      .send({ kind: 'committee' })
+      .expect(201);
+    overview = await t.http.get(`/api/public/communities/${cast.community}`).expect(200);
+    expect(overview.body.statements).toEqual([
+      expect.objectContaining({ id: statementId, closingFen: '270050', postedUntil: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }),
+    ]);
+
+    const pdf = await t.http
+      .get(`/api/public/communities/${cast.community}/statements/${statementId}/pdf`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const body = pdf.body as Buffer;
+    expect(pdftotext(body)).toMatch(/公共收益收支明细表[\s\S]*期末余额/);
+    expect(pdftotext(body)).not.toContain('张先生');
+    expect(pdfsig(body).stdout).toContain('Signature is Valid');
+    await t.http
+      .get(`/api/public/communities/${cast.community}/statements/${statementId}/pdf`)
+      .set('If-None-Match', pdf.headers.etag)
+      .expect(304);
+    const csv = await t.http.get(`/api/public/communities/${cast.community}/statements/${statementId}/csv`).expect(200);
+    expect(csv.text).toContain('期末余额');
+    const verify = await t.http.post('/api/verify').attach('file', body, 'statement.pdf').expect(200);
+    expect(JSON.stringify(verify.body)).toContain(requested.body.documentNumber);
   });
 });

@@ -7,6 +7,7 @@ import { type AuthUser, CommunityAccess, CurrentRoles, CurrentUser } from '../id
 import { COMMITTEE, type CommunityRole } from '../identity/roles';
 import { ExplainDto, LedgerEntryDto, LedgerQueryDto, ReverseEntryDto, ReviewDto, SubmitStatementDto } from './dto/finance.dto';
 import { LedgerService } from './ledger.service';
+import { PublicationService } from './publication.service';
 import { ReconciliationService } from './reconciliation.service';
 import { StatementsService } from './statements.service';
 
@@ -20,7 +21,15 @@ export class FinanceController {
     private readonly ledger: LedgerService,
     private readonly statements: StatementsService,
     private readonly reconciliation: ReconciliationService,
+    private readonly publication: PublicationService,
   ) {}
+
+  @CommunityAccess(COMMITTEE)
+  @Post('statements/:id/publication')
+  @ApiOperation({ summary: '申请公示：生成报表 PDF 并申请业委会章；盖章后即公示（公示期按议事规则）' })
+  publish(@CurrentUser() user: AuthUser, @Param() { communityId, id }: CommunityItemParam) {
+    return this.publication.requestPublication(user.id, communityId, id);
+  }
 
   @CommunityAccess([...COMMITTEE, 'property_company'])
   @Post('ledger-entries')

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
 import { RecordModule } from '../record/record.module';
+import { SealsModule } from '../seals/seals.module';
 import { RulebookModule } from '../rulebook/rulebook.module';
 import { FinanceController } from './finance.controller';
 import { LedgerService } from './ledger.service';
@@ -9,7 +11,7 @@ import { ReconciliationService } from './reconciliation.service';
 import { StatementsService } from './statements.service';
 
 @Module({
-  imports: [RecordModule, RulebookModule],
+  imports: [RecordModule, RulebookModule, DocumentsModule, SealsModule],
   controllers: [FinanceController, PublicFinanceController],
   providers: [LedgerService, StatementsService, ReconciliationService, PublicationService],
   exports: [StatementsService],

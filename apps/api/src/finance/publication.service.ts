@@ -1,15 +1,97 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { sha256Hex } from '@gongyi/domain/record/hash-chain';
-import { DataSource } from 'typeorm';
-import { NotFound } from '../common/app-error';
+import { STATEMENT_TYPE } from '@gongyi/pdf';
+import { DataSource, EntityManager } from 'typeorm';
+import { Conflict, NotFound } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { DocumentsService } from '../documents/documents.service';
+import type { Document } from '../documents/entities/document.entity';
+import { RecordService } from '../record/record.service';
+import { RulebookService } from '../rulebook/rulebook.service';
+import { SealRequestsService } from '../seals/seal-requests.service';
 import { Statement } from './entities/statement.entity';
+import { statementDocumentInput } from './statement-document';
 import { statementCsv } from './statement-export';
 
-/** Publication of approved statements and the public pages that list them. */
+/**
+ * Publication of approved statements: the committee asks for the committee
+ * seal on the rendered PDF; when the custodian applies it, the document is
+ * final and the statement is published, posted for the rulebook's days.
+ */
 @Injectable()
-export class PublicationService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class PublicationService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly documents: DocumentsService,
+    private readonly sealRequests: SealRequestsService,
+    private readonly rulebook: RulebookService,
+    private readonly record: RecordService,
+  ) {}
+
+  onModuleInit(): void {
+    this.documents.onFinalised('statement', (manager, document) => this.markPublished(manager, document));
+  }
+
+  async requestPublication(actorId: string, communityId: string, statementId: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const statement = await manager.findOne(Statement, { where: { id: statementId, communityId }, lock: { mode: 'pessimistic_write' } });
+      if (!statement) throw new NotFound('报表 statement');
+      if (statement.status !== 'approved')
+        throw new Conflict('只有三审通过的报表才能公示 (only an approved statement can be published)', 'not_approved');
+      if (statement.documentId) throw new Conflict('该报表已申请盖章公示 (publication already requested)', 'publication_requested');
+      const [community] = await manager.query<{ name: string }[]>('SELECT name FROM communities WHERE id = $1', [communityId]);
+      const reviews = await manager.query<{ stage: string; reviewer_name: string; created_at: Date }[]>(
+        `SELECT r.stage, u.display_name AS reviewer_name, r.created_at FROM statement_reviews r JOIN users u ON u.id = r.reviewer_id
+         WHERE r.statement_id = $1 AND r.decision = 'approve' ORDER BY r.created_at`,
+        [statementId],
+      );
+      const input = statementDocumentInput(
+        statement,
+        community.name,
+        reviews.map((r) => ({ stage: r.stage, reviewerName: r.reviewer_name, at: r.created_at })),
+        this.clock.now(),
+      );
+      const document = await this.documents.renderAndRegister(manager, communityId, {
+        type: STATEMENT_TYPE,
+        title: `${community.name} 公共收益收支明细表 ${statement.periodStart} 至 ${statement.periodEnd}`,
+        sourceType: 'statement',
+        sourceId: statement.id,
+        input,
+        requiredSeals: ['committee'],
+        actorId,
+      });
+      await manager.update(Statement, { id: statement.id }, { documentId: document.id });
+      const request = await this.sealRequests.create(
+        actorId,
+        communityId,
+        { documentId: document.id, decision: `公共收益报表三审通过（内容摘要 ${statement.contentDigest.slice(0, 16)}）` },
+        manager,
+      );
+      return { statementId, documentId: document.id, documentNumber: document.number, sealRequestId: request.id };
+    });
+  }
+
+  private async markPublished(manager: EntityManager, document: Document): Promise<void> {
+    const statement = await manager.findOneBy(Statement, { id: document.sourceId!, communityId: document.communityId });
+    if (!statement || statement.status !== 'approved') return;
+    const rules = await this.rulebook.current(document.communityId, manager);
+    const now = this.clock.now();
+    const [{ until }] = await manager.query<{ until: string }[]>(
+      `SELECT ((($1::timestamptz) AT TIME ZONE c.time_zone)::date + $2::int)::text AS until FROM communities c WHERE c.id = $3`,
+      [now, rules.settings.postingDays, document.communityId],
+    );
+    await manager.update(Statement, { id: statement.id }, { status: 'published', publishedAt: now, postedUntil: until });
+    await this.record.append(manager, {
+      communityId: document.communityId,
+      actorId: null,
+      action: 'finance.statement_published',
+      subjectType: 'statement',
+      subjectId: statement.id,
+      payload: { documentId: document.id, documentNumber: document.number, postedUntil: until, contentDigest: statement.contentDigest },
+    });
+  }
 
   async publicOverview(communityId: string) {
     const [community] = await this.dataSource.query<{ name: string; district: string }[]>(
@@ -43,9 +125,14 @@ export class PublicationService {
     return { community, statements, notices };
   }
 
-  async publicCsv(communityId: string, statementId: string) {
+  private async published(communityId: string, statementId: string): Promise<Statement> {
     const statement = await this.dataSource.getRepository(Statement).findOneBy({ id: statementId, communityId, status: 'published' });
     if (!statement) throw new NotFound('公示报表 published statement');
+    return statement;
+  }
+
+  async publicCsv(communityId: string, statementId: string) {
+    const statement = await this.published(communityId, statementId);
     const [community] = await this.dataSource.query<{ name: string }[]>('SELECT name FROM communities WHERE id = $1', [communityId]);
     const body = statementCsv(statement, community.name);
     return {
@@ -53,5 +140,11 @@ export class PublicationService {
       filename: `${community.name}-公共收益-${statement.periodStart}至${statement.periodEnd}.csv`,
       etag: `"${sha256Hex(body)}"`,
     };
+  }
+
+  async publicPdf(communityId: string, statementId: string) {
+    const statement = await this.published(communityId, statementId);
+    const file = await this.documents.finalFile(communityId, statement.documentId!);
+    return { body: file.bytes, filename: file.filename, etag: `"${file.sha256}"` };
   }
 }
