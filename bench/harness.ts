@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { startEmbeddedPostgres } from '@gongyi/database/embedded-postgres';
 import { adminQuery, withDatabase } from '@gongyi/database/test-databases';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, migrate, runtimeConfig } from '../apps/api/src/bootstrap';
@@ -13,6 +13,7 @@ import { percentile } from './stats';
 export { fmt, percentile } from './stats';
 
 export interface BenchServer {
+  staticDir: string;
   app: INestApplication;
   baseUrl: string;
   databaseUrl: string;
@@ -51,6 +52,10 @@ export async function startBenchServer(): Promise<BenchServer> {
     }),
     databaseUrl,
   );
+  // A static folder served by the same server, so downloads can be compared with plain static files.
+  const staticDir = mkdtempSync(join(tmpdir(), 'gongyi-bench-static-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>bench</title>');
+  process.env.WEB_DIST_DIR = staticDir;
   const app = await createServer(config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -65,6 +70,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   });
   const { token } = (await login.json()) as { token: string };
   return {
+    staticDir,
     app,
     baseUrl,
     databaseUrl,

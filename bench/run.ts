@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { startBenchServer } from './harness';
 import { runPdfBench } from './pdf-bench';
+import { runFinanceBench } from './finance-bench';
 import { runRegistryBench } from './registry-bench';
 import { runVotingBench } from './voting-bench';
 
@@ -20,6 +21,10 @@ async function main(): Promise<void> {
     if (!only || only === 'voting') {
       console.log('\n== assembly voting ==');
       await runVotingBench(server);
+    }
+    if (!only || only === 'finance') {
+      console.log('\n== public statement downloads ==');
+      await runFinanceBench(server);
     }
     if (!only || only === 'pdf') {
       console.log('\n== PDF render and dual seal ==');

@@ -14,6 +14,8 @@ import { Statement } from './entities/statement.entity';
 import { statementDocumentInput } from './statement-document';
 import { statementCsv } from './statement-export';
 
+const PDF_CACHE_ENTRIES = 64;
+
 /**
  * Publication of approved statements: the committee asks for the committee
  * seal on the rendered PDF; when the custodian applies it, the document is
@@ -21,6 +23,8 @@ import { statementCsv } from './statement-export';
  */
 @Injectable()
 export class PublicationService implements OnModuleInit {
+  private readonly pdfCache = new Map<string, { body: Buffer; filename: string; etag: string }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -142,9 +146,19 @@ export class PublicationService implements OnModuleInit {
     };
   }
 
+  /**
+   * A published statement's sealed PDF never changes (the database refuses it), so the bytes are kept in
+   * memory after the first download: residents fetching the same quarter cost no database round trip.
+   */
   async publicPdf(communityId: string, statementId: string) {
+    const key = `${communityId}/${statementId}`;
+    const cached = this.pdfCache.get(key);
+    if (cached) return cached;
     const statement = await this.published(communityId, statementId);
     const file = await this.documents.finalFile(communityId, statement.documentId!);
-    return { body: file.bytes, filename: file.filename, etag: `"${file.sha256}"` };
+    const entry = { body: file.bytes, filename: file.filename, etag: `"${file.sha256}"` };
+    if (this.pdfCache.size >= PDF_CACHE_ENTRIES) this.pdfCache.delete(this.pdfCache.keys().next().value!);
+    this.pdfCache.set(key, entry);
+    return entry;
   }
 }
