@@ -38,7 +38,14 @@ const StatementsPage = lazy(() => import('./pages/finance/StatementsPage'));
 const StatementPage = lazy(() => import('./pages/finance/StatementPage'));
 const ReconciliationPage = lazy(() => import('./pages/finance/ReconciliationPage'));
 const AuditInboxPage = lazy(() => import('./pages/finance/AuditInboxPage'));
+const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage'));
+const SealInboxPage = lazy(() => import('./pages/documents/SealInboxPage'));
+const SealsPage = lazy(() => import('./pages/documents/SealsPage'));
+const HearingsPage = lazy(() => import('./pages/hearings/HearingsPage'));
+const HearingSetupPage = lazy(() => import('./pages/hearings/HearingSetupPage'));
+const HearingPage = lazy(() => import('./pages/hearings/HearingPage'));
 // Public pages: no login, no menu.
+const VerifyPage = lazy(() => import('./pages/public/VerifyPage'));
 const PublicCommunityPage = lazy(() => import('./pages/public/PublicCommunityPage'));
 const PublicResultsPage = lazy(() => import('./pages/public/PublicResultsPage'));
 
@@ -74,6 +81,8 @@ export function App() {
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/p/:communityId" element={<PublicCommunityPage />} />
                 <Route path="/p/:communityId/votes/:voteId" element={<PublicResultsPage />} />
+                <Route path="/verify" element={<VerifyPage />} />
+                <Route path="/verify/:documentNumber" element={<VerifyPage />} />
                 <Route element={<RequireSession />}>
                   <Route path="/password" element={<ChangePasswordPage />} />
                   <Route element={<AppLayout />}>
@@ -99,6 +108,12 @@ export function App() {
                       <Route path="statements/:statementId" element={<StatementPage />} />
                       <Route path="statements/:statementId/reconciliation" element={<ReconciliationPage />} />
                       <Route path="audit" element={<AuditInboxPage />} />
+                      <Route path="documents" element={<DocumentsPage />} />
+                      <Route path="seal-inbox" element={<SealInboxPage />} />
+                      <Route path="seals" element={<SealsPage />} />
+                      <Route path="hearings" element={<HearingsPage />} />
+                      <Route path="hearings/new" element={<HearingSetupPage />} />
+                      <Route path="hearings/:hearingId" element={<HearingPage />} />
                     </Route>
                     <Route path="*" element={<NotFound />} />
                   </Route>

@@ -1,5 +1,10 @@
 import type {
   AreaSource,
+  DocumentStatus,
+  HearingStatus,
+  PanelKind,
+  SealKind,
+  SealRequestStatus,
   AuditStage,
   Channel,
   CommunityRole,
@@ -151,4 +156,29 @@ export const AUDIT_STAGE_LABELS: Record<AuditStage, string> = {
   residents_committee: '居委会审核',
   bank: '银行对账',
   audit_firm: '审计机构审计',
+};
+
+export const SEAL_KIND_LABELS: Record<SealKind, string> = { assembly: '业主大会章', committee: '业委会章' };
+export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = { draft: '草稿（待用章）', final: '已用章定稿' };
+export const DOCUMENT_STATUS_COLORS: Record<DocumentStatus, string> = { draft: 'orange', final: 'green' };
+export const SEAL_REQUEST_STATUS_LABELS: Record<SealRequestStatus, string> = { pending: '待用章', completed: '已用章', refused: '已拒绝' };
+export const SEAL_REQUEST_STATUS_COLORS: Record<SealRequestStatus, string> = { pending: 'blue', completed: 'green', refused: 'red' };
+
+export const HEARING_STATUS_LABELS: Record<HearingStatus, string> = {
+  bidding: '投标中（密封）',
+  re_tender: '流标，需重新招标',
+  opened: '已开标，评审中',
+  result_published: '结果已公示',
+};
+export const HEARING_STATUS_COLORS: Record<HearingStatus, string> = {
+  bidding: 'blue',
+  re_tender: 'red',
+  opened: 'gold',
+  result_published: 'green',
+};
+export const PANEL_KIND_LABELS: Record<PanelKind, string> = {
+  representative: '居民代表',
+  committee: '业委会委员',
+  property_company: '物业',
+  expert: '技术专家',
 };

@@ -47,4 +47,7 @@ export const publicApi = {
     request<PublicOverview>(`/public/communities/${encodeURIComponent(communityId)}`, { anonymous: true, quiet: true }),
   csvUrl: (communityId: string, statementId: string) =>
     `/api/public/communities/${encodeURIComponent(communityId)}/statements/${encodeURIComponent(statementId)}/csv`,
+  /** The sealed PDF; verifiable on /verify. */
+  pdfUrl: (communityId: string, statementId: string) =>
+    `/api/public/communities/${encodeURIComponent(communityId)}/statements/${encodeURIComponent(statementId)}/pdf`,
 };

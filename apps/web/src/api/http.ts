@@ -106,3 +106,46 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (!options.quiet) handlers.showError(error.message);
   throw error;
 }
+
+/** A file behind the login (a PDF): fetched with the bearer token, errors shown like any other request. */
+export async function fetchFile(path: string): Promise<{ blob: Blob; filename: string }> {
+  const token = tokenStore.get();
+  let response: Response;
+  try {
+    response = await fetch(url(path), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch {
+    handlers.showError('无法连接服务器，请检查网络后重试');
+    throw new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试');
+  }
+  if (!response.ok) {
+    let payload: { code?: string; message?: string } = {};
+    try {
+      payload = (await response.json()) as typeof payload;
+    } catch {
+      // not JSON
+    }
+    const error = new ApiError(
+      response.status,
+      payload.code ?? `http_${response.status}`,
+      payload.message ?? `下载失败（${response.status}）`,
+    );
+    handlers.showError(error.message);
+    if (response.status === 401) handlers.onUnauthorized();
+    throw error;
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  return { blob: await response.blob(), filename: encoded ? decodeURIComponent(encoded) : 'document.pdf' };
+}
+
+/** Hands a fetched file to the browser as a download. */
+export function saveFile({ blob, filename }: { blob: Blob; filename: string }): void {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

@@ -18,12 +18,16 @@ import type {
   User,
 } from './types';
 
-export { ApiError, setApiHandlers, tokenStore } from './http';
+export { ApiError, fetchFile, saveFile, setApiHandlers, tokenStore } from './http';
 export type * from './types';
 export type * from './types-chain';
 export type * from './types-finance';
+export type * from './types-documents';
+export type * from './types-hearings';
 export { agendaApi, notificationsApi, rulebookApi, votingApi } from './chain';
 export { financeApi, publicApi } from './finance';
+export { documentsApi, sealsApi, verifyApi } from './documents';
+export { hearingsApi } from './hearings';
 
 const c = (communityId: string) => `/communities/${encodeURIComponent(communityId)}`;
 

@@ -2,6 +2,8 @@ import {
   AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
+  CarryOutOutlined,
   BankOutlined,
   BellOutlined,
   CheckSquareOutlined,
@@ -12,9 +14,11 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  SafetyCertificateOutlined,
   SolutionOutlined,
   TableOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -39,6 +43,10 @@ const COMMUNITY_PAGES: { key: Capability; label: string; icon: React.ReactNode }
   { key: 'ledger', label: '公共收益台账', icon: <AccountBookOutlined /> },
   { key: 'statements', label: '收支报表', icon: <FileTextOutlined /> },
   { key: 'audit', label: '审核待办', icon: <FileProtectOutlined /> },
+  { key: 'documents', label: '文书库', icon: <BookOutlined /> },
+  { key: 'seal-inbox', label: '用章待办', icon: <CarryOutOutlined /> },
+  { key: 'seals', label: '印章管理', icon: <SafetyCertificateOutlined /> },
+  { key: 'hearings', label: '听证会', icon: <TrophyOutlined /> },
   { key: 'record', label: '决策记录', icon: <AuditOutlined /> },
 ];
 

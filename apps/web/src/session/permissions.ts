@@ -8,9 +8,23 @@ export const AUDITORS: CommunityRole[] = ['residents_committee', 'bank_officer',
 const FINANCE_READERS: CommunityRole[] = [...COMMITTEE, 'property_company', 'party_secretary', ...AUDITORS];
 
 export type Capability =
-  'overview' | 'units' | 'roster' | 'roles' | 'record' | 'agenda' | 'my-votes' | 'notifications' | 'ledger' | 'statements' | 'audit';
+  | 'overview'
+  | 'units'
+  | 'roster'
+  | 'roles'
+  | 'record'
+  | 'agenda'
+  | 'my-votes'
+  | 'notifications'
+  | 'ledger'
+  | 'statements'
+  | 'audit'
+  | 'documents'
+  | 'seal-inbox'
+  | 'seals'
+  | 'hearings';
 
-const NEEDS: Record<Capability, CommunityRole[] | 'members'> = {
+const NEEDS: Record<Capability, CommunityRole[] | 'members' | 'any'> = {
   overview: 'members',
   units: STAFF,
   roster: COMMITTEE,
@@ -22,14 +36,20 @@ const NEEDS: Record<Capability, CommunityRole[] | 'members'> = {
   ledger: FINANCE_READERS,
   statements: FINANCE_READERS,
   audit: AUDITORS,
+  documents: 'members',
+  'seal-inbox': STAFF,
+  seals: STAFF,
+  // Vendors see the hearings they are invited to (and nothing else of the community).
+  hearings: 'any',
 };
 
 /** Pages the platform admin cannot use by office alone: voting, own inbox and audit need a role in the community. */
-const ROLE_ONLY: Capability[] = ['my-votes', 'notifications', 'audit'];
+const ROLE_ONLY: Capability[] = ['my-votes', 'notifications', 'audit', 'seal-inbox'];
 
 export function can(capability: Capability, roles: CommunityRole[], isPlatformAdmin: boolean): boolean {
   if (isPlatformAdmin && !ROLE_ONLY.includes(capability)) return true;
   const needs = NEEDS[capability];
+  if (needs === 'any') return roles.length > 0;
   if (needs === 'members') return roles.some((r) => r !== 'vendor');
   return roles.some((r) => needs.includes(r));
 }

@@ -74,8 +74,15 @@ export default function PublicCommunityPage() {
             >
               下载明细（表格 CSV）
             </Button>
-            <Button icon={<FilePdfOutlined />} disabled style={{ height: 50, fontSize: 19 }} title="盖章 PDF 版即将提供">
-              盖章 PDF（即将提供）
+            <Button
+              icon={<FilePdfOutlined />}
+              href={publicApi.pdfUrl(communityId, s.id)}
+              download
+              disabled={!s.documentId}
+              style={{ height: 50, fontSize: 19 }}
+              data-testid="download-pdf"
+            >
+              下载盖章 PDF
             </Button>
           </Flex>
         </Card>

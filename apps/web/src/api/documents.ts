@@ -1,0 +1,59 @@
+/** Typed functions for seals, seal requests, documents and the public verification. */
+import { request } from './http';
+import type {
+  DocumentDetail,
+  DocumentStatus,
+  DocumentSummary,
+  NumberVerification,
+  Seal,
+  SealKind,
+  SealRequest,
+  SealRequestDetail,
+  SealRequestStatus,
+  SourceDocumentType,
+  UploadVerification,
+} from './types-documents';
+
+const c = (communityId: string) => `/communities/${encodeURIComponent(communityId)}`;
+const doc = (communityId: string, id: string) => `${c(communityId)}/documents/${encodeURIComponent(id)}`;
+const req = (communityId: string, id: string) => `${c(communityId)}/seal-requests/${encodeURIComponent(id)}`;
+
+export const sealsApi = {
+  list: (communityId: string, quiet = false) => request<Seal[]>(`${c(communityId)}/seals`, { quiet }),
+  issue: (communityId: string, term: number) => request<Seal[]>(`${c(communityId)}/seals`, { method: 'POST', body: { term } }),
+  setCustodians: (communityId: string, sealId: string, userIds: string[]) =>
+    request<Seal>(`${c(communityId)}/seals/${encodeURIComponent(sealId)}/custodians`, { method: 'PUT', body: { userIds } }),
+  retire: (communityId: string, sealId: string, reason: string) =>
+    request<Seal>(`${c(communityId)}/seals/${encodeURIComponent(sealId)}/retirement`, { method: 'POST', body: { reason } }),
+  requests: (communityId: string, query: { status?: SealRequestStatus; documentId?: string } = {}, quiet = false) =>
+    request<SealRequest[]>(`${c(communityId)}/seal-requests`, { query, quiet }),
+  request: (communityId: string, id: string) => request<SealRequestDetail>(req(communityId, id)),
+  ask: (communityId: string, body: { documentId: string; decision?: string }) =>
+    request<SealRequest>(`${c(communityId)}/seal-requests`, { method: 'POST', body }),
+  apply: (communityId: string, id: string, kind: SealKind) =>
+    request<SealRequestDetail>(`${req(communityId, id)}/applications`, { method: 'POST', body: { kind } }),
+  refuse: (communityId: string, id: string, kind: SealKind, reason: string) =>
+    request<SealRequestDetail>(`${req(communityId, id)}/refusals`, { method: 'POST', body: { kind, reason } }),
+};
+
+export const documentsApi = {
+  list: (communityId: string, status?: DocumentStatus) => request<DocumentSummary[]>(`${c(communityId)}/documents`, { query: { status } }),
+  get: (communityId: string, id: string) => request<DocumentDetail>(doc(communityId, id)),
+  create: (communityId: string, type: SourceDocumentType, sourceId: string) =>
+    request<DocumentSummary>(`${c(communityId)}/documents`, { method: 'POST', body: { type, sourceId } }),
+  /** API paths of the PDFs; they need the bearer token, so pages fetch them with `fetchFile`. */
+  previewPath: (communityId: string, id: string) => `${doc(communityId, id)}/preview`,
+  filePath: (communityId: string, id: string) => `${doc(communityId, id)}/file`,
+};
+
+/** Public: no login. */
+export const verifyApi = {
+  byNumber: (documentNumber: string) =>
+    request<NumberVerification>(`/verify/${encodeURIComponent(documentNumber.trim())}`, { anonymous: true }),
+  upload: (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<UploadVerification>('/verify', { method: 'POST', body: form, anonymous: true });
+  },
+  rootCaUrl: '/api/ca.pem',
+};

@@ -1,0 +1,133 @@
+import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { documentsApi, sealsApi, type DocumentSummary, type SealRequest } from '../../api';
+import { formatDateTime } from '../../format';
+import { useLoad } from '../../hooks/useLoad';
+import { DOCUMENT_STATUS_COLORS, DOCUMENT_STATUS_LABELS, SEAL_KIND_LABELS } from '../../labels';
+import { PageHeader } from '../../layout/PageHeader';
+import { COMMITTEE, hasAny } from '../../session/permissions';
+import { useCommunity } from '../../session/useCommunity';
+import { CreateDocumentModal } from './CreateDocumentModal';
+import { PdfDownloadButton, PdfPreviewButton } from './PdfPreview';
+
+const STAFF = [...COMMITTEE, 'party_secretary', 'residents_committee', 'property_company'] as const;
+
+/** 文书库: every numbered document of the community; owners see sealed finals only. */
+export default function DocumentsPage() {
+  const { communityId, roles, isAdmin } = useCommunity();
+  const staff = isAdmin || hasAny(roles, [...STAFF]);
+  const committee = hasAny(roles, COMMITTEE);
+  const docs = useLoad(() => documentsApi.list(communityId), [communityId]);
+  const requests = useLoad(() => (staff ? sealsApi.requests(communityId, {}, true) : Promise.resolve([])), [communityId, staff]);
+  const [creating, setCreating] = useState(false);
+  const [asking, setAsking] = useState<string>();
+
+  if (!docs.data) return <Skeleton active paragraph={{ rows: 6 }} />;
+  const pendingOf = (d: DocumentSummary): SealRequest | undefined =>
+    requests.data?.find((r) => r.documentId === d.id && r.status === 'pending');
+
+  const ask = async (d: DocumentSummary) => {
+    setAsking(d.id);
+    try {
+      await sealsApi.ask(communityId, { documentId: d.id });
+      requests.reload();
+    } catch {
+      // shown by the wrapper
+    } finally {
+      setAsking(undefined);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="文书库"
+        extra={
+          committee && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-document">
+              生成文书
+            </Button>
+          )
+        }
+      />
+      <Typography.Paragraph type="secondary">
+        每份文书都有唯一编号。用章后的定稿可下载，并可在
+        <Link to="/verify"> 验章页面 </Link>
+        核对印章与文件是否与登记一致。
+      </Typography.Paragraph>
+      {docs.data.length === 0 && (
+        <Card>
+          <Empty description="暂无文书" />
+        </Card>
+      )}
+      {docs.data.map((d) => {
+        const pending = pendingOf(d);
+        // The request may need more seals than the document's own (the assembly seal for Art. 278 matters).
+        const completed = requests.data?.find((r) => r.documentId === d.id && r.status === 'completed');
+        const shown = completed?.requiredSeals ?? pending?.requiredSeals ?? d.requiredSeals;
+        const applied = completed?.appliedSeals ?? (d.status === 'final' ? d.requiredSeals : (pending?.appliedSeals ?? []));
+        return (
+          <Card
+            key={d.id}
+            style={{ marginBottom: 16 }}
+            data-testid="document"
+            title={<span style={{ whiteSpace: 'normal' }}>{d.title}</span>}
+            extra={
+              <Tag color={DOCUMENT_STATUS_COLORS[d.status]} data-testid="document-status">
+                {DOCUMENT_STATUS_LABELS[d.status]}
+              </Tag>
+            }
+          >
+            <Typography.Paragraph style={{ marginBottom: 8 }}>
+              {d.typeLabel} · 编号{' '}
+              <Typography.Text strong data-testid="document-number">
+                {d.number}
+              </Typography.Text>
+            </Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              生成于 {formatDateTime(d.createdAt)}
+              {d.finalisedAt ? ` · 定稿于 ${formatDateTime(d.finalisedAt)}` : ''}
+            </Typography.Paragraph>
+            <Space wrap style={{ marginBottom: 12 }} data-testid="document-seals">
+              {shown.map((k) => (
+                <Tag key={k} color={applied.includes(k) ? 'green' : 'default'} icon={<SafetyCertificateOutlined />}>
+                  {SEAL_KIND_LABELS[k]}
+                  {applied.includes(k) ? '（已盖）' : '（未盖）'}
+                </Tag>
+              ))}
+              {pending && <Tag color="blue">用章申请办理中</Tag>}
+            </Space>
+            <Flex wrap gap={12}>
+              {d.status === 'final' && (
+                <>
+                  <PdfDownloadButton path={documentsApi.filePath(communityId, d.id)} label="下载定稿 PDF" testId="download-final" />
+                  <Link to={`/verify/${d.number}`}>
+                    <Button data-testid="verify-link">查验印章</Button>
+                  </Link>
+                </>
+              )}
+              {d.status === 'draft' && staff && <PdfPreviewButton path={documentsApi.previewPath(communityId, d.id)} label="预览草稿" />}
+              {d.status === 'draft' && committee && !pending && requests.data && (
+                <Button type="primary" loading={asking === d.id} onClick={() => void ask(d)} data-testid="request-seals">
+                  申请用章
+                </Button>
+              )}
+            </Flex>
+          </Card>
+        );
+      })}
+      {creating && (
+        <CreateDocumentModal
+          communityId={communityId}
+          onClose={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false);
+            docs.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}

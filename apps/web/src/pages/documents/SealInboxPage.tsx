@@ -1,0 +1,133 @@
+import { Alert, Button, Card, Empty, Flex, Input, Modal, Skeleton, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { sealsApi, type SealKind, type SealRequest } from '../../api';
+import { documentsApi } from '../../api';
+import { formatDateTime } from '../../format';
+import { useLoad } from '../../hooks/useLoad';
+import { SEAL_KIND_LABELS, SEAL_REQUEST_STATUS_COLORS, SEAL_REQUEST_STATUS_LABELS } from '../../labels';
+import { PageHeader } from '../../layout/PageHeader';
+import { useCommunity } from '../../session/useCommunity';
+import { PdfPreviewButton } from './PdfPreview';
+
+/** 用章待办: the seal requests waiting for a seal the signed-in custodian keeps; preview, apply or refuse. */
+export default function SealInboxPage() {
+  const { communityId, userId } = useCommunity();
+  const requests = useLoad(() => sealsApi.requests(communityId), [communityId]);
+  const seals = useLoad(() => sealsApi.list(communityId, true), [communityId]);
+  const [busy, setBusy] = useState<string>();
+  const [refusing, setRefusing] = useState<{ request: SealRequest; kind: SealKind }>();
+  const [reason, setReason] = useState('');
+
+  if (!requests.data) return <Skeleton active paragraph={{ rows: 6 }} />;
+  const kept = new Set(
+    (seals.data ?? []).filter((s) => s.status === 'active' && s.custodians.some((c) => c.active && c.userId === userId)).map((s) => s.kind),
+  );
+  const pending = requests.data.filter((r) => r.status === 'pending');
+  const closed = requests.data.filter((r) => r.status !== 'pending').slice(0, 10);
+
+  const apply = async (r: SealRequest, kind: SealKind) => {
+    setBusy(`${r.id}-${kind}`);
+    try {
+      await sealsApi.apply(communityId, r.id, kind);
+      requests.reload();
+    } catch {
+      // the server's reason is shown by the wrapper (e.g. one may not seal one's own request)
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const refuse = async () => {
+    if (!refusing) return;
+    await sealsApi.refuse(communityId, refusing.request.id, refusing.kind, reason.trim());
+    setRefusing(undefined);
+    setReason('');
+    requests.reload();
+  };
+
+  return (
+    <>
+      <PageHeader title="用章待办" />
+      <Typography.Paragraph type="secondary">
+        用章前请先预览文书，核对内容与所依据的决定是否一致。用章即以印章数字证书签署 PDF；拒绝用章须写明理由，并记入用章登记。
+      </Typography.Paragraph>
+      {seals.data && kept.size === 0 && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="您目前不是任何在用印章的保管人，只能查看。" />
+      )}
+      {pending.length === 0 && (
+        <Card>
+          <Empty description="目前没有待用章的申请" />
+        </Card>
+      )}
+      {pending.map((r) => (
+        <Card
+          key={r.id}
+          style={{ marginBottom: 16 }}
+          data-testid="seal-request"
+          title={<span style={{ whiteSpace: 'normal' }}>{r.documentTitle}</span>}
+          extra={<Tag color={SEAL_REQUEST_STATUS_COLORS[r.status]}>{SEAL_REQUEST_STATUS_LABELS[r.status]}</Tag>}
+        >
+          <Typography.Paragraph style={{ marginBottom: 8 }}>
+            文书编号：<Typography.Text strong>{r.documentNumber}</Typography.Text>
+          </Typography.Paragraph>
+          <Typography.Paragraph style={{ marginBottom: 8 }}>用章依据：{r.decision}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            申请人 {r.requestedByName} · {formatDateTime(r.requestedAt)}
+          </Typography.Paragraph>
+          <Space wrap style={{ marginBottom: 12 }}>
+            {r.requiredSeals.map((k) => (
+              <Tag key={k} color={r.appliedSeals.includes(k) ? 'green' : 'default'} data-testid={`seal-state-${k}`}>
+                {SEAL_KIND_LABELS[k]}：{r.appliedSeals.includes(k) ? '已盖' : '待盖'}
+              </Tag>
+            ))}
+          </Space>
+          <Flex wrap gap={12}>
+            <PdfPreviewButton path={documentsApi.previewPath(communityId, r.documentId)} label="预览草稿" testId="preview-draft" />
+            {r.requiredSeals
+              .filter((k) => !r.appliedSeals.includes(k) && (kept.has(k) || !seals.data))
+              .map((k) => (
+                <Flex key={k} gap={12} wrap>
+                  <Button type="primary" loading={busy === `${r.id}-${k}`} onClick={() => void apply(r, k)} data-testid={`apply-${k}`}>
+                    加盖{SEAL_KIND_LABELS[k]}
+                  </Button>
+                  <Button danger onClick={() => setRefusing({ request: r, kind: k })} data-testid={`refuse-${k}`}>
+                    拒绝用章
+                  </Button>
+                </Flex>
+              ))}
+          </Flex>
+        </Card>
+      ))}
+      {closed.length > 0 && (
+        <Card title="最近办结" data-testid="closed-requests">
+          {closed.map((r) => (
+            <Flex key={r.id} wrap gap={8} justify="space-between" style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
+              <span>
+                {r.documentNumber} {r.documentTitle}
+              </span>
+              <Tag color={SEAL_REQUEST_STATUS_COLORS[r.status]}>{SEAL_REQUEST_STATUS_LABELS[r.status]}</Tag>
+            </Flex>
+          ))}
+        </Card>
+      )}
+      <Modal
+        open={!!refusing}
+        title={refusing ? `拒绝加盖${SEAL_KIND_LABELS[refusing.kind]}` : ''}
+        okText="确认拒绝"
+        okButtonProps={{ danger: true, disabled: reason.trim().length < 2 }}
+        cancelText="取消"
+        onOk={refuse}
+        onCancel={() => setRefusing(undefined)}
+      >
+        <Typography.Paragraph>请写明拒绝的理由（至少 2 个字），申请人和用章登记都会看到。</Typography.Paragraph>
+        <Input.TextArea
+          rows={4}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-label="拒绝理由"
+          data-testid="refusal-reason"
+        />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { Card, Descriptions, Empty, Tag, Typography } from 'antd';
+import type { HearingDetail } from '../../api';
+import { formatDateTime, formatYuan } from '../../format';
+
+/** The bids: before the opening only who, when and how many versions; after it every bid's content together. */
+export function BidsList({ hearing }: { hearing: HearingDetail }) {
+  return (
+    <Card title={`投标（${hearing.bidCount ?? hearing.bids.length} 份）`} style={{ marginBottom: 16 }} data-testid="bids">
+      {hearing.sealed && (
+        <Typography.Paragraph type="secondary">
+          开标前投标密封保存：只显示投标方、提交时间与版本数，报价与方案在开标时一次性全部开启。
+        </Typography.Paragraph>
+      )}
+      {hearing.bids.length === 0 && <Empty description="尚无投标" />}
+      {hearing.bids.map((b) => (
+        <Card key={b.id} size="small" style={{ marginBottom: 12 }} data-testid="bid" title={b.vendorName}>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            首次提交 {formatDateTime(b.firstSubmittedAt)} · 最后修改 {formatDateTime(b.lastSubmittedAt)} · 共 {b.versions} 版
+          </Typography.Paragraph>
+          {'amountFen' in b && b.amountFen != null ? (
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label="报价">
+                <Typography.Text strong data-testid="bid-amount-revealed">
+                  {formatYuan(b.amountFen)}
+                </Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label="质保">{b.warrantyMonths} 个月</Descriptions.Item>
+              <Descriptions.Item label="工期">{b.deliveryDays} 天</Descriptions.Item>
+              <Descriptions.Item label="方案">
+                <span style={{ whiteSpace: 'pre-wrap' }}>{b.proposal}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label="附件">
+                {b.attachment ? `${b.attachment.name}（${b.attachment.size} 字节）` : '无'}
+              </Descriptions.Item>
+            </Descriptions>
+          ) : (
+            <Tag>密封中</Tag>
+          )}
+        </Card>
+      ))}
+    </Card>
+  );
+}
