@@ -85,18 +85,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  let payload: { code?: string; message?: string; details?: unknown } = {};
-  try {
-    payload = (await response.json()) as typeof payload;
-  } catch {
-    // not JSON (a proxy error page): fall back to the status text below
-  }
-  const error = new ApiError(
-    response.status,
-    payload.code ?? `http_${response.status}`,
-    payload.message ?? `请求失败（${response.status}）`,
-    payload.details,
-  );
+  const error = await errorOf(response, '请求失败');
   if (response.status === 401 && !options.anonymous) {
     tokenStore.clear();
     handlers.showError('登录已失效，请重新登录');
@@ -105,6 +94,22 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   if (!options.quiet) handlers.showError(error.message);
   throw error;
+}
+
+/** The server's {code, message} as an ApiError; a non-JSON body (a proxy error page) falls back to the status. */
+async function errorOf(response: Response, fallback: string): Promise<ApiError> {
+  let payload: { code?: string; message?: string; details?: unknown } = {};
+  try {
+    payload = (await response.json()) as typeof payload;
+  } catch {
+    // not JSON: fall back to the status below
+  }
+  return new ApiError(
+    response.status,
+    payload.code ?? `http_${response.status}`,
+    payload.message ?? `${fallback}（${response.status}）`,
+    payload.details,
+  );
 }
 
 /** A file behind the login (a PDF): fetched with the bearer token, errors shown like any other request. */
@@ -118,17 +123,7 @@ export async function fetchFile(path: string): Promise<{ blob: Blob; filename: s
     throw new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试');
   }
   if (!response.ok) {
-    let payload: { code?: string; message?: string } = {};
-    try {
-      payload = (await response.json()) as typeof payload;
-    } catch {
-      // not JSON
-    }
-    const error = new ApiError(
-      response.status,
-      payload.code ?? `http_${response.status}`,
-      payload.message ?? `下载失败（${response.status}）`,
-    );
+    const error = await errorOf(response, '下载失败');
     handlers.showError(error.message);
     if (response.status === 401) handlers.onUnauthorized();
     throw error;
