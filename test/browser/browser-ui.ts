@@ -1,4 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { newContext } from '../support/browser-chromium';
 
 /** Signs in through the login page. */
 export async function signIn(page: Page, loginName: string, password: string): Promise<void> {
@@ -35,4 +36,23 @@ export async function pick(page: Page, select: Locator, label: string): Promise<
 
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/**
+ * One signed-in page per person, kept across the tests of a file: `as(person, path)` signs in on first use and
+ * afterwards only navigates.
+ */
+export function pagesPerPerson(browser: () => Browser) {
+  const pages = new Map<string, Page>();
+  return async function as(person: { login: string; password: string }, path: string): Promise<Page> {
+    let page = pages.get(person.login);
+    if (!page) {
+      page = await (await newContext(browser())).newPage();
+      pages.set(person.login, page);
+      await openSignedIn(page, path, person.login, person.password);
+    } else {
+      await page.goto(path);
+    }
+    return page;
+  };
 }

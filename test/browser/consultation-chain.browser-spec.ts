@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newContext, screenshot } from '../support/browser-chromium';
-import { api, type Person } from './browser-api';
-import { expectText, openSignedIn, pick } from './browser-ui';
+import { launchChromium, screenshot } from '../support/browser-chromium';
+import { api } from './browser-api';
+import { expectText, pagesPerPerson, pick } from './browser-ui';
 import { chainCast, draftVote, itemAtAssembly, type ChainCast } from './vote-fixtures';
 
 /**
@@ -16,19 +16,7 @@ import { chainCast, draftVote, itemAtAssembly, type ChainCast } from './vote-fix
 let browser: Browser;
 let cast: ChainCast;
 let itemUrl: string;
-const pages = new Map<string, Page>();
-
-async function as(person: Person, path: string): Promise<Page> {
-  let page = pages.get(person.login);
-  if (!page) {
-    page = await (await newContext(browser)).newPage();
-    pages.set(person.login, page);
-    await openSignedIn(page, path, person.login, person.password);
-  } else {
-    await page.goto(path);
-  }
-  return page;
-}
+const as = pagesPerPerson(() => browser);
 
 const timeline = (page: Page) => page.getByTestId('chain-timeline');
 

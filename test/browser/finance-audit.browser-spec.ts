@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, newContext, screenshot } from '../support/browser-chromium';
-import { api, csvWithBom, type Person } from './browser-api';
-import { expectText, openSignedIn, pick } from './browser-ui';
+import { launchChromium, screenshot } from '../support/browser-chromium';
+import { api, csvWithBom } from './browser-api';
+import { expectText, pagesPerPerson, pick } from './browser-ui';
 import { financeCast, Q2_ENTRIES, type FinanceCast } from './finance-fixtures';
 
 /**
@@ -14,19 +14,7 @@ import { financeCast, Q2_ENTRIES, type FinanceCast } from './finance-fixtures';
 let browser: Browser;
 let cast: FinanceCast;
 let statementUrl: string;
-const pages = new Map<string, Page>();
-
-async function as(person: Person, path: string): Promise<Page> {
-  let page = pages.get(person.login);
-  if (!page) {
-    page = await (await newContext(browser)).newPage();
-    pages.set(person.login, page);
-    await openSignedIn(page, path, person.login, person.password);
-  } else {
-    await page.goto(path);
-  }
-  return page;
-}
+const as = pagesPerPerson(() => browser);
 
 async function setDate(picker: Locator, date: string): Promise<void> {
   const input = picker.locator('input').first();
