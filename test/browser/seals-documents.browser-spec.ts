@@ -78,10 +78,13 @@ describe('seal inbox, document library and verification', () => {
     const card = page.getByTestId('seal-request').filter({ hasText: documentNumber });
     await expectText(card.getByTestId('seal-state-committee'), '业委会章：待盖');
     await card.getByTestId('preview-draft').click();
-    await page.getByTestId('pdf-frame').waitFor();
-    await screenshot(page, 'desktop-20-seal-inbox-preview');
+    const frame = await (await page.getByTestId('pdf-frame').elementHandle())!.contentFrame();
+    await frame!.waitForLoadState('load');
+    await screenshot(page, 'desktop-20-seal-inbox-preview', { networkIdle: false });
     await page.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
-    await screenshot(page, 'desktop-21-seal-inbox');
+    await page.getByTestId('pdf-frame').waitFor({ state: 'detached' });
+    // Once Chromium's PDF viewer has run, the page never reports "networkidle" again (see screenshot()).
+    await screenshot(page, 'desktop-21-seal-inbox', { networkIdle: false });
     await card.getByTestId('apply-committee').click();
     await page.getByTestId('closed-requests').getByText(documentNumber).waitFor();
     expect(await page.getByTestId('seal-request').filter({ hasText: documentNumber }).count()).toBe(0);

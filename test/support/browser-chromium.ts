@@ -52,9 +52,11 @@ export async function newContext(browser: Browser, options: BrowserContextOption
 }
 
 /** Full-page screenshot into test-output/screenshots/<name>.png, after the page has stopped loading. */
-export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
+export async function screenshot(page: Page, name: string, { fullPage = true, networkIdle = true } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.waitForLoadState('networkidle');
+  // Chromium's PDF viewer in an <iframe> can keep the page from ever reporting "networkidle": callers showing one
+  // wait for the frame's own load instead and pass networkIdle: false.
+  if (networkIdle) await page.waitForLoadState('networkidle');
   // Nothing half-drawn: no spinners or skeletons left.
   await page
     .locator('.ant-spin-spinning, .ant-skeleton')

@@ -30,6 +30,8 @@ export function PdfPreviewButton({ path, label = '预览 PDF', testId }: { path:
         open={!!file}
         title={file?.filename}
         width={900}
+        // Without it the closed dialog keeps Chromium's PDF viewer alive on a revoked blob URL.
+        destroyOnHidden
         onCancel={() => setFile(undefined)}
         footer={[
           <Button key="dl" icon={<DownloadOutlined />} onClick={() => file && saveFile(file)}>
