@@ -36,6 +36,10 @@ async function verifyCommunity(client: Client, communityId: string) {
     if (!verifier.feed(entries) || rows.length < BATCH) break;
     after = rows[rows.length - 1].seq;
   }
+  const head = await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM record_heads WHERE community_id = $1', [
+    communityId,
+  ]);
+  verifier.checkHead(head.rows[0] && { seq: BigInt(head.rows[0].seq), hash: head.rows[0].hash });
   return verifier.verdict();
 }
 

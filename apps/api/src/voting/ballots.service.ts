@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { sha256Hex } from '@gongyi/domain/record/hash-chain';
+import { payloadDigest, sha256Hex } from '@gongyi/domain/record/hash-chain';
 import { canonicalJson } from '@gongyi/domain/record/canonical-json';
 import { checkProxyGrant } from '@gongyi/domain/voting/proxy';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Conflict, Forbidden, Invalid, NotFound } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { RecordQueueService } from '../record/record-queue.service';
 import { RecordService } from '../record/record.service';
 import { RulebookService } from '../rulebook/rulebook.service';
 import { ChoiceDto } from './dto/vote.dto';
 import { AssemblyVote } from './entities/assembly-vote.entity';
 import { Ballot } from './entities/ballot.entity';
 import { Elector } from './entities/elector.entity';
-import { Motion } from './entities/motion.entity';
 import { Proxy } from './entities/proxy.entity';
 import { newReceiptCode } from './receipt-code';
 import { VOTE_LOCK_NAMESPACE } from './vote-closing.service';
@@ -27,20 +27,6 @@ export interface Receipt {
 }
 
 type Channel = 'online' | 'paper' | 'proxy';
-
-interface CastContext {
-  id: string;
-  community_id: string;
-  status: string;
-  opens_at: Date;
-  closes_at: Date;
-  channels: string[];
-  elector_id: string | null;
-  voter_key: string;
-  area_hundredths: string;
-  motions: Pick<Motion, 'id' | 'seq' | 'title' | 'kind' | 'options'>[] | null;
-  proxy_found: boolean;
-}
 
 /**
  * Ballots: online by the owner, by a proxy holder, or on paper entered by one
@@ -58,49 +44,27 @@ export class BallotsService {
     private readonly notices: VoteNoticeService,
     private readonly rulebook: RulebookService,
     private readonly record: RecordService,
+    private readonly recordQueue: RecordQueueService,
   ) {}
 
-  /** The hot path of a busy vote: one query loads the vote, the voter, the motions and any proxy. */
+  /**
+   * The hot path of a busy vote: one call to cast_ballot, outside any explicit
+   * transaction, does every check and write (see the CastBallot migration). The
+   * record entry is queued with the ballot and chained right after commit.
+   */
   async castOnline(userId: string, communityId: string, voteId: string, choices: ChoiceDto[], onBehalfOf?: string): Promise<Receipt> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [VOTE_LOCK_NAMESPACE, voteId]);
-      const [row] = await manager.query<CastContext[]>(
-        `SELECT v.id, v.community_id, v.status, v.opens_at, v.closes_at, v.channels,
-                e.id AS elector_id, e.voter_key, e.area_hundredths::text AS area_hundredths,
-                (SELECT json_agg(json_build_object('id', m.id, 'seq', m.seq, 'title', m.title, 'kind', m.kind, 'options', m.options))
-                   FROM motions m WHERE m.vote_id = v.id) AS motions,
-                EXISTS (SELECT 1 FROM proxies p WHERE p.vote_id = v.id AND p.grantor_key = e.voter_key
-                          AND ($4::uuid IS NULL OR p.holder_user_id = $3)) AS proxy_found
-         FROM assembly_votes v
-         LEFT JOIN electors e ON e.vote_id = v.id AND e.voter_key = ${
-           // Two plain forms, so the planner uses the (vote_id, voter_key) index either way.
-           onBehalfOf
-             ? '(SELECT x.voter_key FROM electors x WHERE x.id = $4::uuid AND x.vote_id = $1)'
-             : '(SELECT o.id::text FROM owners o WHERE o.community_id = $2 AND o.user_id = $3 LIMIT 1)'
-         }
-         WHERE v.id = $1 AND v.community_id = $2`,
-        [voteId, communityId, userId, onBehalfOf ?? null],
-      );
-      if (!row) throw new NotFound('表决 vote');
-      const channel = onBehalfOf ? 'proxy' : 'online';
-      this.assertOpen({ status: row.status, opensAt: row.opens_at, closesAt: row.closes_at, channels: row.channels }, channel);
-      if (!row.elector_id) {
-        if (onBehalfOf) throw new NotFound('委托人 elector');
-        throw new Forbidden('您不在本次表决的业主名册中，或账号尚未关联房屋 (you are not on the roll of this vote)', 'not_elector');
-      }
-      if (onBehalfOf && !row.proxy_found)
-        throw new Forbidden('您没有该业主的书面委托 (no written proxy from this owner)', 'not_proxy_holder');
-      if (!onBehalfOf && row.proxy_found)
-        throw new Conflict('您已书面委托他人代为投票 (you gave a written proxy for this vote)', 'proxy_given');
-      return this.insert(
-        manager,
-        { id: voteId, communityId },
-        { id: row.elector_id, voterKey: row.voter_key, areaHundredths: row.area_hundredths },
-        choices,
-        { channel, castBy: userId, status: 'counted' },
-        row.motions ?? [],
-      );
+    const { receipt } = await this.cast(this.dataSource.manager, {
+      communityId,
+      voteId,
+      channel: onBehalfOf ? 'proxy' : 'online',
+      castBy: userId,
+      electorId: onBehalfOf ?? null,
+      choices,
+      status: 'counted',
+      queueRecord: true,
     });
+    this.recordQueue.drainSoon(communityId);
+    return receipt;
   }
 
   async enterPaper(
@@ -112,11 +76,26 @@ export class BallotsService {
     paperRef: string,
   ): Promise<Receipt> {
     return this.dataSource.transaction(async (manager) => {
-      const vote = await this.openVote(manager, communityId, voteId, 'paper');
-      const elector = await manager.findOneBy(Elector, { id: electorId, voteId });
-      if (!elector) throw new NotFound('选民 elector');
-      const motions = await manager.find(Motion, { where: { voteId } });
-      return this.insert(manager, vote, elector, choices, { channel: 'paper', castBy: clerkId, status: 'pending', paperRef }, motions);
+      const { receipt, payload } = await this.cast(manager, {
+        communityId,
+        voteId,
+        channel: 'paper',
+        castBy: clerkId,
+        electorId,
+        choices,
+        status: 'pending',
+        paperRef,
+        queueRecord: false,
+      });
+      await this.record.append(manager, {
+        communityId,
+        actorId: clerkId,
+        action: 'voting.paper_ballot_entered',
+        subjectType: 'assembly_vote',
+        subjectId: voteId,
+        payload,
+      });
+      return receipt;
     });
   }
 
@@ -307,56 +286,43 @@ export class BallotsService {
       throw new Conflict(`本次表决不接受该方式投票 (channel ${channel} not accepted)`, 'channel_not_allowed');
   }
 
-  private async insert(
-    manager: EntityManager,
-    vote: Pick<AssemblyVote, 'id' | 'communityId'>,
-    elector: Pick<Elector, 'id' | 'voterKey' | 'areaHundredths'>,
-    choices: ChoiceDto[],
-    how: { channel: Channel; castBy: string; status: 'counted' | 'pending'; paperRef?: string },
-    motions: Pick<Motion, 'id' | 'seq' | 'title' | 'kind' | 'options'>[],
-  ): Promise<Receipt> {
-    const byId = new Map(motions.map((m) => [m.id, m]));
+  private async cast(manager: EntityManager, input: CastInput): Promise<{ receipt: Receipt; payload: Record<string, unknown> }> {
+    const { communityId, voteId, channel, choices } = input;
     if (new Set(choices.map((c) => c.motionId)).size !== choices.length)
       throw new Invalid('同一议案只能选择一次 (one choice per motion)', 'duplicate_motion');
-    for (const { motionId, choice } of choices) {
-      const motion = byId.get(motionId);
-      if (!motion) throw new Invalid('议案不属于本次表决 (motion not in this vote)', 'unknown_motion');
-      const allowed = motion.kind === 'yes_no' ? ['yes', 'no', 'abstain'] : [...motion.options.map((o) => o.id), 'abstain'];
-      if (!allowed.includes(choice)) throw new Invalid(`议案「${motion.title}」的选择无效：${choice}`, 'invalid_choice');
-    }
     const receiptCode = newReceiptCode();
     const castAt = this.clock.now();
-    const rows = choices.map((c) => ({
-      communityId: vote.communityId,
-      voteId: vote.id,
-      motionId: c.motionId,
-      voterKey: elector.voterKey,
-      areaHundredths: elector.areaHundredths,
-      choice: c.choice,
-      channel: how.channel,
-      status: how.status,
-      castBy: how.castBy,
-      paperRef: how.paperRef ?? null,
-      receiptCode,
-      castAt,
-    }));
+    // Choices stay out of the shared record; their digest lets a recount be checked against it.
+    const payload: Record<string, unknown> = {
+      channel,
+      ...(input.electorId ? { electorId: input.electorId } : {}),
+      motions: choices.map((c) => c.motionId),
+      receiptDigest: sha256Hex(receiptCode),
+      ballotsDigest: sha256Hex(
+        canonicalJson({ receiptCode, castAt, channel, choices: choices.map(({ motionId, choice }) => ({ motionId, choice })) }),
+      ),
+    };
+    const action = input.queueRecord ? (channel === 'paper' ? 'voting.paper_ballot_entered' : 'voting.ballot_cast') : null;
+    let result: CastResult;
     try {
-      await manager.query(
-        `INSERT INTO ballots (community_id, vote_id, motion_id, voter_key, area_hundredths, choice, channel, status, cast_by, paper_ref, receipt_code, cast_at)
-         SELECT $1, $2, unnest($3::uuid[]), $4, $5, unnest($6::text[]), $7, $8, $9, $10, $11, $12`,
+      [result] = await manager.query<CastResult[]>(
+        `SELECT refusal, detail, elector_id, motions
+         FROM cast_ballot($1, $2, $3, $4, $5, $6, $7::uuid[], $8::text[], $9, $10, $11, $12, $13, $14)`,
         [
-          vote.communityId,
-          vote.id,
-          rows.map((r) => r.motionId),
-          elector.voterKey,
-          elector.areaHundredths,
-          rows.map((r) => r.choice),
-          how.channel,
-          how.status,
-          how.castBy,
-          how.paperRef ?? null,
-          receiptCode,
+          communityId,
+          voteId,
+          channel,
+          input.castBy,
+          input.electorId,
           castAt,
+          choices.map((c) => c.motionId),
+          choices.map((c) => c.choice),
+          input.status,
+          receiptCode,
+          input.paperRef ?? null,
+          action,
+          action ? JSON.stringify(payload) : null,
+          action ? payloadDigest(payload) : null,
         ],
       );
     } catch (error) {
@@ -365,28 +331,63 @@ export class BallotsService {
       }
       throw error;
     }
-    // Last statement: the record's per-community lock is then held only until commit.
-    await this.record.append(manager, {
-      communityId: vote.communityId,
-      actorId: how.castBy,
-      action: how.status === 'pending' ? 'voting.paper_ballot_entered' : 'voting.ballot_cast',
-      subjectType: 'assembly_vote',
-      subjectId: vote.id,
-      // Choices stay out of the shared record; their digest lets a recount be checked against it.
-      payload: {
-        electorId: elector.id,
-        channel: how.channel,
-        motions: choices.map((c) => c.motionId),
-        receiptDigest: sha256Hex(receiptCode),
-        ballotsDigest: sha256Hex(canonicalJson(rows)),
-      },
-    });
+    if (result.refusal) throw refusalError(result.refusal, result.detail, channel);
     return {
-      receiptCode,
-      castAt,
-      channel: how.channel,
-      status: how.status,
-      motions: choices.map((c) => ({ motionId: c.motionId, seq: byId.get(c.motionId)!.seq, title: byId.get(c.motionId)!.title })),
+      receipt: { receiptCode, castAt, channel, status: input.status, motions: result.motions! },
+      payload: { ...payload, electorId: result.elector_id },
     };
+  }
+}
+
+interface CastInput {
+  communityId: string;
+  voteId: string;
+  channel: Channel;
+  castBy: string;
+  /** The elector voted for (proxy, paper); null: the owner linked to castBy. */
+  electorId: string | null;
+  choices: ChoiceDto[];
+  status: 'counted' | 'pending';
+  paperRef?: string;
+  /** Queue the record entry with the ballot (chained after commit) rather than leave it to the caller. */
+  queueRecord: boolean;
+}
+
+interface CastResult {
+  refusal: string | null;
+  detail: string | null;
+  elector_id: string | null;
+  motions: { motionId: string; seq: number; title: string }[] | null;
+}
+
+/** cast_ballot's refusal codes as the errors the API answers with. */
+function refusalError(refusal: string, detail: string | null, channel: Channel): Error {
+  switch (refusal) {
+    case 'vote_not_found':
+      return new NotFound('表决 vote');
+    case 'notice_not_published':
+      return new Conflict('公告尚未发布，不能投票 (notice not yet published)', 'vote_not_open');
+    case 'vote_closed':
+      return new Conflict('表决已截止 (voting has closed)', 'vote_closed');
+    case 'vote_not_open':
+      return new Conflict(`投票尚未开始，开始时间 ${detail} (voting not open yet)`, 'vote_not_open');
+    case 'channel_not_allowed':
+      return new Conflict(`本次表决不接受该方式投票 (channel ${channel} not accepted)`, 'channel_not_allowed');
+    case 'elector_not_found':
+      if (channel === 'online')
+        return new Forbidden('您不在本次表决的业主名册中，或账号尚未关联房屋 (you are not on the roll of this vote)', 'not_elector');
+      return new NotFound(channel === 'proxy' ? '委托人 elector' : '选民 elector');
+    case 'not_proxy_holder':
+      return new Forbidden('您没有该业主的书面委托 (no written proxy from this owner)', 'not_proxy_holder');
+    case 'proxy_given':
+      return new Conflict('您已书面委托他人代为投票 (you gave a written proxy for this vote)', 'proxy_given');
+    case 'unknown_motion':
+      return new Invalid('议案不属于本次表决 (motion not in this vote)', 'unknown_motion');
+    case 'invalid_choice': {
+      const [title, choice] = JSON.parse(detail!) as [string, string];
+      return new Invalid(`议案「${title}」的选择无效：${choice}`, 'invalid_choice');
+    }
+    default:
+      throw new Error(`cast_ballot: unknown refusal ${refusal}`);
   }
 }

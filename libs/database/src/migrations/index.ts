@@ -5,6 +5,8 @@ import { TallyImmutable1795442252582 } from './1795442252582-TallyImmutable';
 import { SealsAndDocuments1795450000000 } from './1795450000000-SealsAndDocuments';
 import { Hearings1795460000000 } from './1795460000000-Hearings';
 import { Finance1795470000000 } from './1795470000000-Finance';
+import { RecordHeads1795480000000 } from './1795480000000-RecordHeads';
+import { CastBallot1795480000001 } from './1795480000001-CastBallot';
 
 /** Every migration, in order. A merged migration is never edited; a new one follows it. */
 export const MIGRATIONS: Function[] = [
@@ -15,4 +17,6 @@ export const MIGRATIONS: Function[] = [
   SealsAndDocuments1795450000000,
   Hearings1795460000000,
   Finance1795470000000,
+  RecordHeads1795480000000,
+  CastBallot1795480000001,
 ];

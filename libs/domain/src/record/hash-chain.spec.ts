@@ -1,5 +1,5 @@
 import { canonicalJson } from './canonical-json';
-import { entryHash, GENESIS_HASH, payloadDigest, StoredEntry, verifyChain } from './hash-chain';
+import { ChainVerifier, entryHash, GENESIS_HASH, payloadDigest, StoredEntry, verifyChain } from './hash-chain';
 
 function buildChain(count: number): StoredEntry[] {
   const entries: StoredEntry[] = [];
@@ -53,5 +53,27 @@ describe('hash chain', () => {
     const forged = { ...chain[3], prevHash: GENESIS_HASH };
     forged.hash = entryHash(forged);
     expect(verifyChain([...chain.slice(0, 3), forged, chain[4]]).firstBroken).toEqual({ seq: '4', id: 'e4', reason: 'prev_hash_mismatch' });
+  });
+
+  it('finds a record cut short at its end by comparing it with the head', () => {
+    const chain = buildChain(6);
+    const head = { seq: 6n, hash: chain[5].hash };
+    const whole = new ChainVerifier();
+    whole.feed(chain);
+    whole.checkHead(head);
+    expect(whole.verdict()).toEqual({ ok: true, checked: 6 });
+
+    const cut = new ChainVerifier();
+    cut.feed(chain.slice(0, 4));
+    cut.checkHead(head);
+    expect(cut.verdict()).toEqual({ ok: false, checked: 4, firstBroken: { seq: '4', id: 'e4', reason: 'head_mismatch' } });
+
+    const headless = new ChainVerifier();
+    headless.feed(chain);
+    headless.checkHead(undefined);
+    expect(headless.verdict().firstBroken?.reason).toBe('head_mismatch');
+    const empty = new ChainVerifier();
+    empty.checkHead(undefined);
+    expect(empty.verdict()).toEqual({ ok: true, checked: 0 });
   });
 });

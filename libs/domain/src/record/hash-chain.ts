@@ -22,7 +22,7 @@ export interface StoredEntry extends Omit<ChainFields, 'payloadDigest'> {
   hash: string;
 }
 
-export type ChainBreak = 'seq_gap' | 'prev_hash_mismatch' | 'payload_digest_mismatch' | 'hash_mismatch';
+export type ChainBreak = 'seq_gap' | 'prev_hash_mismatch' | 'payload_digest_mismatch' | 'hash_mismatch' | 'head_mismatch';
 
 export interface ChainVerdict {
   ok: boolean;
@@ -63,6 +63,7 @@ export class ChainVerifier {
   private prevHash = GENESIS_HASH;
   private checked = 0;
   private broken?: ChainVerdict['firstBroken'];
+  private lastId = '';
 
   feed(entries: Iterable<StoredEntry>): boolean {
     for (const entry of entries) {
@@ -74,9 +75,22 @@ export class ChainVerifier {
         return false;
       }
       this.prevHash = entry.hash;
+      this.lastId = entry.id;
       this.expectedSeq++;
     }
     return true;
+  }
+
+  /**
+   * Compares the walked chain with the community's head (its last seq and hash,
+   * kept apart from the entries): a record cut short at its end still chains
+   * correctly, but no longer reaches the head.
+   */
+  checkHead(head: { seq: bigint; hash: string } | undefined): void {
+    if (this.broken) return;
+    const lastSeq = this.expectedSeq - 1n;
+    const matches = head ? head.seq === lastSeq && head.hash === this.prevHash : lastSeq === 0n;
+    if (!matches) this.broken = { seq: lastSeq.toString(), id: this.lastId, reason: 'head_mismatch' };
   }
 
   verdict(): ChainVerdict {
