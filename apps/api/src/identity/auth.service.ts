@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Invalid } from '../common/app-error';
+import { BatchQueue } from '../common/batch-queue';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { AuthUser } from './decorators';
 import type { CommunityRole } from './roles';
@@ -25,6 +26,19 @@ export interface LoginResult {
 }
 
 const BAD_LOGIN = '账号或密码错误 (wrong login or password)';
+
+interface SessionKey {
+  sid: string;
+  sub: string;
+  communityId: string | null;
+}
+
+interface SessionRow {
+  id: string;
+  display_name: string;
+  is_platform_admin: boolean;
+  roles: CommunityRole[] | null;
+}
 
 @Injectable()
 export class AuthService {
@@ -71,6 +85,31 @@ export class AuthService {
   }
 
   /**
+   * Every authenticated request checks its session: requests arriving together
+   * are checked in one query (null: session revoked, expired or unknown).
+   */
+  private readonly sessions = new BatchQueue<SessionKey, SessionRow | null>((keys) => this.loadSessions(keys), {
+    maxBatch: 64,
+    maxInFlight: 4,
+  });
+
+  private async loadSessions(keys: SessionKey[]): Promise<(SessionRow | null)[]> {
+    const rows = await this.dataSource.query<(SessionRow & { i: string })[]>(
+      `SELECT k.i, u.id, u.display_name, u.is_platform_admin,
+              (SELECT array_agg(DISTINCT ra.role) FROM role_assignments ra JOIN communities c ON c.id = ra.community_id
+                WHERE k.community_id IS NOT NULL AND ra.user_id = u.id AND ra.community_id = k.community_id
+                  AND ra.starts_on <= (now() AT TIME ZONE c.time_zone)::date
+                  AND (ra.ends_on IS NULL OR ra.ends_on >= (now() AT TIME ZONE c.time_zone)::date)) AS roles
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY AS k(sid, sub, community_id, i)
+       JOIN sessions s ON s.id = k.sid AND s.user_id = k.sub AND s.revoked_at IS NULL AND s.expires_at > now()
+       JOIN users u ON u.id = s.user_id`,
+      [keys.map((k) => k.sid), keys.map((k) => k.sub), keys.map((k) => k.communityId)],
+    );
+    const byIndex = new Map(rows.map((row) => [Number(row.i) - 1, row]));
+    return keys.map((_, i) => byIndex.get(i) ?? null);
+  }
+
+  /**
    * Checks signature (HS256 only), expiry, and that the session was not revoked;
    * with a community, also returns the roles held there today, in the same query.
    */
@@ -81,18 +120,7 @@ export class AuthService {
     } catch {
       throw new UnauthorizedException({ code: 'invalid_token', message: '登录已失效，请重新登录 (session invalid or expired)' });
     }
-    const [row] = await this.dataSource.query<
-      { id: string; display_name: string; is_platform_admin: boolean; roles: CommunityRole[] | null }[]
-    >(
-      `SELECT u.id, u.display_name, u.is_platform_admin,
-              (SELECT array_agg(DISTINCT ra.role) FROM role_assignments ra JOIN communities c ON c.id = ra.community_id
-                WHERE $3::uuid IS NOT NULL AND ra.user_id = u.id AND ra.community_id = $3::uuid
-                  AND ra.starts_on <= (now() AT TIME ZONE c.time_zone)::date
-                  AND (ra.ends_on IS NULL OR ra.ends_on >= (now() AT TIME ZONE c.time_zone)::date)) AS roles
-       FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [claims.sid, claims.sub, communityId ?? null],
-    );
+    const row = await this.sessions.push({ sid: claims.sid, sub: claims.sub, communityId: communityId ?? null });
     if (!row) throw new UnauthorizedException({ code: 'session_revoked', message: '登录已失效，请重新登录 (session ended)' });
     return {
       id: row.id,

@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { payloadDigest, sha256Hex } from '@gongyi/domain/record/hash-chain';
 import { canonicalJson } from '@gongyi/domain/record/canonical-json';
 import { checkProxyGrant } from '@gongyi/domain/voting/proxy';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, Forbidden, Invalid, NotFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { RecordQueueService } from '../record/record-queue.service';
 import { RecordService } from '../record/record.service';
 import { RulebookService } from '../rulebook/rulebook.service';
+import { CastBatcher, CastCall, castOne } from './cast-batcher';
 import { ChoiceDto } from './dto/vote.dto';
 import { AssemblyVote } from './entities/assembly-vote.entity';
 import { Ballot } from './entities/ballot.entity';
@@ -45,15 +46,17 @@ export class BallotsService {
     private readonly rulebook: RulebookService,
     private readonly record: RecordService,
     private readonly recordQueue: RecordQueueService,
+    private readonly batcher: CastBatcher,
   ) {}
 
   /**
-   * The hot path of a busy vote: one call to cast_ballot, outside any explicit
-   * transaction, does every check and write (see the CastBallot migration). The
-   * record entry is queued with the ballot and chained right after commit.
+   * The hot path of a busy vote: cast_ballot does every check and write in one
+   * call (see the CastBallot migration), gathered with other casts arriving at
+   * the same time into one commit (CastBatcher). The record entry is queued
+   * with the ballot and chained right after commit.
    */
   async castOnline(userId: string, communityId: string, voteId: string, choices: ChoiceDto[], onBehalfOf?: string): Promise<Receipt> {
-    const { receipt } = await this.cast(this.dataSource.manager, {
+    const { receipt } = await this.cast(undefined, {
       communityId,
       voteId,
       channel: onBehalfOf ? 'proxy' : 'online',
@@ -286,7 +289,10 @@ export class BallotsService {
       throw new Conflict(`本次表决不接受该方式投票 (channel ${channel} not accepted)`, 'channel_not_allowed');
   }
 
-  private async cast(manager: EntityManager, input: CastInput): Promise<{ receipt: Receipt; payload: Record<string, unknown> }> {
+  private async cast(
+    manager: EntityManager | undefined,
+    input: CastInput,
+  ): Promise<{ receipt: Receipt; payload: Record<string, unknown> }> {
     const { communityId, voteId, channel, choices } = input;
     if (new Set(choices.map((c) => c.motionId)).size !== choices.length)
       throw new Invalid('同一议案只能选择一次 (one choice per motion)', 'duplicate_motion');
@@ -302,35 +308,27 @@ export class BallotsService {
         canonicalJson({ receiptCode, castAt, channel, choices: choices.map(({ motionId, choice }) => ({ motionId, choice })) }),
       ),
     };
-    const action = input.queueRecord ? (channel === 'paper' ? 'voting.paper_ballot_entered' : 'voting.ballot_cast') : null;
-    let result: CastResult;
-    try {
-      [result] = await manager.query<CastResult[]>(
-        `SELECT refusal, detail, elector_id, motions
-         FROM cast_ballot($1, $2, $3, $4, $5, $6, $7::uuid[], $8::text[], $9, $10, $11, $12, $13, $14)`,
-        [
-          communityId,
-          voteId,
-          channel,
-          input.castBy,
-          input.electorId,
-          castAt,
-          choices.map((c) => c.motionId),
-          choices.map((c) => c.choice),
-          input.status,
-          receiptCode,
-          input.paperRef ?? null,
-          action,
-          action ? JSON.stringify(payload) : null,
-          action ? payloadDigest(payload) : null,
-        ],
-      );
-    } catch (error) {
-      if (error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505') {
-        throw new Conflict('该业主已就此议案投票，投票后不可更改 (already voted on this motion)', 'already_voted');
-      }
-      throw error;
-    }
+    const recordAction = input.queueRecord ? (channel === 'paper' ? 'voting.paper_ballot_entered' : 'voting.ballot_cast') : null;
+    const call: CastCall = {
+      communityId,
+      voteId,
+      channel,
+      castBy: input.castBy,
+      electorId: input.electorId,
+      castAt,
+      motionIds: choices.map((c) => c.motionId),
+      choices: choices.map((c) => c.choice),
+      status: input.status,
+      receiptCode,
+      paperRef: input.paperRef ?? null,
+      recordAction,
+      recordPayload: recordAction ? payload : null,
+      recordDigest: recordAction ? payloadDigest(payload) : null,
+    };
+    // Online casts are gathered into batches (one commit for many); a paper entry runs in the clerk's transaction.
+    const result = manager ? await castOne(manager, call) : await this.batcher.cast(call);
+    if (result.refusal === 'already_voted')
+      throw new Conflict('该业主已就此议案投票，投票后不可更改 (already voted on this motion)', 'already_voted');
     if (result.refusal) throw refusalError(result.refusal, result.detail, channel);
     return {
       receipt: { receiptCode, castAt, channel, status: input.status, motions: result.motions! },
@@ -351,13 +349,6 @@ interface CastInput {
   paperRef?: string;
   /** Queue the record entry with the ballot (chained after commit) rather than leave it to the caller. */
   queueRecord: boolean;
-}
-
-interface CastResult {
-  refusal: string | null;
-  detail: string | null;
-  elector_id: string | null;
-  motions: { motionId: string; seq: number; title: string }[] | null;
 }
 
 /** cast_ballot's refusal codes as the errors the API answers with. */

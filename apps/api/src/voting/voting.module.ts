@@ -6,6 +6,7 @@ import { RecordModule } from '../record/record.module';
 import { RegistryModule } from '../registry/registry.module';
 import { RulebookModule } from '../rulebook/rulebook.module';
 import { BallotsService } from './ballots.service';
+import { CastBatcher } from './cast-batcher';
 import { VoteClosingService } from './vote-closing.service';
 import { VoteNoticeService } from './vote-notice.service';
 import { VoteResultsService } from './vote-results.service';
@@ -14,7 +15,7 @@ import { VotingController } from './voting.controller';
 @Module({
   imports: [AgendaModule, JobsModule, NotificationsModule, RecordModule, RegistryModule, RulebookModule],
   controllers: [VotingController],
-  providers: [VoteNoticeService, BallotsService, VoteClosingService, VoteResultsService],
+  providers: [VoteNoticeService, BallotsService, CastBatcher, VoteClosingService, VoteResultsService],
   exports: [VoteNoticeService, VoteResultsService],
 })
 export class VotingModule {}

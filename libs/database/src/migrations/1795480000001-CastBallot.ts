@@ -88,9 +88,42 @@ export class CastBallot1795480000001 implements MigrationInterface {
           (SELECT jsonb_agg(jsonb_build_object('motionId', m.id, 'seq', m.seq, 'title', m.title) ORDER BY c.ord)
              FROM unnest(p_motions) WITH ORDINALITY AS c(motion_id, ord) JOIN motions m ON m.id = c.motion_id);
       END $$`);
+    // Several casts in one call and one commit (the server gathers casts that arrive together). Each cast runs
+    // in its own subtransaction: one voter's second ballot fails alone, as already_voted.
+    await queryRunner.query(`
+      CREATE FUNCTION cast_ballots(p_items jsonb) RETURNS TABLE (idx integer, refusal text, detail text, elector_id uuid, motions jsonb)
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        it jsonb;
+        r record;
+      BEGIN
+        FOR i IN 0 .. jsonb_array_length(p_items) - 1 LOOP
+          it := p_items -> i;
+          idx := i;
+          BEGIN
+            SELECT * INTO r FROM cast_ballot(
+              (it->>'communityId')::uuid, (it->>'voteId')::uuid, it->>'channel', (it->>'castBy')::uuid, (it->>'electorId')::uuid,
+              (it->>'castAt')::timestamptz,
+              ARRAY(SELECT x FROM jsonb_array_elements_text(it->'motionIds') WITH ORDINALITY AS a(x, n) ORDER BY n)::uuid[],
+              ARRAY(SELECT x FROM jsonb_array_elements_text(it->'choices') WITH ORDINALITY AS a(x, n) ORDER BY n),
+              it->>'status', it->>'receiptCode', it->>'paperRef', it->>'recordAction', it->'recordPayload', it->>'recordDigest');
+            refusal := r.refusal;
+            detail := r.detail;
+            elector_id := r.elector_id;
+            motions := r.motions;
+          EXCEPTION WHEN unique_violation THEN
+            refusal := 'already_voted';
+            detail := NULL;
+            elector_id := NULL;
+            motions := NULL;
+          END;
+          RETURN NEXT;
+        END LOOP;
+      END $$`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP FUNCTION cast_ballots(jsonb)');
     await queryRunner.query(
       'DROP FUNCTION cast_ballot(uuid, uuid, text, uuid, uuid, timestamptz, uuid[], text[], text, text, text, text, jsonb, text)',
     );
