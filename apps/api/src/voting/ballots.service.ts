@@ -279,14 +279,13 @@ export class BallotsService {
     return vote;
   }
 
+  /** The same window and channel checks cast_ballot makes, for confirming a paper ballot; same answers. */
   private assertOpen(vote: Pick<AssemblyVote, 'status' | 'opensAt' | 'closesAt' | 'channels'>, channel: Channel): void {
     const now = this.clock.now();
-    if (vote.status === 'draft') throw new Conflict('公告尚未发布，不能投票 (notice not yet published)', 'vote_not_open');
-    if (vote.status === 'closed' || now >= vote.closesAt) throw new Conflict('表决已截止 (voting has closed)', 'vote_closed');
-    if (now < vote.opensAt)
-      throw new Conflict(`投票尚未开始，开始时间 ${vote.opensAt.toISOString()} (voting not open yet)`, 'vote_not_open');
-    if (!vote.channels.includes(channel))
-      throw new Conflict(`本次表决不接受该方式投票 (channel ${channel} not accepted)`, 'channel_not_allowed');
+    if (vote.status === 'draft') throw refusalError('notice_not_published', null, channel);
+    if (vote.status === 'closed' || now >= vote.closesAt) throw refusalError('vote_closed', null, channel);
+    if (now < vote.opensAt) throw refusalError('vote_not_open', vote.opensAt.toISOString(), channel);
+    if (!vote.channels.includes(channel)) throw refusalError('channel_not_allowed', null, channel);
   }
 
   private async cast(
