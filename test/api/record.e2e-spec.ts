@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { entryHash } from '@gongyi/domain/record/hash-chain';
+import { entryHash, payloadDigest } from '@gongyi/domain/record/hash-chain';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { createCommunity, createMember, importRoster, rosterCsv, SMALL_ROSTER } from '../support/fixtures';
@@ -149,18 +149,14 @@ describe('decision record', () => {
   });
 
   describe('queued entries (written with a ballot, chained after commit)', () => {
+    /** What cast_ballot writes for a ballot, committed on its own. */
     async function queue(communityId: string, action: string) {
-      const runner = t.dataSource.createQueryRunner();
-      await runner.startTransaction();
-      await t.app.get(RecordQueueService).appendLater(runner.manager, {
-        communityId,
-        actorId: null,
-        action,
-        subjectType: 'test',
-        payload: { action, amountFen: 12n },
-      });
-      await runner.commitTransaction();
-      await runner.release();
+      const payload = { action, amountFen: '12' };
+      await t.dataSource.query(
+        `INSERT INTO record_pending (community_id, occurred_at, actor_id, action, subject_type, subject_id, payload, payload_digest)
+         VALUES ($1, date_trunc('milliseconds', clock_timestamp()), NULL, $2, 'test', NULL, $3, $4)`,
+        [communityId, action, JSON.stringify(payload), payloadDigest(payload)],
+      );
     }
     const actions = async (communityId: string) =>
       (await t.dataSource.query('SELECT action FROM record_entries WHERE community_id = $1 ORDER BY seq', [communityId])).map(

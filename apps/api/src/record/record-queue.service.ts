@@ -1,20 +1,13 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { payloadDigest } from '@gongyi/domain/record/hash-chain';
-import { DataSource, EntityManager } from 'typeorm';
-import type { NewRecordEntry } from './record.service';
+import { DataSource } from 'typeorm';
 
 const SWEEP_MS = 2000;
 
-/** JSON-safe copy of a payload (bigint as decimal string), as stored and as digested. */
-export function storablePayload(payload: unknown): unknown {
-  return JSON.parse(JSON.stringify(payload ?? {}, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
-}
-
 /**
- * The record's queue for busy paths. A ballot's entry is written to
+ * The record's queue for busy paths. cast_ballot writes a ballot's entry to
  * record_pending in the ballot's own transaction (so it is as durable as the
- * ballot) and chained moments later by record_drain, in batches: casts never
+ * ballot); record_drain chains it moments later, in batches: casts never
  * queue behind the community's head row, whose lock lasts until commit.
  *
  * Draining happens right after the casting transaction commits, before the
@@ -31,25 +24,6 @@ export class RecordQueueService implements OnApplicationBootstrap, BeforeApplica
   private sweeping?: Promise<void>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Queues an entry inside the caller's transaction; call drainSoon once it has committed. */
-  async appendLater(manager: EntityManager, entry: NewRecordEntry): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive) throw new Error('RecordQueueService.appendLater must run inside a transaction');
-    const payload = storablePayload(entry.payload);
-    await manager.query(
-      `INSERT INTO record_pending (community_id, occurred_at, actor_id, action, subject_type, subject_id, payload, payload_digest)
-       VALUES ($1, date_trunc('milliseconds', clock_timestamp()), $2, $3, $4, $5, $6, $7)`,
-      [
-        entry.communityId,
-        entry.actorId,
-        entry.action,
-        entry.subjectType,
-        entry.subjectId ?? null,
-        JSON.stringify(payload),
-        payloadDigest(payload),
-      ],
-    );
-  }
 
   /** Chains the community's queue in the background; calls arriving meanwhile are folded into one more drain. */
   drainSoon(communityId: string): void {

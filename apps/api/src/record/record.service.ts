@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ChainVerdict, ChainVerifier, payloadDigest } from '@gongyi/domain/record/hash-chain';
 import { DataSource, EntityManager } from 'typeorm';
 import { RecordEntry } from './entities/record-entry.entity';
-import { RecordQueueService, storablePayload } from './record-queue.service';
+import { RecordQueueService } from './record-queue.service';
 
 export interface NewRecordEntry {
   communityId: string;
@@ -15,6 +15,11 @@ export interface NewRecordEntry {
 }
 
 const VERIFY_BATCH = 2000;
+
+/** JSON-safe copy of a payload (bigint as decimal string), as stored and as digested. */
+function storablePayload(payload: unknown): unknown {
+  return JSON.parse(JSON.stringify(payload ?? {}, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+}
 
 @Injectable()
 export class RecordService {
