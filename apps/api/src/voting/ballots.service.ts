@@ -64,7 +64,6 @@ export class BallotsService {
       electorId: onBehalfOf ?? null,
       choices,
       status: 'counted',
-      queueRecord: true,
     });
     this.recordQueue.drainSoon(communityId);
     return receipt;
@@ -88,7 +87,6 @@ export class BallotsService {
         choices,
         status: 'pending',
         paperRef,
-        queueRecord: false,
       });
       await this.record.append(manager, {
         communityId,
@@ -307,7 +305,9 @@ export class BallotsService {
         canonicalJson({ receiptCode, castAt, channel, choices: choices.map(({ motionId, choice }) => ({ motionId, choice })) }),
       ),
     };
-    const recordAction = input.queueRecord ? (channel === 'paper' ? 'voting.paper_ballot_entered' : 'voting.ballot_cast') : null;
+    // Without a transaction of the caller's (online and proxy casts) the entry is queued with the ballot;
+    // a paper entry is recorded by the clerk's transaction itself.
+    const recordAction = manager ? null : 'voting.ballot_cast';
     const call: CastCall = {
       communityId,
       voteId,
@@ -326,8 +326,6 @@ export class BallotsService {
     };
     // Online casts are gathered into batches (one commit for many); a paper entry runs in the clerk's transaction.
     const result = manager ? await castOne(manager, call) : await this.batcher.cast(call);
-    if (result.refusal === 'already_voted')
-      throw new Conflict('该业主已就此议案投票，投票后不可更改 (already voted on this motion)', 'already_voted');
     if (result.refusal) throw refusalError(result.refusal, result.detail, channel);
     return {
       receipt: { receiptCode, castAt, channel, status: input.status, motions: result.motions! },
@@ -346,13 +344,13 @@ interface CastInput {
   choices: ChoiceDto[];
   status: 'counted' | 'pending';
   paperRef?: string;
-  /** Queue the record entry with the ballot (chained after commit) rather than leave it to the caller. */
-  queueRecord: boolean;
 }
 
 /** cast_ballot's refusal codes as the errors the API answers with. */
 function refusalError(refusal: string, detail: string | null, channel: Channel): Error {
   switch (refusal) {
+    case 'already_voted':
+      return new Conflict('该业主已就此议案投票，投票后不可更改 (already voted on this motion)', 'already_voted');
     case 'vote_not_found':
       return new NotFound('表决 vote');
     case 'notice_not_published':
