@@ -19,15 +19,19 @@ async function call(server: BenchServer, token: string, method: string, path: st
 }
 
 /** A published, committee-sealed quarterly statement: ledger → submit → three audits → seal. */
-async function publishStatement(server: BenchServer): Promise<{ communityId: string; statementId: string }> {
+/** `tag` keeps names apart when another bench publishes a statement in the same database. */
+export async function publishStatement(
+  server: BenchServer,
+  tag = '',
+): Promise<{ communityId: string; statementId: string; documentNumber: string }> {
   const ds = server.app.get(DataSource);
   const auth = server.app.get(AuthService);
-  const community = await call(server, server.adminToken, 'POST', '/communities', { name: '公示压测小区' });
+  const community = await call(server, server.adminToken, 'POST', '/communities', { name: `公示压测小区${tag}` });
   const [{ hash }] = await ds.query(`SELECT password_hash AS hash FROM users WHERE login_name = 'bench.admin'`);
   const token: Record<string, string> = {};
   for (const role of ['committee_director', 'committee_member', 'property_company', 'residents_committee', 'bank_officer', 'auditor']) {
     const [user] = await ds.query(`INSERT INTO users (login_name, display_name, password_hash) VALUES ($1, $1, $2) RETURNING *`, [
-      `fin.${role}`,
+      `fin${tag}.${role}`,
       hash,
     ]);
     await ds.query(`INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, $3, '2020-01-01')`, [
@@ -64,10 +68,16 @@ async function publishStatement(server: BenchServer): Promise<{ communityId: str
   await call(server, token.bank_officer, 'POST', `${c}/statements/${statement.id}/bank-statement`, undefined, form);
   await call(server, token.bank_officer, 'POST', `${c}/statements/${statement.id}/reviews`, { decision: 'approve' });
   await call(server, token.auditor, 'POST', `${c}/statements/${statement.id}/reviews`, { decision: 'approve' });
+  // Custodians set their own seal PINs before the seals are cut (the keys are wrapped for them at issue).
+  await call(server, token.committee_director, 'PUT', `${c}/my-seal-pin`, { pin: 'bench-seal-pin' });
+  await call(server, token.residents_committee, 'PUT', `${c}/my-seal-pin`, { pin: 'bench-seal-pin' });
   await call(server, token.committee_director, 'POST', `${c}/seals`, { term: 1 });
   const published = await call(server, token.committee_member, 'POST', `${c}/statements/${statement.id}/publication`);
-  await call(server, token.committee_director, 'POST', `${c}/seal-requests/${published.sealRequestId}/applications`, { kind: 'committee' });
-  return { communityId: community.id, statementId: statement.id };
+  await call(server, token.committee_director, 'POST', `${c}/seal-requests/${published.sealRequestId}/applications`, {
+    kind: 'committee',
+    pin: 'bench-seal-pin',
+  });
+  return { communityId: community.id, statementId: statement.id, documentNumber: published.documentNumber as string };
 }
 
 export async function runFinanceBench(server: BenchServer): Promise<void> {

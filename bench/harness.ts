@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { startEmbeddedPostgres } from '@gongyi/database/embedded-postgres';
-import { adminQuery, withDatabase } from '@gongyi/database/test-databases';
+import { adminQuery, TEST_APP_PASSWORD, withDatabase } from '@gongyi/database/test-databases';
+import { APP_ROLE, ensureAppRole, roleUrl } from '@gongyi/database/db-roles';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,8 @@ export { fmt, percentile } from './stats';
 
 export interface BenchServer {
   staticDir: string;
+  /** The cluster's maintenance database, for creating more databases on it. */
+  adminUrl: string;
   app: INestApplication;
   baseUrl: string;
   databaseUrl: string;
@@ -38,24 +41,30 @@ export async function startBenchServer(): Promise<BenchServer> {
     stopEmbedded = embedded.stop;
   }
   const name = `gongyi_bench_${process.pid}`;
-  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name}`);
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  const databaseUrl = withDatabase(adminUrl, name);
-  await migrate(databaseUrl);
-  const config = runtimeConfig(
-    loadConfig({
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: join(tmpdir(), 'gongyi-bench-data'),
-      LOG_LEVEL: 'error',
-      LOGIN_SLOWDOWN_MS: '0',
-    }),
-    databaseUrl,
-  );
   // A static folder served by the same server, so downloads can be compared with plain static files.
   const staticDir = mkdtempSync(join(tmpdir(), 'gongyi-bench-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>bench</title>');
   process.env.WEB_DIST_DIR = staticDir;
+  const server = await startServerOn(adminUrl, name);
+  return {
+    ...server,
+    staticDir,
+    close: async () => {
+      await server.close();
+      await stopEmbedded?.();
+    },
+  };
+}
+
+/** A fresh database `name` on the cluster of `adminUrl`, migrated, with a server on it and its admin signed in. */
+export async function startServerOn(adminUrl: string, name: string): Promise<Omit<BenchServer, 'staticDir'>> {
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name}`);
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  const databaseUrl = withDatabase(adminUrl, name);
+  // Measured as the server runs: connected as the app role, migrated by the owner.
+  await ensureAppRole(adminUrl, TEST_APP_PASSWORD);
+  await migrate(databaseUrl);
+  const config = benchServerConfig(databaseUrl);
   const app = await createServer(config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -70,7 +79,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   });
   const { token } = (await login.json()) as { token: string };
   return {
-    staticDir,
+    adminUrl,
     app,
     baseUrl,
     databaseUrl,
@@ -78,8 +87,54 @@ export async function startBenchServer(): Promise<BenchServer> {
     close: async () => {
       await app.close();
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await stopEmbedded?.();
     },
+  };
+}
+
+/** The server configuration of the bench (quiet logs, no login slowdown or rate limits), on `databaseUrl`. */
+export function benchServerConfig(databaseUrl: string) {
+  return runtimeConfig(
+    loadConfig({
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: join(tmpdir(), 'gongyi-bench-data'),
+      LOG_LEVEL: 'error',
+      LOGIN_SLOWDOWN_MS: '0',
+      // The load client logs thousands of owners in from one address.
+      LOGIN_RATE_PER_MINUTE: '10000000',
+      PUBLIC_RATE_PER_MINUTE: '10000000',
+    }),
+    roleUrl(databaseUrl, APP_ROLE, TEST_APP_PASSWORD),
+    databaseUrl,
+  );
+}
+
+/**
+ * One more API server in a process of its own (bench/server-process), on the same database and secrets as the
+ * bench's server: what a deployment on several cores runs (one Node process per core behind the proxy).
+ */
+export async function startServerProcess(databaseUrl: string): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [join(__dirname, 'server-process.js')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_SERVER_DATABASE_URL: databaseUrl },
+  });
+  let out = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /^listening (\d+)$/m.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`bench server process exited with ${code}`)));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -96,6 +151,8 @@ export interface LoadResult {
 /** Runs the requests from a separate process (bench/load-client) with `concurrency` clients. */
 export async function runLoad(job: {
   url: string;
+  /** More servers: client connections are spread over `url` and these, round robin. */
+  moreUrls?: string[];
   concurrency: number;
   expectStatus: number;
   requests: { path: string; token?: string; body?: unknown }[];

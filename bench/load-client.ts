@@ -10,6 +10,8 @@ import { percentile } from './stats';
 
 interface Job {
   url: string;
+  /** Further servers of the same API: connection i goes to [url, ...moreUrls][i % n]. */
+  moreUrls?: string[];
   concurrency: number;
   method?: string;
   requests: { path: string; token?: string; body?: unknown }[];
@@ -23,10 +25,13 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   const failures: string[] = [];
   let next = 0;
-  const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency });
-  const base = new URL(job.url);
-  const send = (method: string, path: string, token: string | undefined, body: string | undefined) =>
+  const bases = [job.url, ...(job.moreUrls ?? [])].map((url) => ({
+    url: new URL(url),
+    agent: new Agent({ keepAlive: true, maxSockets: job.concurrency }),
+  }));
+  const send = (client: number, method: string, path: string, token: string | undefined, body: string | undefined) =>
     new Promise<number>((resolve, reject) => {
+      const { agent, url: base } = bases[client % bases.length];
       const req = httpRequest(
         {
           agent,
@@ -50,11 +55,12 @@ async function main(): Promise<void> {
     });
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: job.concurrency }, async () => {
+    Array.from({ length: job.concurrency }, async (_, client) => {
       while (next < job.requests.length) {
         const request = job.requests[next++];
         const t0 = performance.now();
         const status = await send(
+          client,
           job.method ?? (request.body === undefined ? 'GET' : 'POST'),
           request.path,
           request.token,
@@ -66,7 +72,7 @@ async function main(): Promise<void> {
     }),
   );
   const wallMs = performance.now() - started;
-  agent.destroy();
+  for (const { agent } of bases) agent.destroy();
   latencies.sort((a, b) => a - b);
   process.stdout.write(
     JSON.stringify({

@@ -63,5 +63,4 @@ export const DEMO_ACCOUNTS = [
   { loginName: 'demo.bank', displayName: '银行经办', role: 'bank_officer' },
   { loginName: 'demo.auditor', displayName: '审计事务所', role: 'auditor' },
   { loginName: 'demo.vendor', displayName: '电梯供应商', role: 'vendor' },
-  { loginName: 'demo.owner', displayName: '业主（1幢1单元101）', role: 'owner' },
 ] as const;

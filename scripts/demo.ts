@@ -6,6 +6,7 @@ import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createServer, migrate, runtimeConfig } from '../apps/api/src/bootstrap';
+import { bootLogger } from '../apps/api/src/observability/logging';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { resolveDatabase } from '../apps/api/src/database/resolve-database';
 import { RolesService } from '../apps/api/src/identity/roles.service';
@@ -13,6 +14,13 @@ import { UsersService } from '../apps/api/src/identity/users.service';
 import { RegistryService } from '../apps/api/src/registry/registry.service';
 import { RosterImportService } from '../apps/api/src/registry/roster/roster-import.service';
 import { loadDemoAgenda } from './demo-agenda';
+import { loadDemoSeals } from './demo-seals';
+import { issueDemoActivationCodes } from './demo-activation';
+import { loadDemoFinance } from './demo-finance';
+import { loadDemoDocuments } from './demo-documents';
+import { loadDemoHearings } from './demo-hearings';
+import { loadDemoServices } from './demo-services';
+import { loadDemoRequests } from './demo-requests';
 import { DEMO_ACCOUNTS, DEMO_COMMUNITY, demoRoster } from './demo-data';
 
 function csv(lines: ReturnType<typeof demoRoster>): Buffer {
@@ -23,10 +31,14 @@ function csv(lines: ReturnType<typeof demoRoster>): Buffer {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  Logger.overrideLogger(bootLogger(config));
   const logger = new Logger('Demo');
+  // Logins, PINs and activation codes are for the person at the terminal: written as they are, not as log lines
+  // (the logger would redact the codes, and log files are no place for them).
+  const announce = (text: string) => process.stdout.write(`${text}\n`);
   const database = await resolveDatabase(config);
-  await migrate(database.url);
-  const app = await createServer(runtimeConfig(config, database.url));
+  await migrate(database.migrationUrl);
+  const app = await createServer(runtimeConfig(config, database.url, database.migrationUrl));
   // Start the job queue before seeding: publishing the demo notice schedules its close.
   await app.init();
   const dataSource = app.get(DataSource);
@@ -49,23 +61,27 @@ async function main(): Promise<void> {
     const result = await app
       .get(RosterImportService)
       .import(director, community.id, { buffer: csv(demoRoster()), originalname: 'demo.csv' });
-    const [owner] = await dataSource.query<{ id: string }[]>(
-      `SELECT o.id FROM owners o JOIN unit_owners uo ON uo.owner_id = o.id JOIN units u ON u.id = uo.unit_id
-       WHERE u.community_id = $1 AND u.number = '1幢-1-101'`,
-      [community.id],
-    );
-    const [ownerUser] = await dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE login_name = 'demo.owner'`);
-    await dataSource.query('UPDATE owners SET user_id = $1 WHERE id = $2', [ownerUser.id, owner.id]);
+    const activationLines = await issueDemoActivationCodes(app, community.id, director);
     await loadDemoAgenda(app, community.id, who);
+    const seals = await loadDemoSeals(app, community.id, who);
+    announce(seals.message);
+    for (const line of await loadDemoFinance(app, community.id, who, seals.pins)) logger.log(line);
+    await loadDemoDocuments(app, community.id, who, seals.pins);
+    await loadDemoHearings(app, community.id, who, seals.pins);
+    await loadDemoRequests(app, community.id, who);
+    for (const line of await loadDemoServices(app, community.id, who, seals.pins)) logger.log(line);
     const totals = await app.get(RegistryService).totals(community.id);
     logger.log(
       `已载入演示小区 demo community loaded: ${DEMO_COMMUNITY.name}, ${result.rows} 户, 总面积 ${totals.totalArea} m², 总人数 ${totals.totalHeadcount}`,
     );
-    logger.log(`演示账号 demo accounts (password for all: ${password}):\n${lines.join('\n')}`);
+    announce(`演示账号 demo accounts (password for all: ${password}):\n${lines.join('\n')}`);
+    announce(
+      `演示业主激活码 demo owners activate at ${config.publicUrl}/activate (no passwords are issued):\n${activationLines.join('\n')}`,
+    );
   } else {
     logger.log(`演示小区已存在 demo community already loaded; demo accounts keep the password printed at first demo start`);
   }
-  await app.listen(config.port, '0.0.0.0');
+  await app.listen(config.port, config.host);
   logger.log(`共议 Gongyi demo on http://localhost:${config.port}`);
 }
 

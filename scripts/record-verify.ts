@@ -1,11 +1,21 @@
 /**
- * npm run record:verify -- <communityId | --all>
+ * npm run record:verify -- <communityId | --all> [--checkpoint <checkpoints.json | sealed.pdf>]... [--root-cert <ca.pem>]
  * Verifies the decision record's hash chain straight from the database and
- * prints the first broken entry. Exit code 0 when intact, 1 when broken.
+ * prints the first broken entry; checks every ballot against its commitment;
+ * and, given checkpoint files or sealed PDFs someone kept, checks each head's
+ * signature with the deployment root key (a checkpoint's own signature; a PDF's
+ * seals) and says whether today's chain still holds it. A forged or altered
+ * checkpoint is reported as such. The root certificate is the deployment's
+ * (from the database) unless --root-cert names one kept elsewhere (/api/ca.pem).
+ * Exit code 0 when intact, 1 when broken or forged.
  */
 import { ChainVerifier, StoredEntry } from '@gongyi/domain/record/hash-chain';
+import { checkpointSignatureValid, keptHeadsFromFile, keptHeadVerdict, type KeptHead } from '@gongyi/domain/record/checkpoint';
+import { verifyPdf } from '@gongyi/pdf';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { loadConfig } from '../apps/api/src/config/app-config';
+import { checkCommunityBallots } from '../apps/api/src/voting/ballot-integrity';
 
 const BATCH = 2000;
 
@@ -43,7 +53,30 @@ async function verifyCommunity(client: Client, communityId: string) {
   return verifier.verdict();
 }
 
-export async function main(argv: string[], databaseUrl: string): Promise<number> {
+const ENGLISH = {
+  intact: 'signature valid, still in the chain',
+  intact_unsigned: 'unsigned head, still in the chain',
+  forged: 'signature invalid (forged or altered checkpoint)',
+  rewritten: "not in today's chain (history rewritten)",
+  missing: "no such entry in today's chain (history cut)",
+} as const;
+
+/** The deployment's seal root certificate, whose key signs the checkpoints. */
+async function deploymentRoot(client: Client): Promise<string> {
+  const { rows } = await client.query<{ cert_pem: string }>(`SELECT cert_pem FROM seal_root_cas WHERE name = 'seal-root'`);
+  if (!rows[0]) throw new Error('未找到本部署的印章根证书 deployment root certificate not found (use --root-cert)');
+  return rows[0].cert_pem;
+}
+
+export async function main(args: string[], databaseUrl: string): Promise<number> {
+  const argv: string[] = [];
+  const files: Buffer[] = [];
+  let rootCertFile: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--checkpoint') files.push(readFileSync(args[++i]));
+    else if (args[i] === '--root-cert') rootCertFile = args[++i];
+    else argv.push(args[i]);
+  }
   const target = argv[0];
   if (!target) {
     console.error('用法 usage: npm run record:verify -- <communityId | --all>');
@@ -61,8 +94,16 @@ export async function main(argv: string[], databaseUrl: string): Promise<number>
       return 2;
     }
     let broken = 0;
+    const query = async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[];
     for (const community of communities) {
       const verdict = await verifyCommunity(client, community.id);
+      const ballotIssues = await checkCommunityBallots(query, community.id);
+      for (const issue of ballotIssues) {
+        console.log(
+          `✘ ${community.name} (${community.id}): 表决 ${issue.voteId} 议案 ${issue.motionSeq ?? '?'} 房屋 ${issue.unitNumbers.join('、') || '?'} 的选票与决策记录不符 ballot ${issue.reason}`,
+        );
+      }
+      if (ballotIssues.length) broken++;
       if (verdict.ok) {
         console.log(`✔ ${community.name} (${community.id}): ${verdict.checked} 条记录完整 entries intact`);
       } else {
@@ -72,6 +113,33 @@ export async function main(argv: string[], databaseUrl: string): Promise<number>
           `✘ ${community.name} (${community.id}): 第 ${b.seq} 条记录被篡改 first broken entry seq ${b.seq} id ${b.id}: ${b.reason}`,
         );
       }
+    }
+    const ids = new Set(communities.map((c) => c.id));
+    const rootPem = files.length ? (rootCertFile ? readFileSync(rootCertFile, 'utf8') : await deploymentRoot(client)) : '';
+    const kept: (KeptHead & { vouched: boolean })[] = files.flatMap((bytes) => {
+      const heads = keptHeadsFromFile(bytes);
+      // A PDF's heads are as good as its seals (they cover the metadata that carries the head).
+      const sealed = heads[0]?.source === 'pdf' && verifyPdf(bytes, rootPem).valid;
+      return heads.map((h) => ({
+        ...h,
+        vouched: h.source === 'pdf' ? sealed : checkpointSignatureValid({ ...h, signedAt: h.signedAt ?? '' }, rootPem),
+      }));
+    });
+    for (const head of kept.filter((h) => ids.has(h.communityId))) {
+      const { rows } = await client.query<{ hash: string }>('SELECT hash FROM record_entries WHERE community_id = $1 AND seq = $2', [
+        head.communityId,
+        head.seq,
+      ]);
+      const signature = head.vouched ? 'valid' : head.source === 'checkpoint' && !head.signature && !head.signedAt ? 'absent' : 'invalid';
+      const contained = rows[0]?.hash === head.hash;
+      const verdict = keptHeadVerdict({
+        ...head,
+        signature,
+        contained,
+        reason: contained ? undefined : rows[0] ? 'hash_differs' : 'no_such_entry',
+      });
+      if (!verdict.ok) broken++;
+      console.log(`${verdict.ok ? '✔' : '✘'} ${verdict.message} checkpoint seq ${head.seq}: ${ENGLISH[verdict.code]}`);
     }
     return broken ? 1 : 0;
   } finally {

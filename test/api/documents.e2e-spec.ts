@@ -7,9 +7,11 @@ import { sampleSealLog, sampleStatement } from '@gongyi/pdf/samples';
 import { pdfsig, pdftotext } from '@gongyi/pdf/testing/poppler';
 import { DocumentsService } from '../../apps/api/src/documents/documents.service';
 import { VoteClosingService } from '../../apps/api/src/voting/vote-closing.service';
-import { advanceToAssembly, Cast, chainCast, createItem, openVote, ownerTokens } from '../support/chain-fixtures';
+import { advanceToAssembly, Cast, chainCast, createItem, noticeDocument, openVote, ownerTokens } from '../support/chain-fixtures';
 import { RosterLine } from '../support/fixtures';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
+import { issueSealsWithPins, TEST_SEAL_PIN } from '../support/seal-fixtures';
+import { issueFinalResult } from '../support/result-fixtures';
 
 const ROSTER: RosterLine[] = [
   { 楼栋: '1', 单元: '1', 房号: '101', 面积: '100', 面积来源: '登记', 业主: '欧阳甲', 手机: '13900000001' },
@@ -33,8 +35,10 @@ describe('documents: rendering, dual seals, storage and verification', () => {
   let owners: Awaited<ReturnType<typeof ownerTokens>>;
   let itemId: string;
   let voteId: string;
+  let otherVoteId: string;
   let communityName: string;
   const docs: Record<string, { id: string; number: string }> = {};
+  let resolutionRequestId: string;
   let sealed: Buffer;
   const url = (path: string) => `/api/communities/${cast.community}${path}`;
   const create = (type: string, sourceId: string) => t.http.post(url('/documents')).set(bearer(cast.clerk.token)).send({ type, sourceId });
@@ -68,16 +72,24 @@ describe('documents: rendering, dual seals, storage and verification', () => {
     } finally {
       t.clock.reset();
     }
-    await t.http.post(url('/seals')).set(bearer(cast.director.token)).send({ term: 2 }).expect(201);
+    // A second vote, opened while the first term's seals are current (its notice sealed 17 days before opening).
+    const other = await createItem(t, cast, 'art278_5', '另一议题');
+    await advanceToAssembly(t, cast, other);
+    otherVoteId = (await openVote(t, cast, other)).id;
+    await issueSealsWithPins(t, cast.community, cast.director, [cast.director, cast.residents], { term: 2 });
   });
   afterAll(() => t.close());
 
   it('renders each template with its Chinese text, the document number and the verification link', async () => {
-    const notice = await create('assembly_notice', voteId).expect(201);
+    // Publishing registered the notice (the first document of the community) and both seals went on it.
+    const notice = { body: await noticeDocument(t, cast, voteId) };
     expect(notice.body.number).toMatch(/^GY-[0-9A-F]{8}-\d{4}-000001$/);
+    expect(notice.body.status).toBe('final');
     const [meeting] = await t.dataSource.query(`SELECT id FROM meetings WHERE agenda_item_id = $1 AND stage = 'joint_meeting'`, [itemId]);
     const minutes = await create('meeting_minutes', meeting.id).expect(201);
-    const resolution = await create('resolution_announcement', voteId).expect(201);
+    const final = await issueFinalResult(t, cast.community, voteId, cast.clerk);
+    const resolution = { body: final.document };
+    resolutionRequestId = final.sealRequest.id;
     expect(resolution.body.requiredSeals).toEqual(['assembly', 'committee']);
     const documents = t.app.get(DocumentsService);
     const statement = await documents.renderAndRegister(null, cast.community, {
@@ -102,7 +114,7 @@ describe('documents: rendering, dual seals, storage and verification', () => {
         '书面征求意见',
       ],
       minutes: ['联席会议', '动用维修资金更换水泵', '会议讨论了电梯更新方案', '居委会王主任'],
-      resolution: ['决议公告', '关于动用维修资金更换1幢水泵的议案', '通过'],
+      resolution: ['表决结果公告', '关于动用维修资金更换1幢水泵的议案', '通过'],
       statement: ['公共收益收支明细表', '电梯轿厢广告收入', '¥36,000.00'],
       sealLog: ['用章登记公示', '2026年上半年'],
     };
@@ -121,10 +133,8 @@ describe('documents: rendering, dual seals, storage and verification', () => {
   it('refuses bad sources with 4xx', async () => {
     expect((await create('statement', voteId)).status).toBe(400);
     expect((await create('meeting_minutes', '00000000-0000-4000-8000-000000000000')).status).toBe(404);
-    const other = await createItem(t, cast, 'art278_5', '另一议题');
-    await advanceToAssembly(t, cast, other);
-    const open = await openVote(t, cast, other);
-    expect((await create('resolution_announcement', open.id)).body.code).toBe('vote_not_closed');
+    // Result announcements come from the close (preliminary) and the final-result route, never from here.
+    expect((await create('resolution_announcement', otherVoteId)).body.code).toBe('use_final_result');
     await t.http
       .post(url('/documents'))
       .set(bearer(owners.get('欧阳甲')!.token))
@@ -132,17 +142,48 @@ describe('documents: rendering, dual seals, storage and verification', () => {
       .expect(403);
   });
 
+  it('refuses, in words and with nothing stored, a seal whose certificate is not yet valid at the signing time', async () => {
+    const req = await t.http.post(url('/seal-requests')).set(bearer(cast.clerk.token)).send({ documentId: docs.sealLog.id }).expect(201);
+    // A day before the second term's seals were cut, their certificates were not valid yet.
+    const [{ notBefore }] = await t.dataSource.query<{ notBefore: Date }[]>(
+      `SELECT not_before AS "notBefore" FROM seals WHERE community_id = $1 AND kind = 'committee' AND status = 'active'`,
+      [cast.community],
+    );
+    t.clock.travelTo(new Date(new Date(notBefore).getTime() - 86_400_000));
+    try {
+      const refused = await t.http
+        .post(url(`/seal-requests/${req.body.id}/applications`))
+        .set(bearer(cast.director.token))
+        .send({ kind: 'committee', pin: TEST_SEAL_PIN });
+      expect([refused.status, refused.body.code]).toEqual([409, 'seal_certificate_not_valid']);
+      expect(refused.body.message).toMatch(/^印章证书（.+业主委员会章（第二届））的有效期为.+不在其内，本次未盖章$/);
+    } finally {
+      t.clock.reset();
+    }
+    const view = await t.http
+      .get(url(`/seal-requests/${req.body.id}`))
+      .set(bearer(cast.clerk.token))
+      .expect(200);
+    expect([view.body.status, view.body.appliedSeals, view.body.log]).toEqual(['pending', [], []]);
+    const sealLog = await t.http
+      .get(url(`/documents/${docs.sealLog.id}`))
+      .set(bearer(cast.clerk.token))
+      .expect(200);
+    expect([sealLog.body.status, sealLog.body.revisions]).toEqual(['draft', []]);
+  });
+
   it('seals the resolution with both seals: pdfsig reports two valid signatures', async () => {
-    const req = await t.http.post(url('/seal-requests')).set(bearer(cast.clerk.token)).send({ documentId: docs.resolution.id }).expect(201);
+    // The final announcement's seal request was made when it was issued.
+    const req = { body: { id: resolutionRequestId } };
     await t.http
       .post(url(`/seal-requests/${req.body.id}/applications`))
       .set(bearer(cast.director.token))
-      .send({ kind: 'committee' })
+      .send({ kind: 'committee', pin: TEST_SEAL_PIN })
       .expect(201);
     await t.http
       .post(url(`/seal-requests/${req.body.id}/applications`))
       .set(bearer(cast.residents.token))
-      .send({ kind: 'assembly' })
+      .send({ kind: 'assembly', pin: TEST_SEAL_PIN })
       .expect(201);
     const res = await binary(t.http.get(url(`/documents/${docs.resolution.id}/file`)).set(bearer(cast.clerk.token))).expect(200);
     sealed = res.body;
@@ -180,21 +221,24 @@ describe('documents: rendering, dual seals, storage and verification', () => {
       .set(bearer(cast.clerk.token))
       .set('If-None-Match', first.headers.etag)
       .expect(304);
+    // The minutes are an unsealed draft: no final file, and owners do not see it.
     await t.http
-      .get(url(`/documents/${docs.notice.id}/file`))
+      .get(url(`/documents/${docs.minutes.id}/file`))
       .set(bearer(cast.clerk.token))
       .expect(409);
     const list = await t.http
       .get(url('/documents'))
       .set(bearer(owners.get('欧阳甲')!.token))
       .expect(200);
-    expect(list.body.map((d: { id: string }) => d.id)).toEqual([docs.resolution.id]);
+    // Owners see only the sealed finals: the resolution and the two notices sealed at publication.
+    const otherNotice = await noticeDocument(t, cast, otherVoteId);
+    expect(list.body.map((d: { id: string }) => d.id).sort()).toEqual([docs.resolution.id, docs.notice.id, otherNotice.id].sort());
     await t.http
-      .get(url(`/documents/${docs.notice.id}`))
+      .get(url(`/documents/${docs.minutes.id}`))
       .set(bearer(owners.get('欧阳甲')!.token))
       .expect(404);
     await t.http
-      .get(url(`/documents/${docs.notice.id}/preview`))
+      .get(url(`/documents/${docs.minutes.id}/preview`))
       .set(bearer(owners.get('欧阳甲')!.token))
       .expect(403);
   });
@@ -202,7 +246,7 @@ describe('documents: rendering, dual seals, storage and verification', () => {
   it('verifies an uploaded PDF or a document number: each seal, signer, time, and whether the bytes are registered', async () => {
     const report = await upload(sealed).expect(200);
     expect(report.body).toMatchObject({
-      verdict: 'authentic',
+      verdict: 'genuine',
       signaturesValid: true,
       matchesRegistered: true,
       documentNumber: docs.resolution.number,
@@ -222,7 +266,7 @@ describe('documents: rendering, dual seals, storage and verification', () => {
       signaturesValid: true,
       communityName,
     });
-    await t.http.get(`/api/verify/${docs.notice.number}`).expect(404);
+    await t.http.get(`/api/verify/${docs.minutes.number}`).expect(404);
     await t.http.get('/api/verify/not-a-number').expect(404);
   });
 
@@ -232,7 +276,7 @@ describe('documents: rendering, dual seals, storage and verification', () => {
     tampered[at] = tampered[at] ^ 0x01;
     const report = await upload(tampered).expect(200);
     expect(report.body).toMatchObject({
-      verdict: 'invalid',
+      verdict: 'changed_after_sealing',
       signaturesValid: false,
       matchesRegistered: false,
       documentNumber: docs.resolution.number,
@@ -248,11 +292,9 @@ describe('documents: rendering, dual seals, storage and verification', () => {
   });
 
   it('keeps finished documents immutable', async () => {
-    await expect(t.dataSource.query(`UPDATE documents SET title = 'x' WHERE id = $1`, [docs.resolution.id])).rejects.toThrow(/immutable/);
-    await expect(t.dataSource.query(`DELETE FROM document_files WHERE document_id = $1`, [docs.resolution.id])).rejects.toThrow(
-      /immutable/,
-    );
-    await expect(t.dataSource.query(`UPDATE document_files SET bytes = 'x' WHERE document_id = $1`, [docs.resolution.id])).rejects.toThrow(
+    await expect(t.ownerQuery(`UPDATE documents SET title = 'x' WHERE id = $1`, [docs.resolution.id])).rejects.toThrow(/immutable/);
+    await expect(t.ownerQuery(`DELETE FROM document_files WHERE document_id = $1`, [docs.resolution.id])).rejects.toThrow(/immutable/);
+    await expect(t.ownerQuery(`UPDATE document_files SET bytes = 'x' WHERE document_id = $1`, [docs.resolution.id])).rejects.toThrow(
       /immutable/,
     );
     const again = await t.http
@@ -277,12 +319,24 @@ describe('documents: rendering, dual seals, storage and verification', () => {
           encoding: 'utf8',
           env: { ...process.env, DATABASE_URL: t.config.databaseUrl },
         });
+      // The command line prints the API's own verdict, word for word, and nothing in English.
+      const api = async (bytes: Buffer) => (await t.http.post('/api/verify').attach('file', bytes, 'x.pdf').expect(200)).body;
       const ok = run(good);
-      expect([ok.status, ok.stdout]).toEqual([0, expect.stringContaining(`registered: ${docs.resolution.number}`)]);
-      expect(ok.stdout).toContain('真实有效');
+      const genuine = await api(sealed);
+      expect([ok.status, genuine.verdict]).toEqual([0, 'genuine']);
+      expect(ok.stdout).toContain(`登记文书：${docs.resolution.number}`);
+      expect(ok.stdout).toContain(`结论：${genuine.headline}\n${genuine.detail}`);
       const fail = run(bad);
-      expect(fail.status).toBe(1);
-      expect(fail.stdout).toContain('验证未通过');
+      const changed = await api(tampered);
+      expect([fail.status, changed.verdict]).toEqual([1, 'changed_after_sealing']);
+      expect(fail.stdout).toContain(`结论：${changed.headline}\n${changed.detail}`);
+      const text = join(dir, 'note.pdf');
+      writeFileSync(text, 'hello');
+      const notPdf = run(text);
+      expect(notPdf.status).toBe(1);
+      expect(notPdf.stdout).toContain('不是 PDF 文件');
+      for (const out of [ok.stdout, fail.stdout, notPdf.stdout])
+        expect(out).not.toMatch(/\b(valid|invalid|registered|NOT VERIFIED|AUTHENTIC)\b/i);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

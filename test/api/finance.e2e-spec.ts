@@ -1,7 +1,12 @@
+import ExcelJS from 'exceljs';
 import { Cast, chainCast, createItem, meetingBody, recordStage } from '../support/chain-fixtures';
 import { createMember, Member } from '../support/fixtures';
 import { pdfsig, pdftotext } from '../../libs/pdf/src/testing/poppler';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
+import { issueSealsWithPins, TEST_SEAL_PIN } from '../support/seal-fixtures';
+
+// The committee meets an hour before the test clock (2026-11-20 10:00 +08:00): a meeting later than now is refused.
+const HELD_AT = '2026-11-20T09:00:00+08:00';
 
 describe('public income: ledger, statements and the three-party audit', () => {
   let t: TestApp;
@@ -21,6 +26,8 @@ describe('public income: ledger, statements and the three-party audit', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    // Every date below is in the past of this moment (the ledger refuses entries dated in the future).
+    t.clock.travelTo(new Date('2026-11-20T10:00:00+08:00'));
     cast = await chainCast(t, []);
     bank = await createMember(t, cast.community, 'bank_officer');
     auditor = await createMember(t, cast.community, 'auditor');
@@ -78,10 +85,8 @@ describe('public income: ledger, statements and the three-party audit', () => {
       .set(bearer(cast.clerk.token))
       .send({ reason: '再来一次' })
       .expect(409);
-    await expect(t.dataSource.query(`UPDATE ledger_entries SET amount_fen = 1 WHERE id = $1`, [created.body.id])).rejects.toThrow(
-      /immutable/,
-    );
-    await expect(t.dataSource.query(`DELETE FROM ledger_entries WHERE id = $1`, [created.body.id])).rejects.toThrow(/immutable/);
+    await expect(t.ownerQuery(`UPDATE ledger_entries SET amount_fen = 1 WHERE id = $1`, [created.body.id])).rejects.toThrow(/immutable/);
+    await expect(t.ownerQuery(`DELETE FROM ledger_entries WHERE id = $1`, [created.body.id])).rejects.toThrow(/immutable/);
     const list = await t.http
       .get(`${base()}/ledger-entries?kind=income&from=2026-04-01&to=2026-04-30`)
       .set(bearer(auditor.token))
@@ -114,7 +119,10 @@ describe('public income: ledger, statements and the three-party audit', () => {
       item,
       'committee_resolution',
       cast.clerk,
-      meetingBody({ details: { memberVotes: members.map((m) => ({ userId: m.userId, present: true, vote: 'yes', signed: true })) } }),
+      meetingBody({
+        heldAt: HELD_AT,
+        details: { memberVotes: members.map((m) => ({ userId: m.userId, present: true, vote: 'yes', signed: true })) },
+      }),
     ).expect(201);
     await entry(cast.property, { ...big, decisionItemId: item }).expect(201);
   });
@@ -132,6 +140,12 @@ describe('public income: ledger, statements and the three-party audit', () => {
       evidenceRef: 'T-06',
     }).expect(201);
     await entry(cast.property, { ...ad, entryDate: '2026-03-31', amountFen: '100000', evidenceRef: 'AD-03' }).expect(201);
+    // Periods close in order: the March income makes Q1 the first statement.
+    const early = await t.http.post(`${base()}/statements`).set(bearer(cast.clerk.token)).send({ periodDate: '2026-05-15' }).expect(409);
+    expect(early.body.code).toBe('period_out_of_order');
+    expect(early.body.message).toContain('2026年第一季度');
+    const q1 = await t.http.post(`${base()}/statements`).set(bearer(cast.clerk.token)).send({ periodDate: '2026-02-01' }).expect(201);
+    expect(q1.body).toMatchObject({ openingFen: '0', closingFen: '100000', previousStatementId: null });
     const submitted = await t.http
       .post(`${base()}/statements`)
       .set(bearer(cast.clerk.token))
@@ -149,9 +163,11 @@ describe('public income: ledger, statements and the three-party audit', () => {
       costFen: '880000',
       transferFen: '500000',
       closingFen: '270050',
+      previousStatementId: q1.body.id,
     });
     const locked = await entry(cast.property, { ...ad, entryDate: '2026-06-01', evidenceRef: 'LATE' }).expect(409);
-    expect(locked.body.code).toBe('period_locked');
+    expect(locked.body.code).toBe('period_closed');
+    expect(locked.body.message).toMatch(/2026年第二季度[\s\S]*冲正或调整/);
     await entry(cast.property, { ...ad, entryDate: '2026-07-01', evidenceRef: 'AD-07' }).expect(201);
     await t.http.post(`${base()}/statements`).set(bearer(cast.clerk.token)).send({ periodDate: '2026-04-01' }).expect(409);
   });
@@ -175,10 +191,8 @@ describe('public income: ledger, statements and the three-party audit', () => {
     const revised = await t.http.post(`${base()}/statements`).set(bearer(cast.clerk.token)).send({ periodDate: '2026-04-01' }).expect(201);
     expect(revised.body.version).toBe(2);
     const versions = await t.http.get(`${base()}/statements`).set(bearer(auditor.token)).expect(200);
-    expect(versions.body.map((s: { version: number; status: string }) => `${s.version}:${s.status}`)).toEqual([
-      '2:submitted',
-      '1:superseded',
-    ]);
+    const q2 = versions.body.filter((s: { periodStart: string }) => s.periodStart === '2026-04-01');
+    expect(q2.map((s: { version: number; status: string }) => `${s.version}:${s.status}`)).toEqual(['2:submitted', '1:superseded']);
     statementId = revised.body.id;
     await review(cast.residents, 'approve').expect(201);
   });
@@ -247,8 +261,10 @@ describe('public income: ledger, statements and the three-party audit', () => {
   });
 
   it('publishes the approved statement under the committee seal; residents download PDF and CSV without logging in', async () => {
+    // Seals sign at the real time (the root CA is issued at start-up, so it is not valid at an earlier moment).
+    t.clock.reset();
     await t.http.post(`${base()}/statements/${statementId}/publication`).set(bearer(cast.clerk.token)).expect(409);
-    await t.http.post(`${base()}/seals`).set(bearer(cast.director.token)).send({ term: 1 }).expect(201);
+    await issueSealsWithPins(t, cast.community, cast.director, [cast.director, cast.residents], { term: 1 });
     const requested = await t.http.post(`${base()}/statements/${statementId}/publication`).set(bearer(cast.clerk.token)).expect(201);
     await t.http.post(`${base()}/statements/${statementId}/publication`).set(bearer(cast.clerk.token)).expect(409);
     let overview = await t.http.get(`/api/public/communities/${cast.community}`).expect(200);
@@ -256,7 +272,7 @@ describe('public income: ledger, statements and the three-party audit', () => {
     await t.http
       .post(`${base()}/seal-requests/${requested.body.sealRequestId}/applications`)
       .set(bearer(cast.director.token))
-      .send({ kind: 'committee' })
+      .send({ kind: 'committee', pin: TEST_SEAL_PIN })
       .expect(201);
     overview = await t.http.get(`/api/public/communities/${cast.community}`).expect(200);
     expect(overview.body.statements).toEqual([
@@ -276,13 +292,56 @@ describe('public income: ledger, statements and the three-party audit', () => {
     const body = pdf.body as Buffer;
     expect(pdftotext(body)).toMatch(/公共收益收支明细表[\s\S]*期末余额/);
     expect(pdftotext(body)).not.toContain('张先生');
+    const text = pdftotext(body).replace(/\s+/g, '');
+    for (const fact of [
+      '2026年第二季度',
+      '公示期',
+      '编制人',
+      '银行期末余额',
+      '对账结果',
+      '异议联系',
+      '居委会审核',
+      '银行对账',
+      '审计机构审计',
+    ]) {
+      expect(text).toContain(fact);
+    }
+    expect(text).toContain('等于上期（2026年第一季度）报表期末余额');
     expect(pdfsig(body).stdout).toContain('Signature is Valid');
     await t.http
       .get(`/api/public/communities/${cast.community}/statements/${statementId}/pdf`)
       .set('If-None-Match', pdf.headers.etag)
       .expect(304);
-    const csv = await t.http.get(`/api/public/communities/${cast.community}/statements/${statementId}/csv`).expect(200);
-    expect(csv.text).toContain('期末余额');
+    const csv = await t.http
+      .get(`/api/public/communities/${cast.community}/statements/${statementId}/csv`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect([...(csv.body as Buffer).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csvText = (csv.body as Buffer).toString('utf8');
+    expect(csvText).toContain('期末余额,,,,,2700.50');
+    expect(csvText).toContain('2026年第二季度');
+    expect(csvText).toMatch(/公示期,\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
+    const xlsx = await t.http
+      .get(`/api/public/communities/${cast.community}/statements/${statementId}/xlsx`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((xlsx.body as Buffer).buffer as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const closing = sheet.getColumn(1).values.findIndex((v) => v === '期末余额');
+    expect(sheet.getRow(closing).getCell(6).value).toBe(2700.5);
+    expect(sheet.getRow(1).getCell(2).value).toContain('2026年第二季度');
     const verify = await t.http.post('/api/verify').attach('file', body, 'statement.pdf').expect(200);
     expect(JSON.stringify(verify.body)).toContain(requested.body.documentNumber);
   });

@@ -1,3 +1,5 @@
+import { TENDER_FAILED_CHECKLIST } from '@gongyi/domain/documents/checklists/hearing-result';
+import { pdftotext } from '@gongyi/pdf/testing/poppler';
 import type { Response } from 'supertest';
 import { BidSeal } from '../../apps/api/src/hearings/bid-seal';
 import { bearer, createTestApp, type TestApp } from '../support/test-app';
@@ -140,16 +142,39 @@ describe('sealed bids', () => {
     expect(detailStatus).toMatchObject({ admin: 200, director: 200, 'vendor B (bidder)': 200, 'outsider vendor': 404 });
   }, 240_000);
 
-  it('shows metadata only: who submitted, when, and how many versions', async () => {
+  it('before the opening members see only how many bids arrived, not from whom or when', async () => {
     const asAdmin = await t.http.get(url()).set(bearer(t.adminToken)).expect(200);
-    expect(asAdmin.body).toMatchObject({ status: 'bidding', sealed: true, bidCount: 3 });
-    expect(asAdmin.body.bids[0]).toEqual({
-      id: bidIds[0],
-      vendorName: '甲电梯工程有限公司',
-      versions: 2,
-      firstSubmittedAt: expect.any(String),
-      lastSubmittedAt: expect.any(String),
-    });
+    expect(asAdmin.body).toMatchObject({ status: 'bidding', sealed: true, bidCount: 3, bids: [] });
+    const asDirector = await t.http.get(url()).set(bearer(c.director.token)).expect(200);
+    expect(asDirector.body).toMatchObject({ bidCount: 3, bids: [] });
+    for (const v of asDirector.body.vendors) expect(v).not.toHaveProperty('submitted');
+    // The decision record, as read through the API, keeps the bidders and times of a sealed hearing out too.
+    const record = await t.http.get(`/api/communities/${c.community}/record?limit=500`).set(bearer(c.director.token)).expect(200);
+    const bidEntries = record.body.filter((e: { action: string }) => e.action === 'hearing.bid_submitted');
+    expect(bidEntries.length).toBeGreaterThan(0);
+    for (const e of bidEntries)
+      expect(e).toMatchObject({ actorId: null, occurredAt: null, payload: { note: '开标前不公开投标人和投标时间' } });
+  });
+
+  it('a vendor who also holds another role sees only its own bid before the opening', async () => {
+    const vendor = c.vendors[1];
+    await t.http
+      .post(`/api/communities/${c.community}/roles`)
+      .set(bearer(t.adminToken))
+      .send({ userId: vendor.userId, role: 'owner' })
+      .expect(201);
+    const res = await t.http.get(url()).set(bearer(vendor.token)).expect(200);
+    expect(res.body.bids.map((b: { id: string }) => b.id)).toEqual([bidIds[1]]);
+    expect(res.body.bidCount).toBeUndefined();
+    expect(res.body.panel).toBeUndefined();
+    expect(res.body.vendors).toBeUndefined();
+    expect(JSON.stringify(res.body)).not.toContain('甲电梯工程有限公司');
+    const record = await t.http.get(`/api/communities/${c.community}/record?limit=500`).set(bearer(vendor.token)).expect(200);
+    const others = record.body.filter((e: { action: string; actorId: string | null }) => e.action === 'hearing.bid_submitted');
+    expect(others.every((e: { actorId: string | null }) => e.actorId === null)).toBe(true);
+  });
+
+  it('a vendor of the hearing sees its own bid and nothing of the others', async () => {
     const asOther = await t.http.get(url()).set(bearer(c.vendors[1].token)).expect(200);
     expect(asOther.body.bids.map((b: { id: string }) => b.id)).toEqual([bidIds[1]]);
     expect(asOther.body.panel).toBeUndefined();
@@ -187,7 +212,7 @@ describe('sealed bids', () => {
     }
     const [row] = await t.dataSource.query('SELECT amount_fen, proposal, attachment FROM bids WHERE id = $1', [bidIds[0]]);
     expect(row).toEqual({ amount_fen: null, proposal: null, attachment: null });
-    await expect(t.dataSource.query('UPDATE bid_versions SET commitment = $1 WHERE hearing_id = $2', ['x', hearingId])).rejects.toThrow(
+    await expect(t.ownerQuery('UPDATE bid_versions SET commitment = $1 WHERE hearing_id = $2', ['x', hearingId])).rejects.toThrow(
       /immutable/,
     );
   });
@@ -262,7 +287,7 @@ describe('sealed bids', () => {
       const res = await t.http.post(`/api/communities/${c.community}/hearings/${second}/opening`).set(bearer(c.clerk.token)).expect(201);
       expect(res.body).toMatchObject({ status: 're_tender', sealed: true, bidCount: 2 });
       expect(JSON.stringify(res.body)).not.toMatch(/5555555|PUMP-/);
-      expect(res.body.bids[0]).not.toHaveProperty('amountFen');
+      expect(res.body.bids).toEqual([]); // still sealed: nobody learns who bid
     } finally {
       t.clock.reset();
     }
@@ -274,6 +299,28 @@ describe('sealed bids', () => {
       second,
     ]);
     expect(entry.payload).toMatchObject({ bidCount: 2 });
+    // 流标公告: registered with the re-tender, committee seal, naming the bidders and no bid content.
+    const [failed] = await t.dataSource.query(
+      `SELECT id, type, title, required_seals FROM documents WHERE source_type = 'hearing_failed' AND source_id = $1`,
+      [second],
+    );
+    expect(failed).toMatchObject({ type: 'tender_failed', required_seals: ['committee'] });
+    const notice = await t.http
+      .get(`/api/communities/${c.community}/documents/${failed.id}/preview`)
+      .set(bearer(c.clerk.token))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (x: Buffer) => chunks.push(x));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const text = pdftotext(notice.body as Buffer).replace(/\s+/g, '');
+    for (const phrase of ['流标公告', '收到投标：2份（有效投标须不少于3份）', '未予开启', '重新组织招标', '特此公告。'])
+      expect([phrase, text.includes(phrase)]).toEqual([phrase, true]);
+    expect(TENDER_FAILED_CHECKLIST.items.filter((i) => !i.pattern.test(text)).map((i) => i.id)).toEqual([]);
+    expect((TENDER_FAILED_CHECKLIST.forbidden ?? []).filter((f) => f.pattern.test(text)).map((f) => f.id)).toEqual([]);
+    expect(text).not.toMatch(/5555555|PUMP-/);
     await createHearing(t, c, hearingBody(c, item, { title: '2 幢水泵更换（重新招标）' })).expect(201);
   });
 });

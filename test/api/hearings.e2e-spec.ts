@@ -1,8 +1,11 @@
+import { HEARING_RESULT_CHECKLIST } from '@gongyi/domain/documents/checklists/hearing-result';
+import { pdftotext } from '@gongyi/pdf/testing/poppler';
 import { verifyPdf } from '@gongyi/pdf';
 import { RootCaService } from '../../apps/api/src/documents/root-ca.service';
 import { VoteClosingService } from '../../apps/api/src/voting/vote-closing.service';
-import { ownerTokens } from '../support/chain-fixtures';
+import { ownerTokens, publishFinalResult } from '../support/chain-fixtures';
 import { bearer, createTestApp, type TestApp } from '../support/test-app';
+import { issueSealsWithPins, TEST_SEAL_PIN } from '../support/seal-fixtures';
 import {
   createHearing,
   DAY,
@@ -275,6 +278,27 @@ describe('hearings', () => {
     const draft = await t.http.get(url('/result.pdf')).set(bearer(c.clerk.token)).buffer(true).expect(200);
     expect(draft.headers['content-type']).toBe('application/pdf');
     expect(Buffer.from(draft.body).subarray(0, 5).toString()).toBe('%PDF-');
+    // 评审结果公示: headed as such, the scoring table, the recused member as 回避 (never 缺席), the objection channel.
+    const text = pdftotext(Buffer.from(draft.body)).replace(/\s+/g, '');
+    for (const phrase of [
+      '评审结果公示',
+      '回避1人',
+      '回避',
+      '评审结果（评分表',
+      '加权得分',
+      '甲电梯工程有限公司',
+      '异议期至',
+      '居委会监督',
+    ])
+      expect([phrase, text.includes(phrase)]).toEqual([phrase, true]);
+    expect(text).not.toContain('缺席');
+    // The content checklist of 评审结果公示, on the layout text (table rows kept together): every item, no contradiction.
+    const layout = pdftotext(Buffer.from(draft.body), { layout: true }).replace(/\s+/g, '');
+    expect(HEARING_RESULT_CHECKLIST.items.filter((i) => !i.pattern.test(layout)).map((i) => i.id)).toEqual([]);
+    expect((HEARING_RESULT_CHECKLIST.forbidden ?? []).filter((f) => f.pattern.test(layout)).map((f) => f.id)).toEqual([]);
+    // One annex page per sitting judge (seven), none for the recused member; the supervisor is the 居委会.
+    expect(layout.match(/附件\d+：评审打分表/g)).toHaveLength(7);
+    expect(layout).toContain('监督人：居委会');
     expect((await t.http.get(url('/result.pdf')).set(bearer(c.vendors[1].token)).expect(409)).body.code).toBe('document_not_final');
     const objection = await t.http
       .post(url('/objections'))
@@ -299,27 +323,36 @@ describe('hearings', () => {
   it('seals the published result through the documents engine, after which everyone downloads the signed PDF', async () => {
     const { result } = (await t.http.get(url()).set(bearer(c.clerk.token)).expect(200)).body;
     const api = (path: string) => `/api/communities/${c.community}${path}`;
-    await t.http.post(api('/seals')).set(bearer(c.director.token)).send({ term: 1 }).expect(201);
+    await issueSealsWithPins(t, c.community, c.director, [c.director, c.residents], { term: 1 });
     const request = await t.http
       .post(api('/seal-requests'))
       .set(bearer(c.clerk.token))
       .send({ documentId: result.document.id })
       .expect(201);
-    // The item is a major matter (maintenance fund), so its documents carry both seals.
-    for (const [who, kind] of [
-      [c.director, 'committee'],
-      [c.residents, 'assembly'],
-    ] as const) {
-      await t.http
+    // The hearing result is the committee's act (seal policy): the committee seal only, even on a major matter.
+    const assembly = await t.http
+      .post(api(`/seal-requests/${request.body.id}/applications`))
+      .set(bearer(c.residents.token))
+      .send({ kind: 'assembly', pin: TEST_SEAL_PIN })
+      .expect(400);
+    expect(assembly.body.code).toBe('seal_not_required');
+    // A seal signs nothing dated before its certificate: refused in words, not a 500 from a signature that fails.
+    const early = await at(new Date(Date.now() - 365 * DAY), () =>
+      t.http
         .post(api(`/seal-requests/${request.body.id}/applications`))
-        .set(bearer(who.token))
-        .send({ kind })
-        .expect(201);
-    }
+        .set(bearer(c.director.token))
+        .send({ kind: 'committee', pin: TEST_SEAL_PIN }),
+    );
+    expect([early.status, early.body.code]).toEqual([409, 'seal_certificate_not_valid']);
+    await t.http
+      .post(api(`/seal-requests/${request.body.id}/applications`))
+      .set(bearer(c.director.token))
+      .send({ kind: 'committee', pin: TEST_SEAL_PIN })
+      .expect(201);
     const sealed = await t.http.get(url('/result.pdf')).set(bearer(c.vendors[1].token)).buffer(true).parse(bytes).expect(200);
     const check = verifyPdf(sealed.body as Buffer, await t.app.get(RootCaService).certPem());
     expect(check.valid).toBe(true);
-    expect(check.signatures).toHaveLength(2);
+    expect(check.signatures).toHaveLength(1);
   });
 
   it('puts the shortlist to the owners as the options of the assembly motion, and records the chosen bid on the item', async () => {
@@ -359,6 +392,8 @@ describe('hearings', () => {
     await at(new Date(closesAt.getTime() + 1000), async () =>
       expect(await t.app.get(VoteClosingService).closeIfDue(c.community, vote.body.id)).toBe('closed'),
     );
+    // The item takes the chosen bid and advances on the final result, published after the objection period.
+    await publishFinalResult(t, c, vote.body.id);
     const item = (await t.http.get(`/api/communities/${c.community}/agenda-items/${c.itemId}`).set(bearer(c.clerk.token)).expect(200)).body;
     expect(item.chosenOption).toEqual({ motionId: m.id, optionId: runnerUp.bidId.replace(/-/g, ''), label: runnerUp.label });
     expect(item.currentStage).toBe('committee_resolution');

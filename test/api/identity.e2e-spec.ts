@@ -18,8 +18,9 @@ describe('identity', () => {
 
   it('creates the platform admin only once, with a one-time password that must be changed', async () => {
     expect(await t.app.get(UsersService).ensurePlatformAdmin()).toBeNull();
+    // createTestApp had to replace the one-time password before anything else answered (activation.e2e-spec.ts).
     const me = await t.http.get('/api/auth/me').set(bearer(t.adminToken)).expect(200);
-    expect(me.body).toMatchObject({ loginName: 'admin', isPlatformAdmin: true, mustChangePassword: true });
+    expect(me.body).toMatchObject({ loginName: 'admin', isPlatformAdmin: true, mustChangePassword: false });
     const [row] = await t.dataSource.query(`SELECT password_hash FROM users WHERE login_name = 'admin'`);
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
@@ -98,7 +99,7 @@ describe('identity', () => {
     for (let i = 0; i < 4; i++) await t.http.post('/api/auth/login').send({ login: 'nobody', password: 'x' }).expect(401);
     await t.http.post('/api/auth/login').send({ login: 'nobody', password: 'x' }).expect(429);
     // Once the lock expires the account works again.
-    await t.dataSource.query(`UPDATE login_throttles SET locked_until = now() - interval '1 second' WHERE identifier = 'target'`);
+    await t.dataSource.query(`UPDATE login_lockouts SET locked_until = now() - interval '1 second' WHERE identifier = 'target'`);
     await t.http.post('/api/auth/login').send({ login: 'target', password: 'Target12345' }).expect(200);
   });
 
@@ -122,7 +123,7 @@ describe('identity', () => {
     const community = await createCommunity(t);
     const current = await createMember(t, community, 'committee_member');
     const expired = await createMember(t, community, 'committee_member', { startsOn: '2020-01-01', endsOn: '2021-12-31' });
-    const future = await createMember(t, community, 'committee_member', { startsOn: '2099-01-01' });
+    const future = await createMember(t, community, 'committee_member', { startsOn: `${new Date().getUTCFullYear() + 2}-01-01` });
     await t.http.get(`/api/communities/${community}/units`).set(bearer(current.token)).expect(200);
     await t.http.get(`/api/communities/${community}/units`).set(bearer(expired.token)).expect(403);
     await t.http.get(`/api/communities/${community}/units`).set(bearer(future.token)).expect(403);
@@ -155,16 +156,21 @@ describe('identity', () => {
     expect(after.body.map((r: { id: string }) => r.id)).toContain(assignment.id);
   });
 
-  it('creates accounts with a one-time password when none is given', async () => {
-    const res = await t.http
+  it('has people register their own account: no password is generated or returned for anyone', async () => {
+    const missing = await t.http
       .post('/api/users')
       .set(bearer(t.adminToken))
       .send({ mobile: '13700000009', displayName: '新用户' })
+      .expect(400);
+    expect(missing.body.message).toMatch(/password/);
+    expect(await t.dataSource.query(`SELECT 1 FROM users WHERE mobile = '13700000009'`)).toHaveLength(0);
+    const res = await t.http
+      .post('/api/users')
+      .send({ mobile: '13700000009', displayName: '新用户', password: 'Own-pass-123' })
       .expect(201);
-    expect(res.body.oneTimePassword).toMatch(/^[A-Za-z0-9-]{10,}$/);
-    const login = await t.http.post('/api/auth/login').send({ login: '13700000009', password: res.body.oneTimePassword }).expect(200);
-    expect(login.body.user.mustChangePassword).toBe(true);
-    const notAdmin = login.body.token;
-    await t.http.post('/api/users').set(bearer(notAdmin)).send({ loginName: 'sneaky', displayName: 'x' }).expect(403);
+    expect(Object.keys(res.body)).toEqual(['user']);
+    const login = await t.http.post('/api/auth/login').send({ login: '13700000009', password: 'Own-pass-123' }).expect(200);
+    expect(login.body.user.mustChangePassword).toBe(false);
+    await t.http.get('/api/users').set(bearer(login.body.token)).expect(403);
   });
 });

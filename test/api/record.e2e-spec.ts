@@ -40,11 +40,11 @@ describe('decision record', () => {
   });
 
   it('the database refuses UPDATE, DELETE and TRUNCATE', async () => {
-    await expect(t.dataSource.query(`UPDATE record_entries SET action = 'x' WHERE community_id = $1`, [community])).rejects.toThrow(
+    await expect(t.ownerQuery(`UPDATE record_entries SET action = 'x' WHERE community_id = $1`, [community])).rejects.toThrow(
       /append-only/,
     );
-    await expect(t.dataSource.query(`DELETE FROM record_entries WHERE community_id = $1`, [community])).rejects.toThrow(/append-only/);
-    await expect(t.dataSource.query('TRUNCATE record_entries CASCADE')).rejects.toThrow(/append-only/);
+    await expect(t.ownerQuery(`DELETE FROM record_entries WHERE community_id = $1`, [community])).rejects.toThrow(/append-only/);
+    await expect(t.ownerQuery('TRUNCATE record_entries CASCADE')).rejects.toThrow(/append-only/);
   });
 
   it('a change that fails leaves no record entry behind', async () => {
@@ -64,7 +64,7 @@ describe('decision record', () => {
   it('finds a tampered entry, through the API and the CLI', async () => {
     const other = await createCommunity(t, '未被篡改小区');
     // A superuser can switch the trigger off; the hash chain still gives the change away.
-    const client = new Client({ connectionString: t.config.databaseUrl });
+    const client = new Client({ connectionString: t.ownerUrl });
     await client.connect();
     try {
       await client.query('BEGIN');
@@ -133,7 +133,7 @@ describe('decision record', () => {
     const cut = await createCommunity(t, '被截短小区');
     await createMember(t, cut, 'owner');
     await createMember(t, cut, 'owner');
-    const client = new Client({ connectionString: t.config.databaseUrl });
+    const client = new Client({ connectionString: t.ownerUrl });
     await client.connect();
     try {
       await client.query('BEGIN');

@@ -1,11 +1,14 @@
-import { createPublicKey, X509Certificate } from 'node:crypto';
-import { decryptPrivateKey, describeCertificate, STATEMENT_TYPE } from '@gongyi/pdf';
-import { sampleStatement } from '@gongyi/pdf/samples';
+import { X509Certificate } from 'node:crypto';
+import { ASSEMBLY_NOTICE_TYPE, decryptPrivateKey, describeCertificate, MINUTES_TYPE, STATEMENT_TYPE } from '@gongyi/pdf';
+import { sampleMinutes, sampleNotice, sampleStatement } from '@gongyi/pdf/samples';
+import { SEAL_POLICY } from '@gongyi/domain/documents/seal-policy';
 import { pdftotext } from '@gongyi/pdf/testing/poppler';
 import { DocumentsService } from '../../apps/api/src/documents/documents.service';
 import { RootCaService } from '../../apps/api/src/documents/root-ca.service';
+import { openCustodianKey, unwrapSealKey } from '../../apps/api/src/seals/seal-key-wrap';
 import { Cast, chainCast, createItem } from '../support/chain-fixtures';
 import { createCommunity, createMember, Member } from '../support/fixtures';
+import { setSealPin, TEST_SEAL_PIN } from '../support/seal-fixtures';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
 
 /** supertest buffers only text types; PDFs are collected as bytes. */
@@ -37,6 +40,19 @@ describe('seals, custodians, seal requests and the seal log', () => {
     return doc.id;
   };
 
+  /** An assembly notice (an act of the assembly: both seals), registered as the voting context would. */
+  const noticeDocument = async (agendaItemId: string) => {
+    const doc = await t.app.get(DocumentsService).renderAndRegister(null, cast.community, {
+      type: ASSEMBLY_NOTICE_TYPE,
+      title: '业主大会会议公告',
+      sourceType: 'assembly_vote',
+      agendaItemId,
+      input: sampleNotice(),
+      actorId: cast.clerk.userId,
+    });
+    return doc.id;
+  };
+
   beforeAll(async () => {
     t = await createTestApp();
     cast = await chainCast(t, []);
@@ -45,7 +61,7 @@ describe('seals, custodians, seal requests and the seal log', () => {
   afterAll(() => t.close());
 
   it('creates the deployment root CA once, at start, and serves its certificate', async () => {
-    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM seal_root_cas');
+    const [{ n }] = await t.dataSource.query("SELECT count(*)::int AS n FROM seal_root_cas WHERE name = 'seal-root'");
     expect(n).toBe(1);
     const again = await t.app.get(RootCaService).ensure();
     const res = await t.http.get('/api/ca.pem').expect(200);
@@ -58,6 +74,12 @@ describe('seals, custodians, seal requests and the seal log', () => {
   it('issues an assembly and a committee seal for a term, naming community and term, with default custodians', async () => {
     await t.http.post(url('/seals')).set(bearer(cast.clerk.token)).send({ term: 3 }).expect(403);
     await t.http.post(url('/seals')).set(bearer(cast.director.token)).send({ term: 0 }).expect(400);
+    // The keys are wrapped for the custodians at issue time, so they must have set their own seal PINs first.
+    const early = await t.http.post(url('/seals')).set(bearer(cast.director.token)).send({ term: 3 }).expect(409);
+    expect(early.body).toMatchObject({ code: 'custodian_pin_missing', message: expect.stringContaining('用章密码') });
+    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM seals WHERE community_id = $1', [cast.community]))[0].n).toBe(0);
+    await setSealPin(t, cast.community, cast.residents);
+    await setSealPin(t, cast.community, cast.director);
     const res = await t.http.post(url('/seals')).set(bearer(cast.director.token)).send({ term: 3 }).expect(201);
     seals = res.body;
     expect(seals.map((s) => s.kind).sort()).toEqual(['assembly', 'committee']);
@@ -84,62 +106,239 @@ describe('seals, custodians, seal requests and the seal log', () => {
     expect(term.body.code).toBe('term_not_new');
   });
 
-  it('stores no private key in clear: only AES-GCM blobs bound to their seal', async () => {
+  it('stores no seal key the server can open: no MASTER_KEY copy, only PIN-protected copies per custodian', async () => {
     const rows = await t.dataSource.query(
-      `SELECT row_to_json(s)::text AS j FROM seals s UNION ALL SELECT row_to_json(r)::text FROM seal_root_cas r`,
+      `SELECT row_to_json(s)::text AS j FROM seals s UNION ALL SELECT row_to_json(r)::text FROM seal_root_cas r
+       UNION ALL SELECT row_to_json(k)::text FROM seal_key_copies k UNION ALL SELECT row_to_json(c)::text FROM custodian_keys c`,
     );
-    expect(rows.length).toBe(3);
-    const [{ key_encrypted: blob, cert_pem: certPem }] = await t.dataSource.query(
-      'SELECT key_encrypted, cert_pem FROM seals WHERE id = $1',
-      [sealOf('committee').id],
+    for (const { j } of rows) expect(j).not.toContain('PRIVATE KEY');
+    const stored = await t.dataSource.query('SELECT key_encrypted FROM seals WHERE community_id = $1', [cast.community]);
+    expect(stored).toEqual([{ key_encrypted: null }, { key_encrypted: null }]);
+    const copies = await t.dataSource.query(
+      'SELECT seal_id AS "sealId", user_id AS "userId" FROM seal_key_copies WHERE community_id = $1 ORDER BY user_id',
+      [cast.community],
     );
-    expect(blob).toMatch(/^v1:/);
-    const master = Buffer.from(t.config.masterKey, 'hex');
-    const keyPem = decryptPrivateKey(blob, master, sealOf('committee').id);
-    const keyBody = keyPem.split('\n')[1];
-    for (const { j } of rows) {
-      expect(j).not.toContain('PRIVATE KEY');
-      expect(j).not.toContain(keyBody);
-    }
-    expect(createPublicKey(keyPem).export({ format: 'pem', type: 'spki' })).toBe(
-      new X509Certificate(certPem).publicKey.export({ format: 'pem', type: 'spki' }),
+    expect(copies).toEqual(
+      expect.arrayContaining([
+        { sealId: sealOf('committee').id, userId: cast.director.userId },
+        { sealId: sealOf('assembly').id, userId: cast.residents.userId },
+      ]),
     );
-    expect(() => decryptPrivateKey(blob, master, sealOf('assembly').id)).toThrow();
-    expect(() => decryptPrivateKey(blob, Buffer.alloc(32, 1), sealOf('committee').id)).toThrow();
+    expect(copies).toHaveLength(2);
   });
 
-  it('reassigns custodians to staff only and keeps the history', async () => {
-    const committee = sealOf('committee').id;
-    const bad = await t.http
-      .put(url(`/seals/${committee}/custodians`))
-      .set(bearer(cast.director.token))
-      .send({ userIds: [owner.userId] })
-      .expect(400);
-    expect(bad.body.code).toBe('custodian_not_staff');
-    await t.http
-      .put(url(`/seals/${committee}/custodians`))
-      .set(bearer(cast.clerk.token))
-      .send({ userIds: [cast.clerk2.userId] })
-      .expect(403);
-    const changed = await t.http
-      .put(url(`/seals/${committee}/custodians`))
-      .set(bearer(cast.director.token))
-      .send({ userIds: [cast.clerk2.userId] })
-      .expect(200);
-    expect(changed.body.custodians.map((c: { userId: string; active: boolean }) => [c.userId, c.active])).toEqual([
-      [cast.director.userId, false],
-      [cast.clerk2.userId, true],
-    ]);
-    await t.http
-      .put(url(`/seals/${committee}/custodians`))
-      .set(bearer(t.adminToken))
-      .send({ userIds: [cast.director.userId, cast.clerk2.userId] })
-      .expect(200);
+  describe('the operator with MASTER_KEY and the whole database cannot sign (电子签名法 Art. 13)', () => {
+    it('no stored blob opens with MASTER_KEY, and the API refuses to apply a seal without the custodian PIN', async () => {
+      const master = Buffer.from(t.config.masterKey, 'hex');
+      const blobs = await t.dataSource.query(
+        `SELECT k.seal_id, k.key_wrapped, c.private_wrapped FROM seal_key_copies k
+         JOIN custodian_keys c ON c.user_id = k.user_id AND c.community_id = k.community_id WHERE k.community_id = $1`,
+        [cast.community],
+      );
+      expect(blobs.length).toBe(2);
+      for (const b of blobs) {
+        expect(() => decryptPrivateKey(b.key_wrapped, master, b.seal_id)).toThrow();
+        expect(() => decryptPrivateKey(b.private_wrapped, master, b.seal_id)).toThrow();
+        await expect(
+          openCustodianKey(b.private_wrapped, t.config.masterKey, `${cast.community}|${cast.director.userId}`),
+        ).rejects.toThrow();
+        // Even the right custodian's key copy needs the PIN: MASTER_KEY as the personal key does not open it.
+        expect(() => unwrapSealKey(b.key_wrapped, master, b.seal_id)).toThrow();
+      }
+      const documentId = await statementDocument('无密码用章的报表');
+      const req = await t.http
+        .post(url('/seal-requests'))
+        .set(bearer(cast.clerk.token))
+        .send({ documentId, decision: '业委会第1次会议决议' })
+        .expect(201);
+      const before = await t.dataSource.query('SELECT count(*)::int AS n FROM seal_log_entries WHERE community_id = $1', [cast.community]);
+      const noPin = await t.http
+        .post(url(`/seal-requests/${req.body.id}/applications`))
+        .set(bearer(cast.director.token))
+        .send({ kind: 'committee' })
+        .expect(400);
+      expect(noPin.body.message).toMatch(/[\u4e00-\u9fa5]/);
+      const wrong = await t.http
+        .post(url(`/seal-requests/${req.body.id}/applications`))
+        .set(bearer(cast.director.token))
+        .send({ kind: 'committee', pin: t.config.masterKey })
+        .expect(403);
+      expect(wrong.body).toMatchObject({ code: 'seal_pin_wrong', message: '用章密码不正确' });
+      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM seal_log_entries WHERE community_id = $1', [cast.community])).toEqual(
+        before,
+      );
+      expect(
+        (
+          await t.http
+            .get(url(`/documents/${documentId}`))
+            .set(bearer(cast.clerk.token))
+            .expect(200)
+        ).body.status,
+      ).toBe('draft');
+      await t.http
+        .post(url(`/seal-requests/${req.body.id}/refusals`))
+        .set(bearer(cast.director.token))
+        .send({ kind: 'committee', reason: '测试结束' })
+        .expect(201);
+    });
   });
 
-  it('a major decision needs both seals; custodians apply only their own seal and never to their own request', async () => {
+  describe('seal custody is decided by the right party', () => {
+    const custodiansOf = async (sealId: string) =>
+      (
+        await t.dataSource.query('SELECT user_id FROM seal_custodians WHERE seal_id = $1 AND ended_at IS NULL ORDER BY user_id', [sealId])
+      ).map((r: { user_id: string }) => r.user_id);
+
+    it('refuses the director naming himself custodian of the assembly seal', async () => {
+      const assembly = sealOf('assembly').id;
+      const before = await custodiansOf(assembly);
+      const res = await t.http
+        .put(url(`/seals/${assembly}/custodians`))
+        .set(bearer(cast.director.token))
+        .send({ userIds: [cast.director.userId] })
+        .expect(403);
+      expect(res.body).toMatchObject({ code: 'custody_residents_committee_only', message: '业主大会章保管人只能由居委会指定' });
+      expect(await custodiansOf(assembly)).toEqual(before);
+      const admin = await t.http
+        .put(url(`/seals/${assembly}/custodians`))
+        .set(bearer(t.adminToken))
+        .send({ userIds: [cast.director.userId] });
+      expect(admin.status).toBe(403);
+      expect(await custodiansOf(assembly)).toEqual(before);
+    });
+
+    it('refuses the director replacing the committee seal custodians alone', async () => {
+      const committee = sealOf('committee').id;
+      const before = await custodiansOf(committee);
+      const res = await t.http
+        .put(url(`/seals/${committee}/custodians`))
+        .set(bearer(cast.director.token))
+        .send({ userIds: [cast.clerk.userId] })
+        .expect(403);
+      expect(res.body.code).toBe('custody_committee_decision_only');
+      expect(res.body.message).toContain('两名委员');
+      expect(await custodiansOf(committee)).toEqual(before);
+    });
+
+    it('refuses one person keeping both seals, whoever appoints', async () => {
+      const assembly = sealOf('assembly').id;
+      const before = await custodiansOf(assembly);
+      const res = await t.http
+        .put(url(`/seals/${assembly}/custodians`))
+        .set(bearer(cast.residents.token))
+        .send({ userIds: [cast.residents.userId, cast.director.userId] })
+        .expect(409);
+      expect(res.body).toMatchObject({ code: 'custody_both_seals', message: '同一人不能同时保管本小区的业主大会章和业委会章' });
+      expect(await custodiansOf(assembly)).toEqual(before);
+      const bad = await t.http
+        .put(url(`/seals/${assembly}/custodians`))
+        .set(bearer(cast.residents.token))
+        .send({ userIds: [owner.userId] })
+        .expect(400);
+      expect(bad.body.code).toBe('custodian_not_staff');
+    });
+
+    it('refuses a committee member confirming his own custody proposal', async () => {
+      const committee = sealOf('committee').id;
+      const proposal = await t.http
+        .post(url(`/seals/${committee}/custody-proposals`))
+        .set(bearer(cast.director.token))
+        .send({ userIds: [cast.director.userId, cast.clerk2.userId, cast.secretary.userId], note: '业委会第2次会议决定' })
+        .expect(201);
+      const before = await custodiansOf(committee);
+      const self = await t.http
+        .post(url(`/seals/${committee}/custody-proposals/${proposal.body.id}/confirmation`))
+        .set(bearer(cast.director.token))
+        .expect(403);
+      expect(self.body).toMatchObject({ code: 'custody_same_member', message: expect.stringContaining('另一名业委会委员') });
+      expect(await custodiansOf(committee)).toEqual(before);
+      const residents = await t.http
+        .post(url(`/seals/${committee}/custody-proposals/${proposal.body.id}/confirmation`))
+        .set(bearer(cast.residents.token));
+      expect(residents.status).toBe(403);
+      expect(await custodiansOf(committee)).toEqual(before);
+      const twice = await t.http
+        .post(url(`/seals/${committee}/custody-proposals`))
+        .set(bearer(cast.clerk.token))
+        .send({ userIds: [cast.clerk.userId] })
+        .expect(409);
+      expect(twice.body.code).toBe('custody_proposal_pending');
+    });
+
+    it('accepts a second committee member confirming; the residents committee and the other seal are told; the key is handed over with a PIN', async () => {
+      const committee = sealOf('committee').id;
+      const [pending] = (
+        await t.http
+          .get(url(`/seals/${committee}/custody-proposals`))
+          .set(bearer(cast.clerk.token))
+          .expect(200)
+      ).body;
+      const confirmed = await t.http
+        .post(url(`/seals/${committee}/custody-proposals/${pending.id}/confirmation`))
+        .set(bearer(cast.clerk.token))
+        .expect(201);
+      expect(
+        confirmed.body.custodians
+          .filter((c: { active: boolean }) => c.active)
+          .map((c: { userId: string; hasKey: boolean }) => [c.userId, c.hasKey]),
+      ).toEqual(
+        expect.arrayContaining([
+          [cast.director.userId, true],
+          [cast.clerk2.userId, false],
+        ]),
+      );
+      const inbox = await t.http.get(url('/notifications')).set(bearer(cast.residents.token)).expect(200);
+      expect(inbox.body.map((n: { subject: string }) => n.subject)).toContain('业委会章保管人变更');
+      const [entry] = await t.dataSource.query(
+        `SELECT payload FROM record_entries WHERE community_id = $1 AND action = 'seals.custodians_changed' ORDER BY seq DESC LIMIT 1`,
+        [cast.community],
+      );
+      expect(entry.payload.decidedBy).toEqual([cast.director.userId, cast.clerk.userId]);
+      // The new custodian sets a PIN; the director, who holds the key, hands a copy over under his own PIN.
+      const nobody = await t.http
+        .post(url(`/seals/${committee}/key-handovers`))
+        .set(bearer(cast.director.token))
+        .send({ pin: TEST_SEAL_PIN })
+        .expect(409);
+      expect(nobody.body.code).toBe('handover_nobody');
+      await setSealPin(t, cast.community, cast.clerk2, 'clerk2-own-pin');
+      await setSealPin(t, cast.community, cast.secretary, 'secretary-own-pin');
+      await t.http
+        .post(url(`/seals/${committee}/key-handovers`))
+        .set(bearer(cast.director.token))
+        .send({ pin: 'wrong-pin-0' })
+        .expect(403);
+      const handed = await t.http
+        .post(url(`/seals/${committee}/key-handovers`))
+        .set(bearer(cast.director.token))
+        .send({ pin: TEST_SEAL_PIN })
+        .expect(201);
+      const active = handed.body.custodians.filter((c: { active: boolean }) => c.active);
+      expect(active.map((c: { userId: string; hasKey: boolean }) => [c.userId, c.hasKey])).toEqual(
+        expect.arrayContaining([
+          [cast.clerk2.userId, true],
+          [cast.secretary.userId, true],
+        ]),
+      );
+      // The secretary steps down, through the same two-member decision; his key copy is destroyed with the custody.
+      const back = await t.http
+        .post(url(`/seals/${committee}/custody-proposals`))
+        .set(bearer(cast.clerk2.token))
+        .send({ userIds: [cast.director.userId, cast.clerk2.userId] })
+        .expect(201);
+      await t.http
+        .post(url(`/seals/${committee}/custody-proposals/${back.body.id}/confirmation`))
+        .set(bearer(cast.clerk.token))
+        .expect(201);
+      expect(await custodiansOf(committee)).toEqual([cast.director.userId, cast.clerk2.userId].sort());
+      const copies = await t.dataSource.query('SELECT user_id FROM seal_key_copies WHERE seal_id = $1 ORDER BY user_id', [committee]);
+      expect(copies.map((c: { user_id: string }) => c.user_id)).toEqual([cast.director.userId, cast.clerk2.userId].sort());
+    });
+  });
+
+  it('an act of the assembly needs both seals; custodians apply only their own seal and never to their own request', async () => {
     const major = await createItem(t, cast, 'art278_5', '动用维修资金更换水泵');
-    const documentId = await statementDocument();
+    const documentId = await noticeDocument(major);
     await t.http.post(url('/seal-requests')).set(bearer(owner.token)).send({ documentId, agendaItemId: major }).expect(403);
     const req = await t.http
       .post(url('/seal-requests'))
@@ -158,7 +357,7 @@ describe('seals, custodians, seal requests and the seal log', () => {
       t.http
         .post(url(`/seal-requests/${req.body.id}/applications`))
         .set(bearer(who.token))
-        .send({ kind });
+        .send({ kind, pin: TEST_SEAL_PIN });
 
     expect((await apply(cast.clerk2, 'committee')).body.code).toBe('own_request');
     expect((await apply(cast.clerk, 'committee')).body.code).toBe('not_custodian');
@@ -173,8 +372,9 @@ describe('seals, custodians, seal requests and the seal log', () => {
     const done = await apply(cast.residents, 'assembly').expect(201);
     expect(done.body.status).toBe('completed');
     expect(done.body.log.map((l: { sealKind: string; outcome: string; decision: string }) => [l.sealKind, l.outcome, l.decision])).toEqual([
-      ['committee', 'applied', expect.stringContaining('动用维修资金更换水泵')],
-      ['assembly', 'applied', expect.stringContaining('动用维修资金更换水泵')],
+      // The item's decision is still pending: the notice cites the rulebook article, never that decision.
+      ['committee', 'applied', SEAL_POLICY.assembly_notice.rulebookArticle],
+      ['assembly', 'applied', SEAL_POLICY.assembly_notice.rulebookArticle],
     ]);
     const doc = await t.http
       .get(url(`/documents/${documentId}`))
@@ -206,7 +406,7 @@ describe('seals, custodians, seal requests and the seal log', () => {
     const notRequired = await t.http
       .post(url(`/seal-requests/${req.body.id}/applications`))
       .set(bearer(cast.residents.token))
-      .send({ kind: 'assembly' })
+      .send({ kind: 'assembly', pin: TEST_SEAL_PIN })
       .expect(400);
     expect(notRequired.body.code).toBe('seal_not_required');
     await t.http
@@ -226,15 +426,50 @@ describe('seals, custodians, seal requests and the seal log', () => {
     const late = await t.http
       .post(url(`/seal-requests/${req.body.id}/applications`))
       .set(bearer(cast.director.token))
-      .send({ kind: 'committee' })
+      .send({ kind: 'committee', pin: TEST_SEAL_PIN })
       .expect(409);
     expect(late.body.code).toBe('request_closed');
     const log = await t.http.get(url('/seal-log')).set(bearer(owner.token)).expect(200);
-    expect(log.body.map((e: { outcome: string }) => e.outcome).sort()).toEqual(['applied', 'applied', 'refused']);
-    await expect(t.dataSource.query(`UPDATE seal_log_entries SET reason = 'x' WHERE community_id = $1`, [cast.community])).rejects.toThrow(
+    expect(log.body.map((e: { outcome: string }) => e.outcome).sort()).toEqual(['applied', 'applied', 'refused', 'refused']);
+    await expect(t.ownerQuery(`UPDATE seal_log_entries SET reason = 'x' WHERE community_id = $1`, [cast.community])).rejects.toThrow(
       /immutable/,
     );
-    await expect(t.dataSource.query(`DELETE FROM seal_log_entries WHERE community_id = $1`, [cast.community])).rejects.toThrow(/immutable/);
+    await expect(t.ownerQuery(`DELETE FROM seal_log_entries WHERE community_id = $1`, [cast.community])).rejects.toThrow(/immutable/);
+  });
+
+  it('minutes of an Art. 278 item carry no seal (attendees confirm them); a committee resolution never cites a pending decision', async () => {
+    const major = await createItem(t, cast, 'art278_7', '3 幢加装电梯');
+    const register = (stage: string) =>
+      t.app.get(DocumentsService).renderAndRegister(null, cast.community, {
+        type: MINUTES_TYPE,
+        title: `纪要 ${stage}`,
+        sourceType: 'meeting',
+        agendaItemId: major,
+        input: { ...sampleMinutes(2), stage },
+        actorId: cast.clerk.userId,
+      });
+    // The meetings' own records carry no seal at all: the attendees confirm them (apps/api/src/minutes).
+    for (const stage of ['party_prediscussion', 'joint_meeting', 'representatives_meeting']) {
+      const doc = await register(stage);
+      expect(doc.requiredSeals).toEqual([]);
+      const req = await t.http.post(url('/seal-requests')).set(bearer(cast.clerk.token)).send({ documentId: doc.id }).expect(409);
+      expect(req.body.code).toBe('no_seal_required');
+      const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM seal_requests WHERE document_id = $1', [doc.id]);
+      expect(n).toBe(0);
+    }
+    const resolution = await register('committee_resolution');
+    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM seal_requests WHERE document_id = $1', [resolution.id]);
+    for (const decision of [undefined, '业委会第9次会议决议']) {
+      const refused = await t.http
+        .post(url('/seal-requests'))
+        .set(bearer(cast.clerk.token))
+        .send({ documentId: resolution.id, decision })
+        .expect(409);
+      expect(refused.body).toMatchObject({ code: 'basis_decision_not_passed' });
+      expect(refused.body.message).toContain('尚未作出');
+    }
+    const after = await t.dataSource.query('SELECT count(*)::int AS n FROM seal_requests WHERE document_id = $1', [resolution.id]);
+    expect(after).toEqual(before);
   });
 
   it('renders the half-year seal log as a document once the half-year has ended', async () => {
@@ -251,10 +486,23 @@ describe('seals, custodians, seal requests and the seal log', () => {
     const pdf = await binary(t.http.get(url(`/documents/${report.body.id}/preview`)).set(bearer(cast.clerk.token))).expect(200);
     const text = pdftotext(pdf.body).replace(/\s+/g, '');
     expect(text).toContain('用章登记公示');
-    // Only applications are published: the refusal is in the log, not in the report.
-    expect(text).toContain('本期共用章2次，其中业主大会章1次、业主委员会章1次');
-    expect(text).toContain('公共收益收支明细表');
-    expect(text).not.toContain('门禁改造费用明细');
+    // Applications and refusals are both published; the count is of applications.
+    expect(text).toContain('本期共用章2次，其中业主大会章1次、业主委员会章1次；保管人拒绝用章');
+    expect(text).toContain('拒绝');
+    expect(text).toContain('附件不全');
+    expect(text).toContain('业主大会会议公告');
+    expect(text).toContain('门禁改造费用明细');
+    // Every document number on one line.
+    const lines = pdftotext(pdf.body).split('\n');
+    for (const n of text.match(/GY-[0-9A-F]{8}-\d{4}-\d{6}/g) ?? []) expect(lines.some((l) => l.includes(n))).toBe(true);
+    t.clock.travelTo(new Date('2027-01-02T03:00:00Z'));
+    try {
+      const second = await t.http.post(url('/seal-log/reports')).set(bearer(cast.clerk.token)).send({ year: 2026, half: 2 }).expect(409);
+      expect(second.body.code).toBe('report_exists');
+      expect(second.body.message).toContain('每半年只出一份');
+    } finally {
+      t.clock.reset();
+    }
   });
 
   it('retires a seal: new requests wait for the next term, whose seal replaces it', async () => {
@@ -276,7 +524,7 @@ describe('seals, custodians, seal requests and the seal log', () => {
     const stale = await t.http
       .post(url(`/seal-requests/${pending.body.id}/applications`))
       .set(bearer(cast.director.token))
-      .send({ kind: 'committee' })
+      .send({ kind: 'committee', pin: TEST_SEAL_PIN })
       .expect(409);
     expect(stale.body.code).toBe('seal_retired');
     await t.http
@@ -294,7 +542,7 @@ describe('seals, custodians, seal requests and the seal log', () => {
     await t.http
       .post(url(`/seal-requests/${renewed.body.id}/applications`))
       .set(bearer(cast.director.token))
-      .send({ kind: 'committee' })
+      .send({ kind: 'committee', pin: TEST_SEAL_PIN })
       .expect(201);
     const doc = await t.http
       .get(url(`/documents/${documentId}`))

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, spawnServer, waitForHealth } from '../support/server-process';
+import { adminPasswordFrom, freePort, spawnServer, waitForHealth } from '../support/server-process';
 
 /** The server as users start it: embedded PostgreSQL, data kept in DATA_DIR between starts. */
 describe('server start on embedded PostgreSQL', () => {
@@ -14,8 +14,12 @@ describe('server start on embedded PostgreSQL', () => {
 
     const first = spawnServer(env);
     await waitForHealth(baseUrl, first);
-    const password = /one-time password "([^"]+)"/.exec(first.output())?.[1];
+    const password = adminPasswordFrom(first.output());
     expect(password).toBeDefined();
+    // A random superuser password per install, readable by the server's user only.
+    const secret = join(dataDir, 'secrets', 'pg-superuser-password');
+    expect(statSync(secret).mode & 0o777).toBe(0o600);
+    expect(readFileSync(secret, 'utf8').trim()).toMatch(/^[0-9a-f]{48}$/);
     const login = await fetch(`${baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -23,6 +27,15 @@ describe('server start on embedded PostgreSQL', () => {
     });
     const { token } = (await login.json()) as { token: string };
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // Nothing else answers until the one-time password is replaced.
+    const early = await fetch(`${baseUrl}/api/communities`, { method: 'POST', headers: auth, body: JSON.stringify({ name: '太早' }) });
+    expect(early.status).toBe(403);
+    const changed = await fetch(`${baseUrl}/api/auth/password`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ currentPassword: password, newPassword: 'Restart-admin-123' }),
+    });
+    expect(changed.status).toBe(204);
     const created = await fetch(`${baseUrl}/api/communities`, {
       method: 'POST',
       headers: auth,
@@ -39,7 +52,7 @@ describe('server start on embedded PostgreSQL', () => {
       const relogin = await fetch(`${baseUrl}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ login: 'admin', password }),
+        body: JSON.stringify({ login: 'admin', password: 'Restart-admin-123' }),
       });
       expect(relogin.status).toBe(200);
       const { token: token2 } = (await relogin.json()) as { token: string };

@@ -96,7 +96,7 @@ describe('tenant isolation', () => {
     expect(failures).toEqual([]);
     expect(await chainOf(b)).toEqual(before);
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM units WHERE community_id = $1', [b])).toEqual(unitsBefore);
-  });
+  }, 240_000); // walks every secured route of the OpenAPI document
 
   it("record ids of B used under A's path are not found", async () => {
     const before = await chainOf(b);
@@ -119,7 +119,7 @@ describe('tenant isolation', () => {
     }
     expect(failures).toEqual([]);
     expect(await chainOf(b)).toEqual(before);
-  });
+  }, 240_000); // walks every secured route of the OpenAPI document
 
   it('lists only the communities a user belongs to', async () => {
     const mine = await t.http.get('/api/communities').set(bearer(userOfA.token)).expect(200);

@@ -42,7 +42,8 @@ describe('voting under concurrency', () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(199);
     const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM ballots WHERE vote_id = $1', [vote.id]);
     expect(n).toBe(1);
-  });
+    // The fixture seals the notice (two custodians, a PDF per seal) before the casts: more than the default minute on a busy machine.
+  }, 120_000);
 
   it('500 owners casting at once are all counted', async () => {
     const item = await createItem(t, cast, 'art278_5', '并发二');
@@ -57,13 +58,15 @@ describe('voting under concurrency', () => {
     expect(participation.body.motions[0].heads).toBe(OWNERS);
     const verify = await t.http.get(`/api/communities/${cast.community}/record/verify`).set(bearer(cast.clerk.token)).expect(200);
     expect(verify.body.ok).toBe(true);
-  });
+  }, 120_000);
 
   it('casts racing the close are either counted or refused, never lost after a success reply', async () => {
     const item = await createItem(t, cast, 'art278_5', '并发三');
     await advanceToAssembly(t, cast, item);
-    const vote = await openVote(t, cast, item, { closesInMs: 1500 });
+    const vote = await openVote(t, cast, item);
     const closing = t.app.get(VoteClosingService);
+    // The notice is sealed and voting open; the server's clock moves to 1.5 s before the close, so casts race it.
+    t.clock.travelTo(new Date(new Date(vote.closesAt).getTime() - 1500));
     const tokens = [...owners.values()].slice(0, 300);
     const casts = tokens.map(({ token }, i) =>
       new Promise((r) => setTimeout(r, i * 10)).then(() => ballotOf(vote.id, vote.motions[0].id, token)),
@@ -76,7 +79,7 @@ describe('voting under concurrency', () => {
         await new Promise((r) => setTimeout(r, 5));
       }
     });
-    const [responses, outcomes] = await Promise.all([Promise.all(casts), Promise.all(closers)]);
+    const [responses, outcomes] = await Promise.all([Promise.all(casts), Promise.all(closers)]).finally(() => t.clock.reset());
     expect(outcomes.filter((o) => o === 'closed')).toHaveLength(1);
     const accepted = responses.filter((r) => r.status === 201).length;
     const refused = responses.filter((r) => r.status === 409 && r.body.code === 'vote_closed').length;

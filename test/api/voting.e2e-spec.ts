@@ -1,5 +1,5 @@
 import { VoteClosingService } from '../../apps/api/src/voting/vote-closing.service';
-import { advanceToAssembly, Cast, chainCast, createItem, openVote, ownerTokens } from '../support/chain-fixtures';
+import { advanceToAssembly, Cast, chainCast, createItem, openVote, ownerTokens, publishFinalResult } from '../support/chain-fixtures';
 import { createMember, Member, RosterLine } from '../support/fixtures';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
 
@@ -91,7 +91,10 @@ describe('owners assembly vote', () => {
     expect(v.body).toMatchObject({ status: 'noticed', totalHeadcount: 7, totalAreaHundredths: '89000', isOpen: true });
     await t.http.post(url('/notice')).set(bearer(cast.clerk.token)).expect(409);
     const inbox = await t.http.get(`/api/communities/${cast.community}/notifications`).set(bearer(cast.residents.token)).expect(200);
-    expect(inbox.body[0].subject).toContain('业主大会公告');
+    // Besides the notice, publishing asked for the seals (the residents' committee keeps the assembly seal).
+    expect(inbox.body.map((n: { subject: string }) => n.subject)).toEqual(
+      expect.arrayContaining([expect.stringContaining('业主大会公告')]),
+    );
   });
 
   it('lets an owner vote once for all their units and returns a receipt', async () => {
@@ -110,7 +113,8 @@ describe('owners assembly vote', () => {
     const [ballot] = await t.dataSource.query('SELECT area_hundredths::text AS area, choice, channel FROM ballots WHERE vote_id = $1', [
       vote.id,
     ]);
-    expect(ballot).toEqual({ area: '15000', choice: 'yes', channel: 'online' });
+    // Sealed until the close (ballot-integrity.e2e-spec.ts).
+    expect(ballot).toEqual({ area: '15000', choice: expect.stringMatching(/^v1:/), channel: 'online' });
     const check = await t.http
       .get(url(`/receipts/${receipt.body.receiptCode}`))
       .set(bearer(tokenOf('欧阳甲')))
@@ -147,7 +151,7 @@ describe('owners assembly vote', () => {
     expect(count[0].n).toBe(2);
   });
 
-  it('records written proxies: cap, no property staff, no self-proxy; the holder votes for the grantor', async () => {
+  it('records written proxies: cap, no property staff, no self-proxy; once confirmed the holder votes for the grantor', async () => {
     const holder = owners.get('东方戊')!;
     const grant = (name: string | 'developer', holderUserId = holder.userId) =>
       (async () => {
@@ -168,19 +172,29 @@ describe('owners assembly vote', () => {
     const self = await grant('东方戊');
     expect([self.status, self.body.code]).toEqual([400, 'self_proxy']);
 
+    // A proxy counts only once a second committee member has checked it against the signed form.
+    const [entered] = await t.dataSource.query(
+      `SELECT p.id FROM proxies p JOIN owners o ON o.id::text = p.grantor_key WHERE p.vote_id = $1 AND o.name = '上官丁'`,
+      [vote.id],
+    );
+    await t.http
+      .post(url(`/proxies/${entered.id}/confirmation`))
+      .set(bearer(cast.clerk2.token))
+      .expect(201);
+    const sheet = await t.http.get(url('/my-ballot')).set(bearer(holder.token)).expect(200);
+    expect(sheet.body.proxies).toHaveLength(1); // the two unconfirmed proxies do not let him vote yet
+    await t.http
+      .post(url('/ballots'))
+      .set(bearer(holder.token))
+      .send({ choices: yes(), onBehalfOf: await electorOf(owners.get('上官丁')!.ownerId) })
+      .expect(201);
+    // Used by the holder, the proxy stands: the principal can no longer vote in person.
     const granted = await t.http
       .post(url('/ballots'))
       .set(bearer(tokenOf('上官丁')))
       .send({ choices: yes() })
       .expect(409);
     expect(granted.body.code).toBe('proxy_given');
-    const sheet = await t.http.get(url('/my-ballot')).set(bearer(holder.token)).expect(200);
-    expect(sheet.body.proxies).toHaveLength(3);
-    await t.http
-      .post(url('/ballots'))
-      .set(bearer(holder.token))
-      .send({ choices: yes(), onBehalfOf: await electorOf(owners.get('上官丁')!.ownerId) })
-      .expect(201);
     await t.http
       .post(url('/ballots'))
       .set(bearer(owners.get('欧阳甲')!.token))
@@ -292,9 +306,11 @@ describe('owners assembly vote', () => {
     for (const name of NAMES) expect(text).not.toContain(name);
     const recount = await t.http.post(url('/recount')).set(bearer(cast.residents.token)).expect(201);
     expect(recount.body.matches).toBe(true);
-    await expect(t.dataSource.query(`UPDATE tally_records SET outcome = 'failed' WHERE vote_id = $1`, [vote.id])).rejects.toThrow(
-      /immutable/,
-    );
+    await expect(t.ownerQuery(`UPDATE tally_records SET outcome = 'failed' WHERE vote_id = $1`, [vote.id])).rejects.toThrow(/immutable/);
+    // The preliminary count does not move the item; the final result after the objection period does.
+    const before = await t.http.get(`/api/communities/${cast.community}/agenda-items/${itemId}`).set(bearer(cast.clerk.token)).expect(200);
+    expect(before.body.currentStage).toBe('assembly_vote');
+    await publishFinalResult(t, cast, vote.id);
     const item = await t.http.get(`/api/communities/${cast.community}/agenda-items/${itemId}`).set(bearer(cast.clerk.token)).expect(200);
     expect(item.body.currentStage).toBe('committee_resolution');
   });
@@ -345,6 +361,7 @@ describe('owners assembly vote', () => {
     const results = await t.http.get(`/api/communities/${cast.community}/votes/${v.id}/results`).expect(200);
     expect(results.body.motions[0]).toMatchObject({ outcome: 'passed' });
     expect(results.body.motions[0].tally.winningOptionId).toBe('B');
+    await publishFinalResult(t, cast, v.id);
     const item = await t.http.get(`/api/communities/${cast.community}/agenda-items/${id}`).set(bearer(cast.clerk.token)).expect(200);
     expect(item.body.chosenOption).toEqual({ motionId: v.motions[0].id, optionId: 'B', label: '乙物业' });
   });
@@ -352,13 +369,14 @@ describe('owners assembly vote', () => {
   it('closes on time by the scheduled job', async () => {
     const id = await createItem(t, cast, 'art278_5', '定时关闭测试');
     await advanceToAssembly(t, cast, id);
-    const v = await openVote(t, cast, id, { closesInMs: 1500 });
+    // Long enough for the fixture to seal the notice and the owner to vote first, even on a loaded machine.
+    const v = await openVote(t, cast, id, { closesInMs: 20_000 });
     await t.http
       .post(`/api/communities/${cast.community}/votes/${v.id}/ballots`)
       .set(bearer(tokenOf('欧阳甲')))
       .send({ choices: [{ motionId: v.motions[0].id, choice: 'yes' }] })
       .expect(201);
-    const deadline = Date.now() + 20_000;
+    const deadline = new Date(v.closesAt).getTime() + 20_000;
     let status = '';
     while (Date.now() < deadline && status !== 'closed') {
       await new Promise((r) => setTimeout(r, 250));

@@ -8,12 +8,28 @@ export async function signIn(page: Page, loginName: string, password: string): P
   await page.getByRole('button', { name: '登录' }).click();
 }
 
+/**
+ * Waits until the browser has left /login. The light login page hands over to the full app with a page load, which
+ * may itself redirect: a navigation aborted by the next one is part of that hand-over, so wait again.
+ */
+export async function waitPastLogin(page: Page, arrived: (url: URL) => boolean = (url) => url.pathname !== '/login'): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.waitForURL(arrived);
+      await page.waitForLoadState('load');
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !/ERR_ABORTED|frame was detached|interrupted by another navigation/.test(String(error))) throw error;
+    }
+  }
+}
+
 /** Opens `path`; the app sends a signed-out visitor to /login and back to `path` after signing in. */
 export async function openSignedIn(page: Page, path: string, loginName: string, password: string): Promise<void> {
   await page.goto(path);
   await page.waitForURL('**/login');
   await signIn(page, loginName, password);
-  await page.waitForURL((url) => url.pathname === path.split('?')[0]);
+  await waitPastLogin(page, (url) => url.pathname === path.split('?')[0]);
 }
 
 /** Waits until the element's text is exactly `expected` (trimmed). */
@@ -30,8 +46,19 @@ export async function expectText(locator: Locator, expected: string): Promise<vo
 /** Opens an Ant Design select and clicks the option with this label. */
 export async function pick(page: Page, select: Locator, label: string): Promise<void> {
   await select.click();
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label });
-  await option.first().click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first();
+  // Ant Design's option lists are virtual: only the options in view exist (fewer with the 44 px tap targets), so
+  // scroll the list until the wanted one is rendered.
+  for (let i = 0; i < 30 && !(await option.isVisible()); i++) {
+    await dropdown
+      .locator('.rc-virtual-list-holder')
+      .first()
+      .evaluate((el) => el.scrollBy(0, 100), undefined, { timeout: 500 })
+      .catch(() => undefined);
+    await page.waitForTimeout(50);
+  }
+  await option.click();
 }
 
 export async function horizontalOverflow(page: Page): Promise<number> {
@@ -55,4 +82,13 @@ export function pagesPerPerson(browser: () => Browser) {
     }
     return page;
   };
+}
+
+/** Confirms the dialog an irreversible action opens first ("此操作不能撤销"), by its primary button. */
+export async function confirmDialog(page: Page, { timeout }: { timeout?: number } = {}): Promise<void> {
+  const dialog = page.locator('.ant-modal-confirm').last();
+  await dialog.getByText('此操作不能撤销').waitFor();
+  await dialog.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+  // The dialog stays until the action returns (`timeout` for slow ones, e.g. publishing renders the notice).
+  await dialog.waitFor({ state: 'detached', timeout });
 }

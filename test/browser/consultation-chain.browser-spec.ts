@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from '../support/browser-chromium';
 import { api } from './browser-api';
-import { expectText, pagesPerPerson, pick } from './browser-ui';
+import { expectText, pagesPerPerson, pick, confirmDialog } from './browser-ui';
 import { chainCast, draftVote, itemAtAssembly, type ChainCast } from './vote-fixtures';
 
 /**
@@ -103,11 +103,16 @@ describe('consultation chain', () => {
     await page.getByRole('heading', { name: '起草业主大会表决公告' }).waitFor();
     await page.getByText('公告须在投票开始前至少 15 日发布', { exact: false }).waitFor();
     await screenshot(page, '25-vote-draft');
+    await page.getByTestId('notice-scrutineers').fill('业主代表甲、业主代表乙');
+    await page.getByTestId('notice-tellers').fill('业委会委员丙');
+    await page.getByTestId('notice-contact-phone').fill('0571-88886666');
     await page.getByTestId('save-vote-draft').click();
     await page.waitForURL(/\/votes\/[0-9a-f-]{36}$/);
     await page.getByText('草稿（未公告）').waitFor();
     await page.getByTestId('publish-notice').click();
-    await page.getByText('已公告').waitFor();
+    await confirmDialog(page);
+    // Publishing is the sealing: published, and waiting for its seals before it is public.
+    await page.getByText('已发布 · 待用章').first().waitFor();
     await page.getByTestId('participation').waitFor();
     await screenshot(page, '26-vote-published');
 
@@ -124,6 +129,7 @@ describe('consultation chain', () => {
     const voteId = await draftVote(cast, other, 10);
     const page = await as(cast.clerk, `/c/${cast.communityId}/votes/${voteId}`);
     await page.getByTestId('publish-notice').click();
+    await confirmDialog(page);
     const error = page.getByTestId('publish-error');
     await error.waitFor();
     expect(await error.innerText()).toMatch(/公告期不足.*须提前15日公告，投票最早可于\d{4}年\d{1,2}月\d{1,2}日开始/);

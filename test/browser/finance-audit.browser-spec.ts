@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, screenshot } from '../support/browser-chromium';
 import { api, csvWithBom } from './browser-api';
-import { expectText, pagesPerPerson, pick } from './browser-ui';
+import { expectText, pagesPerPerson, pick, confirmDialog } from './browser-ui';
 import { financeCast, Q2_ENTRIES, type FinanceCast } from './finance-fixtures';
 
 /**
@@ -84,6 +84,7 @@ describe('public income and the three-party audit', () => {
     await setDate(page.locator('.ant-picker'), '2026-05-15');
     await screenshot(page, '29b-statements');
     await page.getByTestId('submit-statement').click();
+    await confirmDialog(page);
     await page.waitForURL(/\/statements\/[0-9a-f-]{36}$/);
     statementUrl = new URL(page.url()).pathname;
     await expectText(page.getByTestId('statement-status'), '待居委会审核');
@@ -99,6 +100,7 @@ describe('public income and the three-party audit', () => {
     await item.locator('.ant-tag').getByText('居委会审核', { exact: true }).waitFor();
     await screenshot(page, '31-audit-inbox');
     await item.getByTestId('approve-statement').click();
+    await confirmDialog(page);
     await page.getByText('目前没有等待您审核的报表').waitFor();
   });
 
@@ -135,12 +137,14 @@ describe('public income and the three-party audit', () => {
     }
     await expectText(page.getByTestId('bank-sign-off'), '全部已核对，签字通过');
     await page.getByTestId('bank-sign-off').click();
+    await confirmDialog(page);
     await page.getByTestId('bank-sign-off').waitFor({ state: 'detached' });
   });
 
   test('the audit firm approves and the statement awaits publication', async () => {
     const page = await as(cast.auditor, `/c/${cast.communityId}/audit`);
     await page.getByTestId('audit-item').getByTestId('approve-statement').click();
+    await confirmDialog(page);
     await page.getByText('目前没有等待您审核的报表').waitFor();
     await page.goto(statementUrl);
     await expectText(page.getByTestId('statement-status'), '审核通过，待公示');

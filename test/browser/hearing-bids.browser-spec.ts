@@ -87,12 +87,14 @@ describe('hearing bids and opening', () => {
     const page = await desk.newPage();
     await openSignedIn(page, `/c/${cast.communityId}/hearings/${hearingId}`, cast.clerk.login, cast.clerk.password);
     await expectText(page.getByTestId('hearing-status'), '投标中（密封）');
-    await page.getByTestId('bid').nth(2).waitFor();
-    expect(await page.getByTestId('bid').count()).toBe(3);
+    // Before the opening the committee sees only how many bids arrived, not from whom or when.
+    await page.getByTestId('bids').getByText('投标（3 份）').waitFor();
+    expect(await page.getByTestId('bid').count()).toBe(0);
     expect(await page.getByTestId('bid-amount-revealed').count()).toBe(0);
     await screenshot(page, 'desktop-31-hearing-sealed');
     await page.getByTestId('open-bids').click();
     await expectText(page.getByTestId('hearing-status'), '已开标，评审中');
+    await page.getByTestId('bid').nth(2).waitFor();
     const amounts = await page.getByTestId('bid-amount-revealed').allInnerTexts();
     expect(amounts.sort()).toEqual(['¥42,000.50', '¥43,900.50', '¥45,800.00']);
     await screenshot(page, 'desktop-32-hearing-opened');

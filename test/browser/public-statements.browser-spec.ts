@@ -33,7 +33,7 @@ describe('public statements page', () => {
     await page.getByTestId('public-community-name').getByText(cast.communityName).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/p/${cast.communityId}`); // not sent to /login
     const statement = page.getByTestId('public-statement');
-    await statement.getByText('2026年第2季度公共收益报表').waitFor();
+    await statement.getByText('2026年第二季度公共收益报表').waitFor();
     await expectText(statement.getByTestId('total-incomeFen'), '¥15,500.50');
     await expectText(statement.getByTestId('total-costFen'), '¥800.00');
     await expectText(statement.getByTestId('total-transferFen'), '¥5,000.00');
@@ -45,12 +45,12 @@ describe('public statements page', () => {
 
   test('the statement downloads as CSV with a BOM and a Chinese header, naming no private person', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
-    expect(download.suggestedFilename()).toBe(`${cast.communityName}-公共收益-2026-04-01至2026-06-30.csv`);
+    expect(download.suggestedFilename()).toBe(`${cast.communityName}-公共收益-2026年第二季度.csv`);
     expect(download.url()).toContain(`/api/public/communities/${cast.communityId}/statements/${statementId}/csv`);
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split(/\r?\n/);
-    expect(lines[0]).toBe(`${cast.communityName} 公共收益收支明细,2026-04-01 至 2026-06-30,第 1 版`);
+    expect(lines[0]).toBe(`${cast.communityName} 公共收益收支明细,2026年第二季度 2026-04-01 至 2026-06-30,第 1 版`);
     expect(lines[1]).toBe('序号,日期,类型,类别,对方,金额（元）,凭证号,说明');
     const text = lines.join('\n');
     expect(text).toContain('电梯广告');

@@ -3,10 +3,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, launchChromium, newContext, PHONE, screenshot, serverUnderTest } from '../support/browser-chromium';
 import { api } from './browser-api';
 import { expectText, openSignedIn } from './browser-ui';
-import { chainCast, itemAtAssembly, type ChainCast } from './vote-fixtures';
+import { chainCast, draftVote, itemAtAssembly, publishedNotice, sealsWithClerkAsSecondCustodian, type ChainCast } from './vote-fixtures';
 
 /**
- * 双章: a committee member registers meeting minutes of an Art. 278 item and requests seals (API, for speed); the
+ * 双章: a committee member registers the notice of an assembly vote and requests seals (API, for speed); the
  * 居委会 applies the assembly seal (API). In the browser the requester, who also keeps the committee seal, is refused
  * by the server for their own request; the director applies the committee seal from the inbox; the library then
  * shows the document final with both seals, and the public verification page reports them valid — by number and
@@ -17,40 +17,36 @@ let browser: Browser;
 let desk: BrowserContext;
 let page: Page;
 let cast: ChainCast;
+const SEAL_PIN = 'browser-seal-pin';
 let documentNumber: string;
 let documentId: string;
 
 beforeAll(async () => {
   cast = await chainCast();
-  const { communityId, director, clerk, residents } = cast;
-  await api('POST', `/communities/${communityId}/seals`, { token: director.token, body: { term: 1 } });
-  const seals = await api<{ id: string; kind: string; status: string }[]>('GET', `/communities/${communityId}/seals`, {
-    token: director.token,
-  });
-  const committeeSeal = seals.find((s) => s.kind === 'committee' && s.status === 'active')!;
-  // The clerk keeps the committee seal with the director, so the server must stop them sealing their own request.
-  await api('PUT', `/communities/${communityId}/seals/${committeeSeal.id}/custodians`, {
-    token: director.token,
-    body: { userIds: [director.userId, clerk.userId] },
-  });
+  const { communityId, clerk, residents } = cast;
+  // Custodians set their own seal PINs before the seals are cut; the clerk keeps the committee seal with the director.
+  await sealsWithClerkAsSecondCustodian(cast, SEAL_PIN);
   const itemId = await itemAtAssembly(cast);
-  const item = await api<{ meetings: { id: string }[] }>('GET', `/communities/${communityId}/agenda-items/${itemId}`, {
+  // The notice convening the assembly is the assembly's own act: both seals (minutes carry the committee's only).
+  const voteId = await draftVote(cast, itemId, 16);
+  await api('POST', `/communities/${communityId}/votes/${voteId}/notice`, { token: clerk.token });
+  // Publishing registered the notice and asked for both seals (the system's request). The clerk refuses that
+  // request (the notice is to be checked once more) and asks again himself: he is then the requester.
+  const notice = await publishedNotice(communityId, voteId, clerk.token);
+  documentId = notice.documentId;
+  documentNumber = notice.documentNumber;
+  await api('POST', `/communities/${communityId}/seal-requests/${notice.requestId}/refusals`, {
     token: clerk.token,
+    body: { kind: 'committee', reason: '公告联系电话待核对，核对后重新申请' },
   });
-  const doc = await api<{ id: string; number: string }>('POST', `/communities/${communityId}/documents`, {
-    token: clerk.token,
-    body: { type: 'meeting_minutes', sourceId: item.meetings[0].id },
-  });
-  documentId = doc.id;
-  documentNumber = doc.number;
   const request = await api<{ id: string; assemblySealId: string | null }>('POST', `/communities/${communityId}/seal-requests`, {
     token: clerk.token,
     body: { documentId },
   });
-  expect(request.assemblySealId).toBeTruthy(); // an Art. 278 item: both seals
+  expect(request.assemblySealId).toBeTruthy(); // the assembly's notice: both seals
   await api('POST', `/communities/${communityId}/seal-requests/${request.id}/applications`, {
     token: residents.token,
-    body: { kind: 'assembly' },
+    body: { kind: 'assembly', pin: SEAL_PIN },
   });
   browser = await launchChromium();
 });
@@ -67,6 +63,8 @@ describe('seal inbox, document library and verification', () => {
     const card = clerkPage.getByTestId('seal-request').filter({ hasText: documentNumber });
     await expectText(card.getByTestId('seal-state-assembly'), '业主大会章：已盖');
     await card.getByTestId('apply-committee').click();
+    await clerkPage.getByTestId('seal-pin').fill(SEAL_PIN);
+    await clerkPage.getByRole('button', { name: '确认用章' }).click();
     await clerkPage.locator('.ant-message').getByText('不能为自己提出的申请用章').waitFor();
     await context.close();
   });
@@ -86,7 +84,11 @@ describe('seal inbox, document library and verification', () => {
     // Once Chromium's PDF viewer has run, the page never reports "networkidle" again (see screenshot()).
     await screenshot(page, 'desktop-21-seal-inbox', { networkIdle: false });
     await card.getByTestId('apply-committee').click();
-    await page.getByTestId('closed-requests').getByText(documentNumber).waitFor();
+    await page.getByTestId('seal-pin').fill(SEAL_PIN);
+    await page.getByRole('button', { name: '确认用章' }).click();
+    // The refused system request is already among the closed ones: wait for the sealed one to leave the pending list.
+    await page.getByTestId('seal-request').filter({ hasText: documentNumber }).waitFor({ state: 'detached' });
+    await page.getByTestId('closed-requests').getByText(documentNumber).first().waitFor();
     expect(await page.getByTestId('seal-request').filter({ hasText: documentNumber }).count()).toBe(0);
   });
 
@@ -112,11 +114,19 @@ describe('seal inbox, document library and verification', () => {
     await pub.goto(`/verify/${documentNumber}`);
     expect(new URL(pub.url()).pathname).toBe(`/verify/${documentNumber}`); // not sent to /login
     const report = pub.getByTestId('verify-report');
-    await report.getByText('登记的定稿完好，印章均有效').waitFor();
+    await report.getByTestId('verdict').getByText('已登记的盖章定稿').waitFor();
     const seals = report.getByTestId('verified-seal');
     expect(await seals.count()).toBe(2);
-    for (const validity of await report.getByTestId('seal-validity').all()) await expectText(validity, '有效');
-    await report.getByText('陈主任').waitFor();
+    // The first seal's signature covers the revision it signed; the last one covers the whole file.
+    const validity = await report.getByTestId('seal-validity').allInnerTexts();
+    expect(validity).toEqual(['签名完好，但只覆盖盖章时的版本', '签名完好，覆盖整份文件']);
+    // Each seal shows the time its RFC 3161 timestamp proves, from the deployment's time-stamp authority.
+    const trusted = await report.getByTestId('seal-trusted-time').allInnerTexts();
+    expect(trusted).toEqual([
+      expect.stringMatching(/^\d{4}年.*（Gongyi 时间戳服务）$/),
+      expect.stringMatching(/^\d{4}年.*（Gongyi 时间戳服务）$/),
+    ]);
+    await report.getByText('陈主任', { exact: true }).waitFor();
     await screenshot(pub, 'phone-23-verify-number');
 
     const res = await fetch(`${serverUnderTest().baseUrl}/api/communities/${cast.communityId}/documents/${documentId}/file`, {
@@ -124,9 +134,8 @@ describe('seal inbox, document library and verification', () => {
     });
     const bytes = Buffer.from(await res.arrayBuffer());
     await pub.goto('/verify');
-    await pub.locator('input[type=file]').setInputFiles({ name: 'sealed.pdf', mimeType: 'application/pdf', buffer: bytes });
-    await pub.getByTestId('verify-report').getByText('印章有效，文件与登记的定稿完全一致').waitFor();
-    await pub.getByTestId('matches-registered').getByText('逐字节一致').waitFor();
+    await pub.locator('input[type=file]:not([disabled])').setInputFiles({ name: 'sealed.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await pub.getByTestId('verify-report').getByTestId('verdict').getByText('真实有效：与登记的盖章定稿完全一致').waitFor();
     await screenshot(pub, 'phone-24-verify-upload');
     await phone.close();
   });

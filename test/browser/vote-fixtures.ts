@@ -1,4 +1,14 @@
-import { adminToken, api, createCommunity, createPerson, csvWithBom, unique, withDatabase, type Person } from './browser-api';
+import {
+  adminToken,
+  api,
+  createCommunity,
+  createPerson,
+  csvWithBom,
+  TEST_PASSWORD,
+  unique,
+  withDatabase,
+  type Person,
+} from './browser-api';
 import { GOOD_ROSTER } from './roster-fixtures';
 
 const DAY = 86_400_000;
@@ -16,20 +26,44 @@ export interface VoteFixture {
   owner: Person;
 }
 
-/** Gives the roster owner `ownerName` an account with a known password (the committee does this after an identity check). */
-export async function ownerAccount(admin: string, committeeToken: string, communityId: string, ownerName: string): Promise<Person> {
+/** The activation code of a fresh letter for the roster owner `ownerName` (the JSON form of what the committee prints). */
+export async function activationCode(committeeToken: string, communityId: string, ownerName: string): Promise<string> {
   const owners = await api<{ items: { id: string; name: string }[] }>(
     'GET',
     `/communities/${communityId}/owners?q=${encodeURIComponent(ownerName)}`,
-    {
-      token: committeeToken,
-    },
+    { token: committeeToken },
   );
   const owner = owners.items.find((o) => o.name === ownerName);
   if (!owner) throw new Error(`owner ${ownerName} not in the roster`);
-  const person = await createPerson(admin, communityId, ownerName, []);
-  await api('POST', `/communities/${communityId}/owners/${owner.id}/account`, { token: committeeToken, body: { userId: person.userId } });
-  return person;
+  const issued = await api<{ letters: { code: string }[] }>('POST', `/communities/${communityId}/activation-letters`, {
+    token: committeeToken,
+    body: { ownerIds: [owner.id], format: 'json' },
+  });
+  return issued.letters[0].code;
+}
+
+/** The registered mobile's last 4 digits of a GOOD_ROSTER owner or co-owner (共有人 name:mobile): the fact added to the code. */
+export function mobileTailOf(ownerName: string): string {
+  for (const line of GOOD_ROSTER.split('\r\n').slice(1)) {
+    const cells = line.split(',');
+    if (cells[7] === ownerName) return cells[8].slice(-4);
+    const coOwner = cells[10]
+      .split(';')
+      .map((entry) => entry.split(':'))
+      .find(([name]) => name === ownerName);
+    if (coOwner?.[1]) return coOwner[1].slice(-4);
+  }
+  throw new Error(`owner ${ownerName} not in GOOD_ROSTER`);
+}
+
+/** Gives the roster owner `ownerName` an account the way an owner does: letter code + register fact + own password. */
+export async function ownerAccount(_admin: string, committeeToken: string, communityId: string, ownerName: string): Promise<Person> {
+  const code = await activationCode(committeeToken, communityId, ownerName);
+  const loginName = unique('o').toLowerCase();
+  const result = await api<{ token: string; user: { id: string } }>('POST', '/activation', {
+    body: { code, fact: mobileTailOf(ownerName), loginName, password: TEST_PASSWORD },
+  });
+  return { userId: result.user.id, login: loginName, password: TEST_PASSWORD, token: result.token, name: ownerName };
 }
 
 const meeting = (extra: Record<string, unknown>) => ({
@@ -125,6 +159,35 @@ export async function draftVote(cast: ChainCast, itemId: string, opensInDays: nu
   return draft.id;
 }
 
+/** The seal PIN the fixture's custodians (director: committee seal; residents' committee: assembly seal) set. */
+export const FIXTURE_SEAL_PIN = 'fixture-seal-pin-1357';
+
+/** Cuts the term's seals unless they are: the default custodians set their own PINs first (keys wrapped for them). */
+export async function ensureSeals(communityId: string, director: Person, residents: Person): Promise<void> {
+  const seals = await api<{ status: string }[]>('GET', `/communities/${communityId}/seals`, { token: director.token });
+  if (seals.filter((s) => s.status === 'active').length >= 2) return;
+  for (const who of [director, residents]) {
+    const status = await api<{ pinSet: boolean }>('GET', `/communities/${communityId}/my-seal-pin`, { token: who.token });
+    if (!status.pinSet) await api('PUT', `/communities/${communityId}/my-seal-pin`, { token: who.token, body: { pin: FIXTURE_SEAL_PIN } });
+  }
+  await api('POST', `/communities/${communityId}/seals`, { token: director.token, body: { term: 1 } });
+}
+
+/** Publishing asked for the notice's seals; the two custodians apply them (publishing is the sealing). */
+export async function sealNotice(communityId: string, voteId: string, director: Person, residents: Person): Promise<void> {
+  const asked = await api<{ requestId: string }>('POST', `/communities/${communityId}/votes/${voteId}/notice/seal-request`, {
+    token: director.token,
+  });
+  for (const [kind, who] of [
+    ['assembly', residents],
+    ['committee', director],
+  ] as const)
+    await api('POST', `/communities/${communityId}/seal-requests/${asked.requestId}/applications`, {
+      token: who.token,
+      body: { kind, pin: FIXTURE_SEAL_PIN },
+    });
+}
+
 /**
  * The cast, an item at the assembly stage, and an assembly vote on it that is open now.
  *
@@ -139,12 +202,16 @@ export async function openVoteFixture(): Promise<VoteFixture> {
   const owner = await ownerAccount(admin, director.token, communityId, '张伟');
   const itemId = await itemAtAssembly(cast);
   const voteId = await draftVote(cast, itemId, 16);
+  await ensureSeals(communityId, director, residents);
   await api('POST', `/communities/${communityId}/votes/${voteId}/notice`, { token: clerk.token });
-  // Moves time only (see above): the notice was lawful; the test cannot wait 16 days for voting to open.
+  await sealNotice(communityId, voteId, director, residents);
+  // Moves time only (see above): the notice was lawful and sealed in time; the test cannot wait 16 days for voting.
   await withDatabase((db) =>
-    db.query(`UPDATE assembly_votes SET noticed_at = noticed_at - interval '17 days', opens_at = now() - interval '1 hour' WHERE id = $1`, [
-      voteId,
-    ]),
+    db.query(
+      `UPDATE assembly_votes SET noticed_at = noticed_at - interval '17 days', notice_sealed_at = notice_sealed_at - interval '17 days',
+              opens_at = now() - interval '1 hour' WHERE id = $1`,
+      [voteId],
+    ),
   );
   const vote = await api<{ isOpen: boolean; motions: { id: string }[] }>('GET', `/communities/${communityId}/votes/${voteId}`, {
     token: clerk.token,
@@ -171,4 +238,54 @@ export async function closeVoteNow(communityId: string, voteId: string, token: s
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error('the vote was not closed by its job within 30 s');
+}
+
+/**
+ * The objection period of a closed vote ends now (time only, as closeVoteNow moves the closing) and the clerk
+ * publishes the final result: only then does the item advance.
+ */
+export async function publishFinalResultNow(communityId: string, voteId: string, token: string): Promise<void> {
+  await withDatabase((db) =>
+    db.query(`UPDATE assembly_votes SET objection_ends_at = now() - interval '1 second' WHERE id = $1 AND status = 'closed'`, [voteId]),
+  );
+  await api('POST', `/communities/${communityId}/votes/${voteId}/final-result`, { token, body: {} });
+}
+
+/** The notice document publishing registered, and the seal request publishing made for it (the system's). */
+export async function publishedNotice(
+  communityId: string,
+  voteId: string,
+  token: string,
+): Promise<{ documentId: string; documentNumber: string; requestId: string }> {
+  const sealing = await api<{ documentId: string; documentNumber: string; requestId: string | null }>(
+    'POST',
+    `/communities/${communityId}/votes/${voteId}/notice/seal-request`,
+    { token },
+  );
+  if (!sealing.requestId) throw new Error('the published notice has no seal request');
+  return { documentId: sealing.documentId, documentNumber: sealing.documentNumber, requestId: sealing.requestId };
+}
+
+/**
+ * Cuts the term's seals with every custodian's own PIN, then makes the clerk keep the committee seal with the
+ * director (a custody decision by two members, then the director's key handover).
+ */
+export async function sealsWithClerkAsSecondCustodian(cast: ChainCast, pin: string): Promise<void> {
+  const { communityId, director, clerk, clerk2, residents } = cast;
+  for (const who of [director, residents, clerk]) {
+    await api('PUT', `/communities/${communityId}/my-seal-pin`, { token: who.token, body: { pin } });
+  }
+  await api('POST', `/communities/${communityId}/seals`, { token: director.token, body: { term: 1 } });
+  const seals = await api<{ id: string; kind: string; status: string }[]>('GET', `/communities/${communityId}/seals`, {
+    token: director.token,
+  });
+  const committeeSeal = seals.find((s) => s.kind === 'committee' && s.status === 'active')!;
+  const proposal = await api<{ id: string }>('POST', `/communities/${communityId}/seals/${committeeSeal.id}/custody-proposals`, {
+    token: director.token,
+    body: { userIds: [director.userId, clerk.userId] },
+  });
+  await api('POST', `/communities/${communityId}/seals/${committeeSeal.id}/custody-proposals/${proposal.id}/confirmation`, {
+    token: clerk2.token,
+  });
+  await api('POST', `/communities/${communityId}/seals/${committeeSeal.id}/key-handovers`, { token: director.token, body: { pin } });
 }

@@ -50,7 +50,7 @@ export default async function browserGlobalSetup(): Promise<void> {
     const { adminPassword } = await waitForServer(baseUrl, server);
     process.env[BROWSER_ENV.baseUrl] = baseUrl;
     process.env[BROWSER_ENV.adminPassword] = adminPassword;
-    process.env[BROWSER_ENV.databaseUrl] = env.DATABASE_URL ?? embeddedDatabaseUrl(env.EMBEDDED_PG_PORT!);
+    process.env[BROWSER_ENV.databaseUrl] = env.DATABASE_URL ?? embeddedDatabaseUrl(env.EMBEDDED_PG_PORT!, dataDir);
   } catch (error) {
     await cleanUp();
     throw error;

@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { superuserPasswordFile } from '@gongyi/database/embedded-secrets';
+import { adminPasswordFrom } from './server-process';
 
 /** Where global setup tells the browser tests how to reach the server. */
 export const BROWSER_ENV = {
@@ -10,9 +12,13 @@ export const BROWSER_ENV = {
   databaseUrl: 'GONGYI_BROWSER_DATABASE_URL',
 } as const;
 
-/** Where the built server's embedded PostgreSQL listens (libs/database/src/embedded-postgres.ts: user, password, database). */
-export function embeddedDatabaseUrl(port: string): string {
-  return `postgres://postgres:gongyi-embedded@127.0.0.1:${port}/gongyi`;
+/**
+ * The built server's embedded PostgreSQL as its superuser (libs/database/src/embedded-postgres.ts: user,
+ * database; the per-install password the server wrote under DATA_DIR/secrets).
+ */
+export function embeddedDatabaseUrl(port: string, dataDir: string): string {
+  const password = readFileSync(superuserPasswordFile(join(dataDir, 'pg')), 'utf8').trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/gongyi`;
 }
 
 export interface BuiltServer {
@@ -21,14 +27,14 @@ export interface BuiltServer {
   exited: Promise<number | null>;
 }
 
-const ADMIN_PASSWORD_LINE = /login "admin", one-time password "([^"]+)"/;
-
 /** Runs the built server the way `npm start` does: `node dist/apps/api/src/main.js`. */
 export function startBuiltServer(env: Record<string, string | undefined>, cwd = process.cwd()): BuiltServer {
   const entry = join(cwd, 'dist/apps/api/src/main.js');
   if (!existsSync(entry)) throw new Error(`${entry} missing: run \`npm run build\` first`);
   if (!existsSync(join(cwd, 'dist/web/index.html'))) throw new Error('dist/web/index.html missing: run `npm run build:web` first');
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  // Browser suites sign many people in from one address: generous budgets unless a spec sets its own.
+  const limits = { LOGIN_RATE_PER_MINUTE: '100000', VERIFY_RATE_PER_MINUTE: '100000', PUBLIC_RATE_PER_MINUTE: '100000' };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...limits, ...env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
   const child = spawn(process.execPath, [entry], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -51,8 +57,8 @@ export async function waitForServer(baseUrl: string, server: BuiltServer, timeou
         // not listening yet
       }
     }
-    const match = ADMIN_PASSWORD_LINE.exec(server.output());
-    if (healthy && match) return { adminPassword: match[1] };
+    const adminPassword = healthy ? adminPasswordFrom(server.output()) : undefined;
+    if (adminPassword) return { adminPassword };
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server not ready in ${timeoutMs} ms (healthy: ${healthy}); output:\n${server.output()}`);

@@ -1,5 +1,6 @@
 import { AuthService } from '../../apps/api/src/identity/auth.service';
 import { createCommunity, createMember, importRoster, Member, rosterCsv, RosterLine } from './fixtures';
+import { issueSealsWithPins, setSealPin, TEST_SEAL_PIN } from './seal-fixtures';
 import { bearer, TestApp } from './test-app';
 
 export interface Cast {
@@ -118,7 +119,7 @@ export async function openVote(
   t: TestApp,
   cast: Cast,
   itemId: string,
-  options: { closesInMs?: number; motions?: unknown[]; channels?: string[] } = {},
+  options: { closesInMs?: number; motions?: unknown[]; channels?: string[]; electorate?: unknown } = {},
 ) {
   const now = Date.now();
   const opensAt = new Date(now - 5 * DAY);
@@ -134,15 +135,85 @@ export async function openVote(
       opensAt: opensAt.toISOString(),
       closesAt: closesAt.toISOString(),
       motions,
+      ...(options.electorate ? { electorate: options.electorate } : {}),
     });
   if (draft.status !== 201) throw new Error(`draft vote: ${draft.status} ${JSON.stringify(draft.body)}`);
   t.clock.travelTo(new Date(opensAt.getTime() - 17 * DAY));
   try {
+    // Publishing is the sealing: the seals are cut (if the test has not), publishing asks for both, and the two
+    // default custodians apply them — all 17 days before voting opens, as a committee would have done.
+    const [{ active }] = await t.dataSource.query<{ active: number }[]>(
+      `SELECT count(*)::int AS active FROM seals WHERE community_id = $1 AND status = 'active'`,
+      [cast.community],
+    );
+    if (active < 2) await issueSealsWithPins(t, cast.community, cast.director, [cast.director, cast.residents]);
     const published = await t.http.post(`/api/communities/${cast.community}/votes/${draft.body.id}/notice`).set(bearer(cast.clerk.token));
     if (published.status !== 201) throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
+    await sealNotice(t, cast, draft.body.id);
   } finally {
     t.clock.reset();
   }
   const vote = await t.http.get(`/api/communities/${cast.community}/votes/${draft.body.id}`).set(bearer(cast.clerk.token)).expect(200);
   return vote.body as { id: string; motions: { id: string; options: { id: string }[] }[]; closesAt: string };
+}
+
+/**
+ * Seals a published notice the legitimate way: the request publishing made (the system's), then the residents'
+ * committee applies the assembly seal and the director the committee seal, each with their own PIN.
+ */
+export async function sealNotice(t: TestApp, cast: Cast, voteId: string): Promise<void> {
+  const asked = await t.http
+    .post(`/api/communities/${cast.community}/votes/${voteId}/notice/seal-request`)
+    .set(bearer(cast.director.token));
+  if (asked.status !== 201 || !asked.body.requestId) throw new Error(`notice seal request: ${asked.status} ${JSON.stringify(asked.body)}`);
+  for (const [kind, who] of [
+    ['assembly', cast.residents],
+    ['committee', cast.director],
+  ] as const) {
+    const pin = await t.http.get(`/api/communities/${cast.community}/my-seal-pin`).set(bearer(who.token));
+    if (!pin.body.pinSet) await setSealPin(t, cast.community, who);
+    const applied = await t.http
+      .post(`/api/communities/${cast.community}/seal-requests/${asked.body.requestId}/applications`)
+      .set(bearer(who.token))
+      .send({ kind, pin: TEST_SEAL_PIN });
+    if (applied.status !== 201) throw new Error(`apply ${kind} seal to the notice: ${applied.status} ${JSON.stringify(applied.body)}`);
+  }
+}
+
+/**
+ * The committee publishes the final result after the objection period (the clock moves past its end): only then
+ * does the item advance or return. The clerk publishes; the seal request it makes is left pending.
+ */
+export async function publishFinalResult(t: TestApp, cast: Cast, voteId: string): Promise<{ documentId: string; sealRequestId: string }> {
+  const results = await t.http.get(`/api/communities/${cast.community}/votes/${voteId}/results`).set(bearer(cast.clerk.token));
+  if (results.status !== 200) throw new Error(`results: ${results.status} ${JSON.stringify(results.body)}`);
+  t.clock.travelTo(new Date(new Date(results.body.objectionEndsAt).getTime() + 1000));
+  try {
+    const issued = await t.http
+      .post(`/api/communities/${cast.community}/votes/${voteId}/final-result`)
+      .set(bearer(cast.clerk.token))
+      .send({});
+    if (issued.status !== 201) throw new Error(`final result: ${issued.status} ${JSON.stringify(issued.body)}`);
+    return { documentId: issued.body.document.id, sealRequestId: issued.body.sealRequest.id };
+  } finally {
+    t.clock.reset();
+  }
+}
+
+/**
+ * The notice document publishing registered for a vote, found the way the vote page's sealing card finds it:
+ * the community's document list, the one `assembly_notice` whose source is the vote.
+ */
+export async function noticeDocument(
+  t: TestApp,
+  cast: Cast,
+  voteId: string,
+): Promise<{ id: string; number: string; status: string; type: string; sourceId: string }> {
+  const list = await t.http.get(`/api/communities/${cast.community}/documents`).set(bearer(cast.clerk.token));
+  if (list.status !== 200) throw new Error(`documents: ${list.status} ${JSON.stringify(list.body)}`);
+  const notices = (list.body as { id: string; number: string; status: string; type: string; sourceId: string }[]).filter(
+    (d) => d.type === 'assembly_notice' && d.sourceId === voteId,
+  );
+  if (notices.length !== 1) throw new Error(`expected one notice document for vote ${voteId}, found ${notices.length}`);
+  return notices[0];
 }

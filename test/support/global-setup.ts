@@ -1,7 +1,9 @@
 // globalSetup runs outside Jest's module mapper, so the @gongyi/* aliases come from tsconfig paths.
 import 'tsconfig-paths/register';
 import { startEmbeddedPostgres } from '@gongyi/database/embedded-postgres';
-import { adminQuery, dropDatabasesWithPrefix, TEST_ENV, withDatabase } from '@gongyi/database/test-databases';
+import { adminQuery, dropDatabasesWithPrefix, TEST_APP_PASSWORD, TEST_ENV, withDatabase } from '@gongyi/database/test-databases';
+import { ensureAppRole } from '@gongyi/database/db-roles';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +31,7 @@ export default async function globalSetup(): Promise<void> {
       port,
       database: 'postgres',
       persistent: false,
+      password: randomBytes(16).toString('hex'),
     });
     adminUrl = embedded.adminUrl;
     stop = embedded.stop;
@@ -36,6 +39,8 @@ export default async function globalSetup(): Promise<void> {
   const template = `${prefix}_template`;
   await dropDatabasesWithPrefix(adminUrl, prefix);
   await adminQuery(adminUrl, `CREATE DATABASE "${template}"`);
+  // The suites run as the app role, as the server does (tables owned by the migrating superuser).
+  await ensureAppRole(adminUrl, TEST_APP_PASSWORD);
   await migrate(withDatabase(adminUrl, template));
   process.env[TEST_ENV.adminUrl] = adminUrl;
   process.env[TEST_ENV.template] = template;

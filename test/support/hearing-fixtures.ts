@@ -1,5 +1,6 @@
-import { advanceToAssembly, type Cast, chainCast, createItem } from './chain-fixtures';
+import { advanceToAssembly, type Cast, chainCast, createItem, sealNotice } from './chain-fixtures';
 import { createMember, type Member, SMALL_ROSTER } from './fixtures';
+import { issueSealsWithPins } from './seal-fixtures';
 import { bearer, type TestApp } from './test-app';
 
 export const HOUR = 3_600_000;
@@ -28,6 +29,14 @@ export interface HearingCast extends Cast {
 /** The chain cast, an item waiting at the assembly vote, five experts, four invited-to-be vendors and one outsider. */
 export async function hearingCast(t: TestApp): Promise<HearingCast> {
   const cast = await chainCast(t, SMALL_ROSTER);
+  // The community's seals were cut a while ago (as a committee in office would have them): a vote's notice is
+  // sealed 17 days before its opening, so the seals' certificates must already be valid then.
+  t.clock.travelTo(new Date(Date.now() - 60 * DAY));
+  try {
+    await issueSealsWithPins(t, cast.community, cast.director, [cast.director, cast.residents], { term: 1 });
+  } finally {
+    t.clock.reset();
+  }
   const itemId = await createItem(t, cast, 'art278_5', '3 幢电梯更新');
   await advanceToAssembly(t, cast, itemId);
   const experts: Member[] = [];
@@ -94,12 +103,22 @@ export function sheet(values: Record<string, number[]>) {
   return { scores: Object.entries(values).flatMap(([bidId, v]) => CRITERIA.map((c, i) => ({ bidId, criterion: c.key, score: v[i] }))) };
 }
 
-/** Publishes a drafted vote's notice with the clock moved 17 days before its opening (the notice period). */
+/**
+ * Publishes a drafted vote's notice with the clock moved 17 days before its opening (the notice period), and has
+ * the two default custodians seal it then (ballots are refused until both seals are on the notice).
+ */
 export async function publishNotice(t: TestApp, c: Cast, voteId: string, opensAt: Date) {
   t.clock.travelTo(new Date(opensAt.getTime() - 17 * DAY));
   try {
+    // The term's seals are cut first if the test has not (publishing asks for both).
+    const [{ active }] = await t.dataSource.query<{ active: number }[]>(
+      `SELECT count(*)::int AS active FROM seals WHERE community_id = $1 AND status = 'active'`,
+      [c.community],
+    );
+    if (active < 2) await issueSealsWithPins(t, c.community, c.director, [c.director, c.residents]);
     const res = await t.http.post(`/api/communities/${c.community}/votes/${voteId}/notice`).set(bearer(c.clerk.token));
     if (res.status !== 201) throw new Error(`publish: ${res.status} ${JSON.stringify(res.body)}`);
+    await sealNotice(t, c, voteId);
   } finally {
     t.clock.reset();
   }

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export async function freePort(): Promise<number> {
@@ -43,4 +44,15 @@ export async function waitForHealth(baseUrl: string, server: ServerProcess, time
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server not healthy in time:\n${server.output()}`);
+}
+
+/**
+ * The admin's one-time password from the first start: on a terminal it is printed; with stdout piped (as
+ * here) the server writes it to DATA_DIR/secrets and prints only the file's path.
+ */
+export function adminPasswordFrom(output: string): string | undefined {
+  const printed = /one-time password "([^"]+)"/.exec(output)?.[1];
+  if (printed) return printed;
+  const file = /one-time password in file "([^"]+)"/.exec(output)?.[1];
+  return file ? readFileSync(file, 'utf8').trim() : undefined;
 }

@@ -5,17 +5,23 @@ import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { setApiHandlers } from './api';
-import { AppLayout } from './layout/AppLayout';
-import { CommunityScope } from './layout/CommunityScope';
-import { HomeRedirect } from './layout/HomeRedirect';
-import { NotFound } from './layout/NotFound';
 import { PageSpin } from './layout/PageSpin';
-import { LoginPage } from './pages/auth/LoginPage';
+import { readable } from './layout/Readable';
 import { RequireSession } from './session/RequireSession';
 import { SessionProvider, useSession } from './session/session';
 import { theme } from './theme';
+import { scaleTheme, TextSizeProvider, useTextSize } from './layout/textSize';
+import { useFocusableScrollers } from './hooks/useFocusableScrollers';
+import './styles.css';
 
 dayjs.locale('zh-cn');
+
+// Shell and sign-in too: a visitor's public page loads neither the menu nor the login form.
+const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
+const CommunityScope = lazy(() => import('./layout/CommunityScope').then((m) => ({ default: m.CommunityScope })));
+const HomeRedirect = lazy(() => import('./layout/HomeRedirect').then((m) => ({ default: m.HomeRedirect })));
+const NotFound = lazy(() => import('./layout/NotFound').then((m) => ({ default: m.NotFound })));
+const LoginPage = lazy(() => import('./pages/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
 
 // One chunk per context: the login page loads without the tables and forms behind it.
 const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'));
@@ -30,9 +36,11 @@ const AgendaItemPage = lazy(() => import('./pages/agenda/AgendaItemPage'));
 const VoteDraftPage = lazy(() => import('./pages/voting/VoteDraftPage'));
 const VotePage = lazy(() => import('./pages/voting/VotePage'));
 const ResultsPage = lazy(() => import('./pages/voting/ResultsPage'));
+const VoteObjectionsPage = lazy(() => import('./pages/voting/VoteObjectionsPage'));
 const MyVotesPage = lazy(() => import('./pages/voting/MyVotesPage'));
 const BallotPage = lazy(() => import('./pages/voting/BallotPage'));
 const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
+const NotificationSettingsPage = lazy(() => import('./pages/notifications/NotificationSettingsPage'));
 const LedgerPage = lazy(() => import('./pages/finance/LedgerPage'));
 const StatementsPage = lazy(() => import('./pages/finance/StatementsPage'));
 const StatementPage = lazy(() => import('./pages/finance/StatementPage'));
@@ -44,10 +52,31 @@ const SealsPage = lazy(() => import('./pages/documents/SealsPage'));
 const HearingsPage = lazy(() => import('./pages/hearings/HearingsPage'));
 const HearingSetupPage = lazy(() => import('./pages/hearings/HearingSetupPage'));
 const HearingPage = lazy(() => import('./pages/hearings/HearingPage'));
+const RulebookPage = lazy(() => import('./pages/rulebook/RulebookPage'));
 // Public pages: no login, no menu.
 const VerifyPage = lazy(() => import('./pages/public/VerifyPage'));
 const PublicCommunityPage = lazy(() => import('./pages/public/PublicCommunityPage'));
-const PublicResultsPage = lazy(() => import('./pages/public/PublicResultsPage'));
+const PublicResultsPage = lazy(() => import('./pages/public/PublicResultsPage').then(readable));
+const ActivatePage = lazy(() => import('./pages/activation/ActivatePage'));
+const RegisterPage = lazy(() => import('./pages/auth/RegisterPage'));
+const OwnerAccountsPage = lazy(() => import('./pages/activation/OwnerAccountsPage'));
+const PublicFundraisingPage = lazy(() => import('./pages/public/PublicFundraising'));
+const FundraisingPage = lazy(() => import('./pages/fundraising/FundraisingPage'));
+const FundraisingProjectPage = lazy(() => import('./pages/fundraising/FundraisingProjectPage'));
+const TodoPage = lazy(() => import('./pages/todo/TodoPage'));
+const RequestsPage = lazy(() => import('./pages/requests/RequestsPage'));
+const NewRequestPage = lazy(() => import('./pages/requests/NewRequestPage'));
+const RequestPage = lazy(() => import('./pages/requests/RequestPage'));
+const ReceptionPage = lazy(() => import('./pages/reception/ReceptionPage'));
+const ReceptionDayPage = lazy(() => import('./pages/reception/ReceptionDayPage'));
+const MinutesPage = lazy(() => import('./pages/agenda/MinutesPage'));
+const SealLogPage = lazy(() => import('./pages/documents/SealLogPage'));
+const RectificationsPage = lazy(() => import('./pages/services/RectificationsPage'));
+const RectificationPage = lazy(() => import('./pages/services/RectificationPage'));
+const ServiceRatingPage = lazy(() => import('./pages/services/ServiceRatingPage'));
+const BulletinsPage = lazy(() => import('./pages/services/BulletinsPage'));
+const PublicIndexPage = lazy(() => import('./pages/public/PublicIndexPage'));
+const PublicNoticePage = lazy(() => import('./pages/public/PublicNoticePage'));
 
 /** Lets the fetch wrapper show messages and send the user to /login. */
 function ApiBridge() {
@@ -71,7 +100,17 @@ function ApiBridge() {
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme} componentSize="large" button={{ autoInsertSpace: false }}>
+    <TextSizeProvider>
+      <ThemedApp />
+    </TextSizeProvider>
+  );
+}
+
+function ThemedApp() {
+  const { size } = useTextSize();
+  useFocusableScrollers();
+  return (
+    <ConfigProvider locale={zhCN} theme={scaleTheme(theme, size)} componentSize="large" button={{ autoInsertSpace: false }}>
       <AntApp>
         <BrowserRouter>
           <SessionProvider>
@@ -81,13 +120,19 @@ export function App() {
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/p/:communityId" element={<PublicCommunityPage />} />
                 <Route path="/p/:communityId/votes/:voteId" element={<PublicResultsPage />} />
+                <Route path="/p/:communityId/fundraising/:projectId" element={<PublicFundraisingPage />} />
+                <Route path="/p" element={<PublicIndexPage />} />
+                <Route path="/p/:communityId/notices/:voteId" element={<PublicNoticePage />} />
                 <Route path="/verify" element={<VerifyPage />} />
                 <Route path="/verify/:documentNumber" element={<VerifyPage />} />
+                <Route path="/activate" element={<ActivatePage />} />
+                <Route path="/register" element={<RegisterPage />} />
                 <Route element={<RequireSession />}>
                   <Route path="/password" element={<ChangePasswordPage />} />
                   <Route element={<AppLayout />}>
                     <Route index element={<HomeRedirect />} />
                     <Route path="communities" element={<CommunitiesPage />} />
+                    <Route path="notification-settings" element={<NotificationSettingsPage />} />
                     <Route path="c/:communityId" element={<CommunityScope />}>
                       <Route index element={<Navigate to="overview" replace />} />
                       <Route path="overview" element={<OverviewPage />} />
@@ -98,8 +143,11 @@ export function App() {
                       <Route path="agenda" element={<AgendaBoardPage />} />
                       <Route path="agenda/:itemId" element={<AgendaItemPage />} />
                       <Route path="agenda/:itemId/vote" element={<VoteDraftPage />} />
+                      <Route path="meetings/:meetingId/minutes" element={<MinutesPage />} />
                       <Route path="votes/:voteId" element={<VotePage />} />
+                      <Route path="votes/:voteId/edit" element={<VoteDraftPage />} />
                       <Route path="votes/:voteId/results" element={<ResultsPage />} />
+                      <Route path="votes/:voteId/objections" element={<VoteObjectionsPage />} />
                       <Route path="my-votes" element={<MyVotesPage />} />
                       <Route path="my-votes/:voteId" element={<BallotPage />} />
                       <Route path="notifications" element={<NotificationsPage />} />
@@ -108,12 +156,27 @@ export function App() {
                       <Route path="statements/:statementId" element={<StatementPage />} />
                       <Route path="statements/:statementId/reconciliation" element={<ReconciliationPage />} />
                       <Route path="audit" element={<AuditInboxPage />} />
+                      <Route path="fundraising" element={<FundraisingPage />} />
+                      <Route path="fundraising/:projectId" element={<FundraisingProjectPage />} />
                       <Route path="documents" element={<DocumentsPage />} />
                       <Route path="seal-inbox" element={<SealInboxPage />} />
                       <Route path="seals" element={<SealsPage />} />
                       <Route path="hearings" element={<HearingsPage />} />
                       <Route path="hearings/new" element={<HearingSetupPage />} />
                       <Route path="hearings/:hearingId" element={<HearingPage />} />
+                      <Route path="rulebook" element={<RulebookPage />} />
+                      <Route path="owner-accounts" element={<OwnerAccountsPage />} />
+                      <Route path="todo" element={<TodoPage />} />
+                      <Route path="requests" element={<RequestsPage />} />
+                      <Route path="requests/new" element={<NewRequestPage />} />
+                      <Route path="requests/:requestId" element={<RequestPage />} />
+                      <Route path="reception" element={<ReceptionPage />} />
+                      <Route path="reception/:dayId" element={<ReceptionDayPage />} />
+                      <Route path="seal-log" element={<SealLogPage />} />
+                      <Route path="rectifications" element={<RectificationsPage />} />
+                      <Route path="rectifications/:id" element={<RectificationPage />} />
+                      <Route path="service-rating" element={<ServiceRatingPage />} />
+                      <Route path="bulletins" element={<BulletinsPage />} />
                     </Route>
                     <Route path="*" element={<NotFound />} />
                   </Route>

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { formatZhDate, formatZhDateTime } from '../../../libs/domain/src/labels/time';
 
 /** "30600.00" → "30,600.00" by string arithmetic: areas are decimals, never floats. */
 export function formatArea(area: string): string {
@@ -9,12 +9,23 @@ export function formatArea(area: string): string {
   return `${negative ? '-' : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
 }
 
-export function formatDateTime(value: string): string {
-  return dayjs(value).format('YYYY-MM-DD HH:mm:ss');
+/** The zone of the community being viewed (set by CommunityScope); times are always shown in it. */
+let displayZone = 'Asia/Shanghai';
+export function setDisplayZone(zone: string | undefined): void {
+  displayZone = zone || 'Asia/Shanghai';
+}
+export function getDisplayZone(): string {
+  return displayZone;
 }
 
+/** The one time format of the web app: "2026年12月17日 09:00" in the community's zone (same as the API's texts). */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  return value ? formatZhDateTime(value, displayZone) : '—';
+}
+
+/** "2026年12月17日", for a timestamp (in the community's zone) and for a plain date ("2026-12-17") alike. */
 export function formatDate(value: string | null | undefined): string {
-  return value ? dayjs(value).format('YYYY-MM-DD') : '—';
+  return value ? formatZhDate(value, displayZone) : '—';
 }
 
 /** Groups the digits of a non-negative integer string: "1234567" → "1,234,567". */

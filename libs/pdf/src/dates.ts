@@ -28,6 +28,12 @@ export function formatDateTime(date: Date): string {
   return `${formatDate(date)} ${p.hh}:${p.mm}`;
 }
 
+/** 2026年5月1日 14:30:05（北京时间）: trusted times are read to the second. */
+export function formatDateTimeSeconds(date: Date): string {
+  const ss = String(new Date(date.getTime() + OFFSET_MS).getUTCSeconds()).padStart(2, '0');
+  return `${formatDateTime(date)}:${ss}（北京时间）`;
+}
+
 /** 2026-05-01 */
 export function formatDateShort(date: Date): string {
   const p = parts(date);

@@ -3,12 +3,19 @@ import { FONT_BOLD, FONT_REGULAR, registerFonts } from './fonts';
 import { drawPageFurniture, drawVerificationBlock, VERIFICATION_BLOCK_HEIGHT } from './page-furniture';
 import { drawSealImpression, SEAL_KIND_TEXT } from './seal-impression';
 import type { RenderOptions, SealKind, SealSlots } from './types';
+import { checkpointLine, checkpointMetadata } from '@gongyi/domain/record/checkpoint';
 
 export const BODY_SIZE = 10.5; // 五号
 export const SMALL_SIZE = 9;
 const LINE_GAP = 4;
 const INK = '#111111';
 const MUTED = '#555555';
+
+/** The parts of a fontkit font the watermark uses. */
+interface FontkitFont {
+  unitsPerEm: number;
+  layout(text: string): { glyphs: { path: { toSVG(): string } }[]; positions: { xAdvance: number }[] };
+}
 
 export interface WriterMeta {
   /** Document title as printed and stored in the PDF info (e.g. 业主大会会议公告). */
@@ -50,6 +57,7 @@ export class DocumentWriter {
         Keywords: meta.options.documentNumber,
         CreationDate: when,
         ModDate: when,
+        ...(meta.options.recordCheckpoint ? { GongyiRecordHead: checkpointMetadata(meta.options.recordCheckpoint) } : {}),
       },
     });
     this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
@@ -100,6 +108,16 @@ export class DocumentWriter {
   }
 
   title(text: string, subtitle?: string): void {
+    const issued = this.meta.options.issueNumber;
+    if (issued) {
+      // GB/T 9704: the 发文字号 sits above the title, centred.
+      this.body(BODY_SIZE);
+      this.doc.text(`${issued}\u3000（${this.meta.options.documentNumber}）`, this.left, this.doc.y, {
+        width: this.width,
+        align: 'center',
+      });
+      this.moveDown(8);
+    }
     this.bold(18);
     this.doc.text(text, this.left, this.doc.y, { width: this.width, align: 'center' });
     if (subtitle) {
@@ -159,16 +177,18 @@ export class DocumentWriter {
    * Issuer lines with seal slots (right-aligned, one column per slot) and the date; draws the impression for
    * every slot whose seal was passed in the render options. At most two slots.
    */
-  sealBlock(slots: SealSlots, date: string, issuerOverride?: Partial<Record<SealKind, string>>): void {
+  sealBlock(slots: SealSlots, date: string, issuerOverride?: Partial<Record<SealKind, string>>, closing?: string): void {
     const seals = this.meta.options.seals ?? [];
     const kinds = [...new Set<SealKind>([...slots, ...seals.map((s) => s.kind)])]
       .sort((a, b) => (a === b ? 0 : a === 'assembly' ? -1 : 1))
       .slice(0, 2);
     const radius = 46;
-    // The seal block is the last content: keep it on the same page as the verification block.
-    const pages = this.doc.bufferedPageRange().count;
-    this.ensureSpace(radius * 2 + 40 + VERIFICATION_BLOCK_HEIGHT);
-    if (this.doc.bufferedPageRange().count > pages) this.paragraph('（此页无正文）', { muted: true });
+    // GB/T 9704: the seals go over the date on the last page of text. Only the seal block itself must fit (the
+    // verification block may follow on its own); the closing line (特此公告。) always goes with the seals, so a
+    // page break never leaves a page of seals alone.
+    const closingHeight = closing ? BODY_SIZE * 2.5 : 0;
+    this.ensureSpace(radius * 2 + 40 + closingHeight);
+    if (closing) this.paragraph(closing, { indent: true });
     const slotWidth = Math.min(210, this.width / 2);
     const top = this.doc.y + radius - 4;
     const centres = kinds.map((_, i) => this.right - slotWidth / 2 - (kinds.length - 1 - i) * slotWidth);
@@ -193,10 +213,45 @@ export class DocumentWriter {
     this.body();
   }
 
+  /**
+   * 草稿: every unsealed render says so on every page, so a preview is never mistaken for the sealed document.
+   * Drawn as glyph outlines, not text: it is not part of the document's text (search, copy, pdftotext).
+   */
+  private draftWatermark(): void {
+    const { width, height } = this.doc.page;
+    this.doc.save();
+    this.doc.rotate(-30, { origin: [width / 2, height / 2] });
+    this.doc.fillColor('#c0392b').fillOpacity(0.13);
+    this.outlineText('草稿', width / 2, height / 2 + 40, 130);
+    this.outlineText('未盖章 · 仅供审阅', width / 2, height / 2 + 90, 22);
+    this.doc.restore();
+    this.doc.fillOpacity(1);
+    this.body();
+  }
+
+  /** Text as filled outlines of the bold font, centred on x with its baseline at y. */
+  private outlineText(text: string, x: number, y: number, size: number): void {
+    this.bold(size);
+    // pdfkit keeps the fontkit font of an embedded font on `.font`.
+    const font = (this.doc as unknown as { _font: { font: FontkitFont } })._font.font;
+    const run = font.layout(text);
+    const scale = size / font.unitsPerEm;
+    const total = run.positions.reduce((sum, p) => sum + p.xAdvance, 0) * scale;
+    let pen = x - total / 2;
+    run.glyphs.forEach((glyph, i) => {
+      this.doc.save();
+      this.doc.translate(pen, y).scale(scale, -scale);
+      this.doc.path(glyph.path.toSVG()).fill();
+      this.doc.restore();
+      pen += run.positions[i].xAdvance * scale;
+    });
+  }
+
   /** Finishes the document: verification block on the last page, header/footer on all pages. */
   async finish(): Promise<Buffer> {
     const blockTop = this.bottom - VERIFICATION_BLOCK_HEIGHT;
     if (this.doc.y > blockTop - 6) this.addPage();
+    const draft = !this.meta.options.seals?.length;
     drawVerificationBlock(this.doc, {
       x: this.left,
       y: blockTop,
@@ -208,6 +263,7 @@ export class DocumentWriter {
     const range = this.doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       this.doc.switchToPage(i);
+      if (draft) this.draftWatermark();
       drawPageFurniture(this.doc, {
         pageNumber: i - range.start + 1,
         pageCount: range.count,
@@ -215,6 +271,7 @@ export class DocumentWriter {
         communityName: this.meta.communityName,
         documentNumber: this.meta.options.documentNumber,
         left: this.left,
+        checkpointLine: this.meta.options.recordCheckpoint && checkpointLine(this.meta.options.recordCheckpoint),
       });
     }
     this.doc.end();

@@ -25,6 +25,8 @@ export interface FurnitureInput {
   communityName: string;
   documentNumber: string;
   left: number;
+  /** Optional: 决策记录第 N 条，哈希 … under the footer (the record checkpoint of a sealed document). */
+  checkpointLine?: string;
 }
 
 /** Header (community · title | 文件编号) and footer (第 x 页 / 共 y 页 | 文件编号) on the current page. */
@@ -55,6 +57,9 @@ export function drawPageFurniture(doc: PDFKit.PDFDocument, f: FurnitureInput): v
       align: 'right',
       lineBreak: false,
     });
+    if (f.checkpointLine) {
+      doc.fontSize(6.5).text(f.checkpointLine, f.left, footerY + 12, { width, lineBreak: false, ellipsis: true });
+    }
     doc.restore();
   });
 }

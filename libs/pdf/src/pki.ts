@@ -39,6 +39,16 @@ export interface SealCertificateRequest {
   now?: Date;
   /** Validity in years (default 5, the longest committee term); never beyond the CA's own validity. */
   years?: number;
+  /** Where the CA's CRL is published (CRL distribution point), e.g. https://gongyi.example.cn/api/crl. */
+  crlUrl?: string;
+}
+
+export interface TsaCertificateRequest {
+  commonName?: string;
+  organisation?: string;
+  now?: Date;
+  /** Validity in years (default 10); never beyond the CA's own validity. */
+  years?: number;
 }
 
 export interface SealCertificateInfo {
@@ -155,6 +165,40 @@ export function issueSealCertificate(ca: KeyAndCertificate, request: SealCertifi
   cert.setExtensions([
     { name: 'basicConstraints', cA: false, critical: true },
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+    { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
+    ...(request.crlUrl ? [{ name: 'cRLDistributionPoints', altNames: [{ type: 6, value: request.crlUrl }] }] : []),
+  ]);
+  cert.sign(caKey, forge.md.sha256.create());
+  return { certPem: forge.pki.certificateToPem(cert), keyPem };
+}
+
+/**
+ * The certificate of the deployment's time-stamp authority (RFC 3161 §2.3): issued by the root CA, extended key
+ * usage timeStamping only and critical.
+ */
+export function issueTsaCertificate(ca: KeyAndCertificate, request: TsaCertificateRequest = {}): KeyAndCertificate {
+  const caCert = forge.pki.certificateFromPem(ca.certPem);
+  const caKey = forge.pki.privateKeyFromPem(ca.keyPem) as forge.pki.rsa.PrivateKey;
+  const keyPem = generateRsaKeyPem();
+  const key = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
+  const now = request.now ?? new Date();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = publicKeyOf(key);
+  cert.serialNumber = serialHex();
+  cert.validity.notBefore = now;
+  const wanted = addYears(now, request.years ?? 10);
+  cert.validity.notAfter = wanted > caCert.validity.notAfter ? caCert.validity.notAfter : wanted;
+  cert.setSubject([
+    { shortName: 'C', value: 'CN', valueTagClass: PRINTABLE },
+    { shortName: 'O', value: request.organisation ?? 'Gongyi', valueTagClass: UTF8 },
+    { shortName: 'CN', value: request.commonName ?? 'Gongyi Time Stamping Authority', valueTagClass: UTF8 },
+  ]);
+  cert.setIssuer(decodedAttributes(caCert.subject.attributes));
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false, critical: true },
+    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+    { name: 'extKeyUsage', timeStamping: true, critical: true },
     { name: 'subjectKeyIdentifier' },
     { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
   ]);

@@ -1,11 +1,13 @@
+import { SEAL_ISSUER_LABELS_ZH, SEAL_KIND_FULL_NAMES_ZH } from '@gongyi/domain/labels';
 import { FONT_BOLD } from './fonts';
 import type { SealImpression, SealKind } from './types';
 
 /** Seal red (印泥红). */
 export const SEAL_RED = '#d0111b';
 
-export const SEAL_KIND_TEXT: Record<SealKind, string> = { assembly: '业主大会', committee: '业主委员会' };
-export const SEAL_KIND_NAME: Record<SealKind, string> = { assembly: '业主大会章', committee: '业主委员会章' };
+// From the one label registry (libs/domain/src/labels): the same words in certificates, PDFs and the web app.
+export const SEAL_KIND_TEXT: Record<SealKind, string> = SEAL_ISSUER_LABELS_ZH;
+export const SEAL_KIND_NAME: Record<SealKind, string> = SEAL_KIND_FULL_NAMES_ZH;
 
 const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 

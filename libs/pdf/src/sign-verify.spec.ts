@@ -102,7 +102,7 @@ describe('signing and verification', () => {
     const result = verifyPdf(tampered, fx.root.certPem);
     expect(result.valid).toBe(false);
     expect(result.signatures.map((s) => s.integrity)).toEqual([false, false]);
-    expect(result.signatures[0].problems).toContain('document digest does not match the signed messageDigest');
+    expect(result.signatures[0].problems).toContain('盖章后文件内容被改动（摘要与签名时不符）');
   });
 
   it('a flipped byte in the second revision breaks only the second signature', () => {
@@ -130,7 +130,7 @@ describe('signing and verification', () => {
     const [report] = verifyPdf(foreign, fx.root.certPem).signatures;
     expect(report.integrity).toBe(true);
     expect(report.chainTrusted).toBe(false);
-    expect(report.problems).toContain('certificate does not chain to the trusted root');
+    expect(report.problems).toContain('签名证书不是本平台根证书签发的');
     expect(verifyPdf(foreign, fx.root.certPem).valid).toBe(false);
     expect(verifyPdf(foreign, fx.foreignRoot.certPem).valid).toBe(true);
     expect(pdfsig(foreign).stdout).toContain('Signature is Valid.');

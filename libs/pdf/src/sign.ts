@@ -1,10 +1,13 @@
-import { constants, createPrivateKey, KeyObject, privateEncrypt } from 'node:crypto';
+import { createHash, createPrivateKey, KeyObject } from 'node:crypto';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer } from '@signpdf/utils';
-import forge from 'node-forge';
+import { buildSignedData, cmsAttribute, OIDS } from './cms';
+import { ctx, seq } from './der-write';
 import { pdfHexString } from './pdf-strings';
-import { decodedAttributes } from './pki';
+
+/** Gets an RFC 3161 time-stamp token (DER ContentInfo) over the SHA-256 `imprint` of a signature value. */
+export type TimestampSource = (imprint: Buffer) => Promise<Buffer>;
 
 export interface SignPdfOptions {
   /** PEM private key of the seal (decrypted just for this call). */
@@ -13,64 +16,61 @@ export interface SignPdfOptions {
   certPem: string;
   /** Issuer chain (intermediates and/or root) to embed so verifiers can build the path. */
   chainPems?: string[];
-  /** Shown by readers as the reason, e.g. 依据2026年第一次业主大会决议（GY-2026-000130）用章. */
+  /** Shown by readers as the reason, e.g. 依据2026年第一次业主大会决议（GY-2026-000130）用章，保管人张三. */
   reason: string;
   /** Signer name shown by readers, e.g. 幸福里小区业主委员会章（第三届）. */
   name: string;
   location: string;
   contactInfo?: string;
-  /** Claimed signing time (PDF /M and the CMS signingTime attribute); not a trusted timestamp. */
+  /** Claimed signing time (PDF /M and the CMS signingTime attribute); the trusted time is the timestamp's. */
   signingTime: Date;
-  /** Bytes reserved for the CMS signature (default 8192; the hex placeholder is twice that). */
+  /** Time-stamp authority: the token is added as unsigned attribute signatureTimeStampToken (PAdES B-T). */
+  timestamp?: TimestampSource;
+  /** DER CRLs of the issuer, embedded as the signed attribute adbe-revocationInfoArchival (revocation values). */
+  crls?: Buffer[];
+  /** Bytes reserved for the CMS signature (default 16384; the hex placeholder is twice that). */
   signatureLength?: number;
 }
 
-// DigestInfo prefix for SHA-256 (RFC 8017 §9.2 note 1).
-const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+/** RevocationInfoArchival ::= SEQUENCE { crl [0] EXPLICIT SEQUENCE OF CRLs, ... } (Adobe, PDF 1.6+). */
+export function revocationInfoArchival(crls: Buffer[]): Buffer {
+  return cmsAttribute(OIDS.revocationInfoArchival, seq(ctx(0, seq(...crls))));
+}
 
 /**
- * A @signpdf Signer that builds a detached PKCS#7/CMS SignedData with node-forge straight from a PEM key and
- * certificate (no PKCS#12: a P12 with a Chinese subject failed its MAC check in P12Signer). The RSA operation
- * itself goes through Node's crypto (OpenSSL), which is ~50× faster than forge's JavaScript RSA.
+ * A @signpdf Signer writing a detached CMS SignedData (cms.ts) straight from a PEM key and certificate (no
+ * PKCS#12: a P12 with a Chinese subject failed its MAC check in P12Signer). The RSA operation goes through
+ * Node's crypto (OpenSSL). With a time-stamp source, the token over the signature value is added unsigned.
  */
-export class ForgeCmsSigner extends Signer {
+export class CmsSigner extends Signer {
   private readonly key: KeyObject;
-  private readonly cert: forge.pki.Certificate;
-  private readonly chain: forge.pki.Certificate[];
 
-  constructor(keyPem: string, certPem: string, chainPems: string[] = []) {
+  constructor(
+    keyPem: string,
+    private readonly certPem: string,
+    private readonly chainPems: string[] = [],
+    private readonly extras: { timestamp?: TimestampSource; crls?: Buffer[] } = {},
+  ) {
     super();
     this.key = createPrivateKey(keyPem);
-    this.cert = forge.pki.certificateFromPem(certPem);
-    this.chain = chainPems.map((pem) => forge.pki.certificateFromPem(pem));
   }
 
   async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
-    const p7 = forge.pkcs7.createSignedData();
-    p7.content = forge.util.createBuffer(pdfBuffer.toString('binary'));
-    p7.addCertificate(this.cert);
-    for (const c of this.chain) p7.addCertificate(c);
-    const key = this.key;
-    p7.addSigner({
-      // forge calls key.sign(md) with the digest of the signed attributes; sign it with OpenSSL.
-      key: {
-        sign: (md: forge.md.MessageDigest) => {
-          const digestInfo = Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(md.digest().getBytes(), 'binary')]);
-          return privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, digestInfo).toString('binary');
-        },
-      } as unknown as forge.pki.rsa.PrivateKey,
-      // The issuer name is re-encoded by forge: give it decoded UTF8String values (see pki.ts).
-      issuer: decodedAttributes(this.cert.issuer.attributes),
-      serialNumber: this.cert.serialNumber,
-      digestAlgorithm: forge.pki.oids.sha256,
-      authenticatedAttributes: [
-        { type: forge.pki.oids.contentType, value: forge.pki.oids.data },
-        { type: forge.pki.oids.messageDigest },
-        { type: forge.pki.oids.signingTime, value: (signingTime ?? new Date()) as unknown as string },
-      ],
-    } as unknown as Parameters<typeof p7.addSigner>[0]);
-    p7.sign({ detached: true });
-    return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+    const { timestamp, crls } = this.extras;
+    return buildSignedData({
+      contentType: OIDS.data,
+      contentDigest: createHash('sha256').update(pdfBuffer).digest(),
+      key: this.key,
+      signerCert: this.certPem,
+      chain: this.chainPems,
+      signingTime: signingTime ?? new Date(),
+      signedAttributes: crls?.length ? [revocationInfoArchival(crls)] : [],
+      unsignedAttributes: timestamp
+        ? async (signature) => [
+            cmsAttribute(OIDS.signatureTimeStampToken, await timestamp(createHash('sha256').update(signature).digest())),
+          ]
+        : undefined,
+    });
   }
 }
 
@@ -103,7 +103,7 @@ export async function signPdf(pdf: Buffer, options: SignPdfOptions): Promise<Buf
     location: texts.location?.marker ?? options.location,
     contactInfo: texts.contactInfo?.marker ?? options.contactInfo ?? '',
     signingTime: options.signingTime,
-    signatureLength: options.signatureLength ?? 8192,
+    signatureLength: options.signatureLength ?? 16384,
     appName: 'Gongyi',
   });
   for (const t of Object.values(texts)) {
@@ -117,6 +117,9 @@ export async function signPdf(pdf: Buffer, options: SignPdfOptions): Promise<Buf
       withPlaceholder.subarray(at + literal.length),
     ]);
   }
-  const signer = new ForgeCmsSigner(options.keyPem, options.certPem, options.chainPems);
+  const signer = new CmsSigner(options.keyPem, options.certPem, options.chainPems, {
+    timestamp: options.timestamp,
+    crls: options.crls,
+  });
   return new SignPdf().sign(withPlaceholder, signer, options.signingTime);
 }

@@ -14,12 +14,21 @@ export interface SealImpression {
 export interface RenderOptions {
   /** Unique document number, printed on every page and used in the verification link. */
   documentNumber: string;
+  /** 发文字号 (e.g. 太业委〔2026〕1号), printed under the title and beside the document number. */
+  issueNumber?: string;
   /** e.g. https://gongyi.example.cn — the QR code links to `${verifyBaseUrl}/verify/${documentNumber}`. */
   verifyBaseUrl: string;
   /** Written as the PDF's CreationDate/ModDate so the same input renders the same bytes. */
   generatedAt: Date;
   /** Seal impressions to draw; each fills the slot of its kind (a slot is added if the template lacks it). */
   seals?: SealImpression[];
+  /**
+   * The community record's signed head when the document was sealed: printed as a footer line on every page
+   * (决策记录第 N 条，哈希 …) and kept in the PDF metadata, so whoever holds the document holds a checkpoint.
+   */
+  recordCheckpoint?: { communityId: string; seq: string; hash: string };
+  /** When the seals are applied: a notice is dated the day it is sealed (publishing is the sealing). */
+  sealedAt?: Date;
 }
 
 /** A name that signs (签字) a document, e.g. minutes attendees. */

@@ -1,3 +1,4 @@
+import { NotificationsModule } from '../notifications/notifications.module';
 import { Module } from '@nestjs/common';
 import { RecordModule } from '../record/record.module';
 import { RulebookModule } from '../rulebook/rulebook.module';
@@ -6,7 +7,7 @@ import { AgendaService } from './agenda.service';
 import { StageMeetingRules } from './stage-meeting-rules';
 
 @Module({
-  imports: [RecordModule, RulebookModule],
+  imports: [NotificationsModule, RecordModule, RulebookModule],
   controllers: [AgendaController],
   providers: [AgendaService, StageMeetingRules],
   exports: [AgendaService],

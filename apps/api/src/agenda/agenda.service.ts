@@ -1,3 +1,6 @@
+import { assertMeetingDate } from '@gongyi/domain/chain/meeting-date';
+import { confirmsMinutes } from '@gongyi/domain/minutes/kinds';
+import { WorkNotices } from '../notifications/work-notices';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TallyResult } from '@gongyi/domain/voting/tally';
@@ -34,6 +37,7 @@ export class AgendaService {
     private readonly rulebook: RulebookService,
     private readonly record: RecordService,
     private readonly meetingRules: StageMeetingRules,
+    private readonly work: WorkNotices,
   ) {}
 
   async create(actorId: string, communityId: string, input: CreateAgendaItemDto): Promise<AgendaItem> {
@@ -62,6 +66,7 @@ export class AgendaService {
         chosenOption: null,
       });
       await this.transition(manager, item, { stage: item.currentStage, kind: 'submitted', actorId, reason: '' });
+      await this.work.itemAtStage(manager, item);
       await this.record.append(manager, {
         communityId,
         actorId,
@@ -148,7 +153,9 @@ export class AgendaService {
     return this.dataSource.transaction(async (manager) => {
       const item = await this.lockAtStage(manager, communityId, itemId, stage);
       const rules = await this.rulebook.version(communityId, item.rulebookVersion, manager);
+      assertMeetingDate(new Date(input.heldAt), this.clock.now());
       const decided = await this.meetingRules.check(manager, communityId, stage, input, rules.settings);
+      await this.assertAttendeeAccounts(manager, communityId, input.attendees);
       const meeting = await manager.save(Meeting, {
         communityId,
         agendaItemId: itemId,
@@ -183,8 +190,29 @@ export class AgendaService {
           reason: meeting.outcomeReason,
         },
       });
+      if (confirmsMinutes(stage)) {
+        const holders = meeting.attendees.filter((a) => a.present && a.userId).map((a) => a.userId!);
+        await this.work.minutesToConfirm(manager, meeting, item.title, holders, false);
+      }
       return { meeting, item: await manager.findOneByOrFail(AgendaItem, { id: itemId }) };
     });
+  }
+
+  /** An attendee linked to an account must hold a role in this community today (they confirm the minutes here). */
+  private async assertAttendeeAccounts(manager: EntityManager, communityId: string, attendees: { userId?: string; name: string }[]) {
+    const ids = [...new Set(attendees.map((a) => a.userId).filter((id): id is string => !!id))];
+    if (!ids.length) return;
+    if (ids.length !== attendees.filter((a) => a.userId).length) throw new Invalid('同一账号在出席名单中出现了两次', 'attendee_duplicate');
+    const rows = await manager.query<{ user_id: string }[]>(
+      `SELECT DISTINCT ra.user_id FROM role_assignments ra JOIN communities c ON c.id = ra.community_id
+        WHERE ra.community_id = $1 AND ra.user_id = ANY($2::uuid[])
+          AND ra.starts_on <= (now() AT TIME ZONE c.time_zone)::date AND (ra.ends_on IS NULL OR ra.ends_on >= (now() AT TIME ZONE c.time_zone)::date)`,
+      [communityId, ids],
+    );
+    const known = new Set(rows.map((r) => r.user_id));
+    const unknown = attendees.filter((a) => a.userId && !known.has(a.userId));
+    if (unknown.length)
+      throw new Invalid(`与会人员「${unknown.map((a) => a.name).join('、')}」关联的账号不在本小区`, 'attendee_not_in_community');
   }
 
   async skip(actorId: string, communityId: string, itemId: string, stage: StageName, reason: string) {
@@ -265,7 +293,17 @@ export class AgendaService {
         { chosenOption: { motionId: chosen.motionId, optionId: chosen.result.winningOptionId, label: option?.label ?? null } },
       );
     }
-    await this.applyOutcome(manager, item, 'assembly_vote', passed ? 'advance' : 'reject', reason, null, null);
+    // A vote that did not pass returns the item: it can be revised, resubmitted and put to the owners again
+    // (a new vote of the same item); it does not end the item for good.
+    await this.applyOutcome(
+      manager,
+      item,
+      'assembly_vote',
+      passed ? 'advance' : 'return',
+      passed ? reason : `业主大会表决未通过：${reason}`,
+      null,
+      null,
+    );
   }
 
   private async applyOutcome(
@@ -296,6 +334,9 @@ export class AgendaService {
 
   private async save(manager: EntityManager, item: AgendaItem, state: ChainState) {
     await manager.update(AgendaItem, { id: item.id }, { chainState: state, status: state.status, currentStage: state.stage });
+    if (state.stage !== item.currentStage || state.status !== item.status) {
+      await this.work.itemAtStage(manager, { ...item, currentStage: state.stage, status: state.status });
+    }
   }
 
   private async chainRulebook(manager: EntityManager, item: AgendaItem): Promise<ChainRulebook> {

@@ -128,6 +128,9 @@ export class StageMeetingRules {
       throw new Conflict(`${decision.reasonZh}（会议不足法定人数，不能作出决议）`, 'committee_no_quorum', decision);
     const outcome: Outcome = decision.outcome === 'passed' ? 'advance' : input.outcome === 'return' ? 'return' : 'reject';
     if (outcome !== 'advance' && !input.reason?.trim()) input.reason = decision.reasonZh;
-    return { outcome, details: { memberVotes: votes, decision } };
+    // The resolution as adopted, printed in the 业委会决议 (documents/document-sources.service.ts).
+    const text = typeof details.resolutionText === 'string' ? details.resolutionText.trim() : '';
+    if (text.length > 4000) throw new Invalid('决议内容不能超过 4000 字', 'resolution_text_too_long');
+    return { outcome, details: { memberVotes: votes, decision, ...(text ? { resolutionText: text } : {}) } };
   }
 }

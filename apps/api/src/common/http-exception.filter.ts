@@ -1,21 +1,25 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DomainError } from '@gongyi/domain/errors';
+import { chineseOnly, ERROR_LABELS_ZH } from '@gongyi/domain/labels';
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { assignRequestId } from '../observability/logging';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 const KIND_STATUS = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409 } as const;
 
 // PostgreSQL SQLSTATEs that mean the client sent something unacceptable, not that we failed.
 const PG_CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  '23505': { status: 409, code: 'unique_violation', message: '记录已存在 (already exists)' },
-  '23503': { status: 409, code: 'reference_violation', message: '引用的记录不存在或仍被引用 (referenced record missing or in use)' },
-  '23514': { status: 400, code: 'check_violation', message: '数据不符合约束 (value violates a rule)' },
-  '22P02': { status: 400, code: 'invalid_value', message: '数据格式错误 (malformed value)' },
-  '22003': { status: 400, code: 'out_of_range', message: '数值超出范围 (number out of range)' },
-  '22007': { status: 400, code: 'invalid_date', message: '日期格式错误 (malformed date)' },
-  '22008': { status: 400, code: 'invalid_date', message: '日期超出范围 (date out of range)' },
-  '22001': { status: 400, code: 'value_too_long', message: '文本过长 (text too long)' },
+  '23505': { status: 409, code: 'unique_violation', message: ERROR_LABELS_ZH.unique_violation },
+  '23503': { status: 409, code: 'reference_violation', message: ERROR_LABELS_ZH.reference_violation },
+  '23514': { status: 400, code: 'check_violation', message: ERROR_LABELS_ZH.check_violation },
+  '22P02': { status: 400, code: 'invalid_value', message: ERROR_LABELS_ZH.invalid_value },
+  '22003': { status: 400, code: 'out_of_range', message: ERROR_LABELS_ZH.out_of_range },
+  '22007': { status: 400, code: 'invalid_date', message: ERROR_LABELS_ZH.invalid_date },
+  '22008': { status: 400, code: 'invalid_date', message: ERROR_LABELS_ZH.invalid_date },
+  '22001': { status: 400, code: 'value_too_long', message: ERROR_LABELS_ZH.value_too_long },
+  '22021': { status: 400, code: 'invalid_text', message: '文本含有无效字符' },
 };
 
 export interface ErrorBody {
@@ -24,6 +28,8 @@ export interface ErrorBody {
   message: string;
   details?: unknown;
   errorId?: string;
+  /** The request's id (X-Request-Id): the same value is on every log line the request wrote. */
+  requestId?: string;
 }
 
 /** One shape for every error: {statusCode, code, message}; internals never reach the client. */
@@ -33,13 +39,28 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    const request = host.switchToHttp().getRequest<Request>();
+    const body: ErrorBody = { ...this.chinese(this.toBody(exception), exception), requestId: assignRequestId(request, response) };
     if (response.headersSent) return;
     // A file route may already have set its own Content-Type / -Disposition; an error is JSON.
     response.removeHeader('Content-Disposition');
     response.removeHeader('ETag');
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.status(body.statusCode).json(body);
+  }
+
+  /**
+   * People read Chinese only: English parts of a message ("中文 (english)") are cut from the reply and kept in the
+   * log under an error id, which the reply carries so the two can be matched.
+   */
+  private chinese(body: ErrorBody, exception: unknown): ErrorBody {
+    const message = chineseOnly(body.message, body.code);
+    const raw = exception instanceof HttpException ? exception.getResponse() : undefined;
+    const logDetail = typeof raw === 'object' && raw !== null ? (raw as { logDetail?: unknown }).logDetail : undefined;
+    if (message === body.message && logDetail === undefined) return body;
+    const errorId = body.errorId ?? randomUUID();
+    this.logger.warn(`[${errorId}] ${body.statusCode} ${body.code}: ${body.message}${logDetail ? ` — ${String(logDetail)}` : ''}`);
+    return { ...body, message, errorId };
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -59,9 +80,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const known = sqlState ? PG_CLIENT_ERRORS[sqlState] : undefined;
       if (known) return { statusCode: known.status, code: known.code, message: known.message };
     }
+    if (isDatabaseUnavailable(exception))
+      return {
+        statusCode: 503,
+        code: 'database_unavailable',
+        message: '数据库暂时不可用，请稍后重试 (database unavailable, retry shortly)',
+      };
     const errorId = randomUUID();
     this.logger.error(`[${errorId}] ${(exception as Error)?.stack ?? String(exception)}`);
-    return { statusCode: 500, code: 'internal_error', message: `服务器内部错误 internal error (id ${errorId})`, errorId };
+    return { statusCode: 500, code: 'internal_error', message: `服务器内部错误（错误编号 ${errorId}）`, errorId };
   }
 }
 

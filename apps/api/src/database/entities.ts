@@ -17,6 +17,7 @@ import { Elector } from '../voting/entities/elector.entity';
 import { Motion } from '../voting/entities/motion.entity';
 import { Proxy } from '../voting/entities/proxy.entity';
 import { TallyRecord } from '../voting/entities/tally-record.entity';
+import { VoteObjection } from '../voting/entities/vote-objection.entity';
 import { BankLine } from '../finance/entities/bank-line.entity';
 import { LedgerEntry } from '../finance/entities/ledger-entry.entity';
 import { ReconciliationNote } from '../finance/entities/reconciliation-note.entity';
@@ -31,6 +32,7 @@ import { Building } from '../registry/entities/building.entity';
 import { Community } from '../registry/entities/community.entity';
 import { Owner } from '../registry/entities/owner.entity';
 import { UnitOwner } from '../registry/entities/unit-owner.entity';
+import { ActivationLetter } from '../registry/entities/activation-letter.entity';
 import { Unit } from '../registry/entities/unit.entity';
 import { Document } from '../documents/entities/document.entity';
 import { DocumentFile } from '../documents/entities/document-file.entity';
@@ -39,6 +41,11 @@ import { SealCustodian } from '../seals/entities/seal-custodian.entity';
 import { SealLogEntry } from '../seals/entities/seal-log-entry.entity';
 import { SealRequest } from '../seals/entities/seal-request.entity';
 import { Seal } from '../seals/entities/seal.entity';
+import { ServiceRequest } from '../requests/entities/service-request.entity';
+import { ServiceRequestEvent } from '../requests/entities/service-request-event.entity';
+import { RequestPhoto } from '../requests/entities/request-photo.entity';
+import { ReceptionDay } from '../reception/entities/reception-day.entity';
+import { ReceptionVisit } from '../reception/entities/reception-visit.entity';
 
 /** Listed explicitly: path globs break in monorepo builds. */
 export const ENTITIES = [
@@ -64,6 +71,7 @@ export const ENTITIES = [
   Proxy,
   Ballot,
   TallyRecord,
+  VoteObjection,
   LedgerEntry,
   Statement,
   StatementReview,
@@ -83,4 +91,10 @@ export const ENTITIES = [
   DocumentFile,
   SealRequest,
   SealLogEntry,
+  ActivationLetter,
+  ServiceRequest,
+  ServiceRequestEvent,
+  RequestPhoto,
+  ReceptionDay,
+  ReceptionVisit,
 ];

@@ -1,19 +1,31 @@
 import {
   ASSEMBLY_NOTICE_TYPE,
+  JOINT_BULLETIN_TYPE,
   MINUTES_TYPE,
   renderAssemblyNotice,
+  renderJointBulletin,
   renderMeetingMinutes,
   renderResolutionAnnouncement,
   renderSealLog,
   renderStatement,
+  renderTenderFailed,
   RESOLUTION_TYPE,
   SEAL_LOG_TYPE,
   STATEMENT_TYPE,
+  TENDER_FAILED_TYPE,
   type RenderOptions,
   type SealSlots,
 } from '@gongyi/pdf';
 
-export const DOCUMENT_TYPES = [ASSEMBLY_NOTICE_TYPE, MINUTES_TYPE, RESOLUTION_TYPE, STATEMENT_TYPE, SEAL_LOG_TYPE] as const;
+export const DOCUMENT_TYPES = [
+  ASSEMBLY_NOTICE_TYPE,
+  MINUTES_TYPE,
+  RESOLUTION_TYPE,
+  STATEMENT_TYPE,
+  SEAL_LOG_TYPE,
+  TENDER_FAILED_TYPE,
+  JOINT_BULLETIN_TYPE,
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
@@ -22,6 +34,8 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   resolution_announcement: '业主大会决议公告',
   statement: '报表',
   seal_log: '用章登记公示',
+  tender_failed: '流标公告',
+  joint_bulletin: '四方联席工作简报',
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -33,6 +47,8 @@ const RENDERERS: Record<DocumentType, Renderer> = {
   resolution_announcement: renderResolutionAnnouncement,
   statement: renderStatement,
   seal_log: renderSealLog,
+  tender_failed: renderTenderFailed,
+  joint_bulletin: renderJointBulletin,
 };
 
 export function isDocumentType(value: unknown): value is DocumentType {

@@ -1,36 +1,37 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ASSEMBLY_NOTICE_TYPE,
   MINUTES_TYPE,
   RESOLUTION_TYPE,
   STAGE_NAMES,
+  formatAreaHundredths,
   type AssemblyNoticeInput,
   type ChainStage,
   type MeetingMinutesInput,
-  type ResolutionAnnouncementInput,
-  type ResolutionMotion,
-  type SealKind,
+  type MinutesSignature,
 } from '@gongyi/pdf';
-import { isArt278Category, MATTER_LABELS_ZH, thresholdKindFor, type MatterCategory } from '@gongyi/domain/voting/matter';
+import { MATTER_LABELS_ZH, thresholdKindFor, type MatterCategory } from '@gongyi/domain/voting/matter';
 import { passingRule } from '@gongyi/domain/voting/thresholds';
-import { DataSource } from 'typeorm';
+import { BALLOT_CHOICE_LABELS_ZH, ROLE_LABELS_ZH, SEAL_KIND_FULL_NAMES_ZH, VOTE_CHANNEL_LABELS_ZH } from '@gongyi/domain/labels';
+import { confirmsMinutes } from '@gongyi/domain/minutes/kinds';
+import { minutesStatus, type ConfirmationKind } from '@gongyi/domain/minutes/confirmation';
+import { noticeDetailsFor } from '@gongyi/domain/voting/notice-details';
+import { DataSource, EntityManager } from 'typeorm';
 import { AgendaService } from '../agenda/agenda.service';
+import { AgendaItem } from '../agenda/entities/agenda-item.entity';
+import { Meeting } from '../agenda/entities/meeting.entity';
 import { Conflict, NotFound } from '../common/app-error';
 import { RegistryService } from '../registry/registry.service';
+import { RulebookService } from '../rulebook/rulebook.service';
 import { VoteNoticeService } from '../voting/vote-notice.service';
-import { VoteResultsService } from '../voting/vote-results.service';
 import { DOCUMENT_NUMBER_LOCK, DocumentsService, type RegisterDocument } from './documents.service';
 import { Document } from './entities/document.entity';
 
 export const SOURCE_DOCUMENT_TYPES = [ASSEMBLY_NOTICE_TYPE, MINUTES_TYPE, RESOLUTION_TYPE] as const;
 export type SourceDocumentType = (typeof SOURCE_DOCUMENT_TYPES)[number];
 
-const CHANNELS: Record<string, string> = {
-  online: '网上投票（业主实名登录本平台）',
-  paper: '书面征求意见（纸质表决票）',
-  proxy: '书面委托代理人投票',
-};
+const CHANNELS = VOTE_CHANNEL_LABELS_ZH;
 
 interface Opinion {
   representative: string;
@@ -39,49 +40,66 @@ interface Opinion {
   concerns?: string;
 }
 
-interface TallyChoice {
-  choice: string;
-  heads: number;
-  areaHundredths: string;
-}
-
-interface StoredTally {
-  category: MatterCategory;
-  outcome: string;
-  reasonZh: string;
-  winningOptionId: string | null;
-  choices: TallyChoice[];
-  abstain: { heads: number; areaHundredths: string };
-  participation: { heads: number; areaHundredths: string; requiredHeads: number; requiredAreaHundredths: string };
-  threshold: { descriptionZh: string; requiredHeads: number | null; requiredAreaHundredths: string | null };
-  adjusted: unknown;
-}
-
-const sealsFor = (category: string): SealKind[] =>
-  isArt278Category(category as MatterCategory) ? ['assembly', 'committee'] : ['committee'];
-
 /** Builds template inputs from what other contexts recorded (a vote, a meeting, a closed vote) and registers them. */
 @Injectable()
-export class DocumentSourcesService {
+export class DocumentSourcesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly documents: DocumentsService,
     private readonly agenda: AgendaService,
     private readonly notices: VoteNoticeService,
-    private readonly results: VoteResultsService,
     private readonly registry: RegistryService,
+    private readonly rulebook: RulebookService,
   ) {}
 
-  async create(actorId: string, communityId: string, type: SourceDocumentType, sourceId: string): Promise<Document> {
+  /** Publishing is the sealing: the notice is sealed in time or not at all, and is public from its sealing. */
+  onModuleInit(): void {
+    this.documents.onSealing('assembly_vote', async (manager, document, at) => {
+      // A notice registered without a vote (samples) has no window to check.
+      if (document.type === ASSEMBLY_NOTICE_TYPE && document.sourceId)
+        await this.notices.assertSealable(manager, document.communityId, document.sourceId!, at);
+    });
+    this.documents.onFinalised('assembly_vote', async (manager, document) => {
+      if (document.type === ASSEMBLY_NOTICE_TYPE && document.sourceId)
+        await this.notices.markSealed(manager, document.communityId, document.sourceId!, document.finalisedAt!);
+    });
+    // The window of an unsealed notice moved: its registered draft follows, unless a seal is already on it.
+    this.notices.onRescheduled(async (manager, vote, actorId) => {
+      const document = await manager.findOne(Document, {
+        where: { communityId: vote.communityId, type: ASSEMBLY_NOTICE_TYPE, sourceId: vote.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!document) return;
+      const [applied] = await manager.query<{ kind: string }[]>(
+        `SELECT l.seal_kind AS kind FROM seal_log_entries l JOIN seal_requests r ON r.id = l.request_id
+         WHERE r.document_id = $1 AND r.status = 'pending' AND l.outcome = 'applied' LIMIT 1`,
+        [document.id],
+      );
+      if (applied)
+        throw new Conflict(
+          `公告 ${document.number} 已加盖${SEAL_KIND_FULL_NAMES_ZH[applied.kind as keyof typeof SEAL_KIND_FULL_NAMES_ZH]}：请该印章保管人先拒绝当前用章申请，再调整投票时间`,
+          'notice_partly_sealed',
+        );
+      const spec = await this.notice(vote.communityId, vote.id, manager);
+      await this.documents.reviseDraft(manager, document, spec.input, actorId);
+    });
+  }
+
+  /** Registers the document of a source; with `inTx`, in the caller's transaction (the notice, by publishing). */
+  async create(actorId: string, communityId: string, type: SourceDocumentType, sourceId: string, inTx?: EntityManager): Promise<Document> {
     const spec =
       type === ASSEMBLY_NOTICE_TYPE
-        ? await this.notice(communityId, sourceId)
+        ? await this.notice(communityId, sourceId, inTx)
         : type === MINUTES_TYPE
-          ? await this.minutes(communityId, sourceId)
-          : await this.resolution(communityId, sourceId);
-    return this.dataSource.transaction(async (manager) => {
+          ? await this.minutes(communityId, sourceId, inTx)
+          : this.resolution();
+    const run = <T>(work: (manager: EntityManager) => Promise<T>) => (inTx ? work(inTx) : this.dataSource.transaction(work));
+    return run(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DOCUMENT_NUMBER_LOCK, communityId]);
-      const existing = await manager.findOne(Document, { where: { communityId, type, sourceId }, select: { id: true, number: true } });
+      const existing = await manager.findOne(Document, {
+        where: { communityId, type, sourceId, sourceType: spec.sourceType },
+        select: { id: true, number: true },
+      });
       if (existing) {
         throw new Conflict(`已为该来源生成文书 ${existing.number} (a document already exists for this source)`, 'document_exists', {
           documentId: existing.id,
@@ -92,10 +110,20 @@ export class DocumentSourcesService {
     });
   }
 
-  private async notice(communityId: string, voteId: string): Promise<Omit<RegisterDocument, 'actorId'>> {
-    const vote = await this.notices.get(communityId, voteId);
+  private async notice(communityId: string, voteId: string, manager?: EntityManager): Promise<Omit<RegisterDocument, 'actorId'>> {
+    const vote = await this.notices.get(communityId, voteId, manager);
     if (vote.status === 'draft') throw new Conflict('公告尚未发布 (notice not yet published)', 'vote_not_noticed');
-    const { name } = await this.registry.getCommunity(communityId);
+    const { name, district, timeZone } = await this.registry.getCommunity(communityId);
+    const totals = await this.notices.totals(communityId, voteId);
+    const rules = await this.rulebook.version(communityId, vote.rulebookVersion!);
+    const d = noticeDetailsFor(vote.noticeDetails, {
+      communityName: name,
+      district,
+      closesAt: vote.closesAt,
+      channels: vote.channels,
+      proxyCap: rules.settings.proxyCap,
+      timeZone,
+    });
     const input: AssemblyNoticeInput = {
       communityName: name,
       meetingTitle: vote.title,
@@ -112,6 +140,27 @@ export class DocumentSourcesService {
       noticeDate: vote.noticedAt!,
       contact: { name: `${name}业主委员会` },
       notes: vote.interim ? ['本次为临时业主大会会议。'] : undefined,
+      base: {
+        electorate: totals.electorateText,
+        // The frozen roll's figures: the same the tally divides by.
+        totalArea: formatAreaHundredths(vote.totalAreaHundredths!),
+        totalHeadcount: vote.totalHeadcount!,
+        twoThirdsArea: formatAreaHundredths(((BigInt(vote.totalAreaHundredths!) * 2n + 2n) / 3n).toString()),
+        twoThirdsHeadcount: Math.ceil((vote.totalHeadcount! * 2) / 3),
+        countParkingAsArea: totals.countParkingAsArea,
+      },
+      practical: {
+        paperReturn: vote.channels.includes('paper') ? { place: d.paperReturnPlace, deadline: d.paperReturnDeadline } : undefined,
+        proxyProcedure: vote.channels.includes('proxy') ? d.proxyProcedure : undefined,
+        countingAt: d.countingAt,
+        countingPlace: d.countingPlace,
+        scrutineers: d.scrutineers,
+        tellers: d.tellers,
+        supervision: d.supervision,
+        resultAnnouncementDate: d.resultAnnouncementDate,
+        contacts: d.contacts,
+        copyTo: d.copyTo,
+      },
     };
     return {
       type: ASSEMBLY_NOTICE_TYPE,
@@ -120,33 +169,48 @@ export class DocumentSourcesService {
       sourceId: voteId,
       agendaItemId: vote.agendaItemId,
       input,
-      requiredSeals: ['committee'],
     };
   }
 
-  private async minutes(communityId: string, meetingId: string): Promise<Omit<RegisterDocument, 'actorId'>> {
-    const [row] = await this.dataSource.query<{ agenda_item_id: string }[]>(
-      'SELECT agenda_item_id FROM meetings WHERE id = $1 AND community_id = $2',
-      [meetingId, communityId],
-    );
-    if (!row) throw new NotFound('会议 meeting');
-    const item = await this.agenda.get(communityId, row.agenda_item_id);
-    const meeting = item.meetings.find((m) => m.id === meetingId)!;
+  /**
+   * The minutes document of a meeting whose record the attendees confirm: registered when missing, its input
+   * refreshed with the confirmations so far, and made final (no seal) once `final`. Runs in the caller's transaction.
+   */
+  async syncMinutesDocument(manager: EntityManager, communityId: string, meetingId: string, actorId: string, final: boolean) {
+    await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DOCUMENT_NUMBER_LOCK, communityId]);
+    const spec = await this.minutes(communityId, meetingId, manager);
+    let doc = await manager.findOne(Document, { where: { communityId, type: MINUTES_TYPE, sourceId: meetingId } });
+    if (!doc && !final) return null;
+    if (!doc) doc = await this.documents.renderAndRegister(manager, communityId, { ...spec, actorId });
+    else if (doc.status === 'draft') doc = await this.documents.updateDraftInput(manager, doc, spec.input);
+    else return doc;
+    return final ? this.documents.finaliseUnsealed(manager, doc, actorId) : doc;
+  }
+
+  private async minutes(
+    communityId: string,
+    meetingId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Omit<RegisterDocument, 'actorId'>> {
+    const meeting = await manager.findOneBy(Meeting, { id: meetingId, communityId });
+    if (!meeting) throw new NotFound('会议 meeting');
+    const item = await manager.findOneByOrFail(AgendaItem, { id: meeting.agendaItemId, communityId });
     const { name } = await this.registry.getCommunity(communityId);
-    const [recorder] = await this.dataSource.query<{ display_name: string }[]>('SELECT display_name FROM users WHERE id = $1', [
+    const [recorder] = await manager.query<{ display_name: string }[]>('SELECT display_name FROM users WHERE id = $1', [
       meeting.recordedBy,
     ]);
     const stage = meeting.stage as ChainStage;
     const outcome = meeting.outcome as MeetingMinutesInput['outcome']['decision'];
-    const details = meeting.details as { opinions?: Opinion[]; memberVotes?: { vote?: string; present: boolean }[] };
-    const votes = details.memberVotes
-      ? {
-          for: details.memberVotes.filter((v) => v.vote === 'yes').length,
-          against: details.memberVotes.filter((v) => v.vote === 'no').length,
-          abstain: details.memberVotes.filter((v) => v.present && (v.vote === 'abstain' || !v.vote)).length,
-        }
-      : undefined;
-    const input: MeetingMinutesInput = {
+    const details = meeting.details as {
+      opinions?: Opinion[];
+      plan?: string;
+      options?: string[];
+      resolutionText?: string;
+      memberVotes?: { userId: string; vote?: string; present: boolean; signed?: boolean }[];
+      decision?: { rule: string; memberCount: number; requiredYes: number; yes: number; no: number; abstain: number; reasonZh: string };
+    };
+    const attendees = meeting.attendees.map((a) => ({ name: a.name, role: a.party, present: a.present }));
+    const base = {
       communityName: name,
       stage,
       meetingTitle: `议题第${item.seq}号${STAGE_NAMES[stage]}`,
@@ -155,76 +219,118 @@ export class DocumentSourcesService {
       place: meeting.place,
       chair: meeting.chair || '—',
       recorder: recorder?.display_name ?? '—',
-      attendees: meeting.attendees.map((a) => ({ name: a.name, role: a.party, present: a.present })),
       agenda: [`议题第${item.seq}号：${item.title}`],
       discussion: meeting.minutes,
       opinions: details.opinions?.map((o) => ({
         speaker: o.representative,
-        role: '居民代表',
+        role: ROLE_LABELS_ZH.representative,
         stance: `赞成${o.for}户、反对${o.against}户`,
         content: o.concerns || '无其他意见',
       })),
-      outcome: { decision: outcome, text: meeting.outcomeReason || '与会各方一致同意。', votes },
-      signatures: meeting.attendees.filter((a) => a.present).map((a) => ({ name: a.name, role: a.party })),
     };
+    let input: MeetingMinutesInput;
+    if (stage === 'committee_resolution' && details.memberVotes && details.decision) {
+      // 业委会决议: members only (应到/实到 from the committee), each member's vote, the rule, the resolution text.
+      const ids = details.memberVotes.map((v) => v.userId);
+      const users = await this.dataSource.query<{ id: string; display_name: string }[]>(
+        'SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])',
+        [ids],
+      );
+      const nameOf = (id: string) => users.find((u) => u.id === id)?.display_name ?? '（委员）';
+      const memberNames = new Set(ids.map(nameOf));
+      const d = details.decision;
+      const voteText: Record<string, string> = BALLOT_CHOICE_LABELS_ZH;
+      input = {
+        ...base,
+        documentTitle: `${name}业主委员会决议`,
+        attendees: details.memberVotes.map((v) => ({ name: nameOf(v.userId), role: ROLE_LABELS_ZH.committee_member, present: v.present })),
+        observers: attendees.filter((a) => a.present && !memberNames.has(a.name)),
+        memberVotes: details.memberVotes.map((v) => ({ name: nameOf(v.userId), present: v.present, vote: voteText[v.vote ?? 'abstain'] })),
+        rule:
+          d.rule === 'national'
+            ? `全体委员半数以上同意（${d.memberCount} 名委员中至少 ${d.requiredYes} 人）`
+            : `全体委员过半数同意（${d.memberCount} 名委员中至少 ${d.requiredYes} 人）`,
+        outcome: { decision: outcome, text: meeting.outcomeReason || d.reasonZh, votes: { for: d.yes, against: d.no, abstain: d.abstain } },
+        resolutionText: outcome === 'advance' ? details.resolutionText || `同意「${item.title}」：${item.description}` : undefined,
+        publicationNote: '本决议自作出之日起 3 日内在小区公告栏及本平台公布。',
+        signatures: details.memberVotes
+          .filter((v) => v.present)
+          .map((v) => ({
+            name: nameOf(v.userId),
+            role: ROLE_LABELS_ZH.committee_member,
+            ...(v.signed ? { confirmedAt: meeting.heldAt } : {}),
+          })),
+      };
+    } else {
+      input = {
+        ...base,
+        attendees,
+        plan: details.plan ? { text: details.plan, options: details.options } : undefined,
+        // No invented consensus: only the recorded reason, if any.
+        outcome: { decision: outcome, text: meeting.outcomeReason || '' },
+        signatures: confirmsMinutes(stage)
+          ? await this.confirmations(manager, meeting)
+          : attendees.filter((a) => a.present).map((a) => ({ name: a.name, role: a.role })),
+      };
+    }
     return {
       type: MINUTES_TYPE,
-      title: `${item.title}${STAGE_NAMES[stage]}纪要`,
+      title: stage === 'committee_resolution' ? `${item.title}业主委员会决议` : `${item.title}${STAGE_NAMES[stage]}纪要`,
       sourceType: 'meeting',
       sourceId: meetingId,
       agendaItemId: item.id,
       input,
-      requiredSeals: ['committee'],
     };
   }
 
-  private async resolution(communityId: string, voteId: string): Promise<Omit<RegisterDocument, 'actorId'>> {
-    const vote = await this.notices.get(communityId, voteId);
-    const results = await this.results.results(communityId, voteId);
-    const { name } = await this.registry.getCommunity(communityId);
-    const motions: ResolutionMotion[] = results.motions.map((m) => {
-      const tally = m.tally as unknown as StoredTally;
-      const label = (choice: string) =>
-        choice === 'yes' ? '同意' : choice === 'no' ? '反对' : `选项「${m.options.find((o) => o.id === choice)?.label ?? choice}」`;
-      const passed = tally.outcome === 'passed';
-      const fullText = vote.motions.find((v) => v.id === m.motionId)?.fullText ?? '';
-      return {
-        title: m.title,
-        thresholdText: `${MATTER_LABELS_ZH[tally.category]}：${tally.threshold.descriptionZh}`,
-        required:
-          tally.threshold.requiredHeads === null
-            ? undefined
-            : { heads: tally.threshold.requiredHeads, areaHundredths: tally.threshold.requiredAreaHundredths! },
-        choices: tally.choices.map((c) => ({ label: label(c.choice), heads: c.heads, areaHundredths: c.areaHundredths })),
-        abstain: tally.abstain,
-        outcome: passed ? 'passed' : tally.outcome === 'no_quorum' ? 'no_quorum' : 'failed',
-        explanation: tally.reasonZh,
-        resolutionText: passed ? (tally.winningOptionId ? `通过${label(tally.winningOptionId)}。${fullText}` : fullText) : undefined,
-      };
-    });
-    const first = results.motions[0].tally as unknown as StoredTally;
-    const input: ResolutionAnnouncementInput = {
-      communityName: name,
-      meetingTitle: vote.title,
-      votingOpenedAt: vote.opensAt,
-      votingClosedAt: vote.closedAt ?? vote.closesAt,
-      totals: { heads: vote.totalHeadcount!, areaHundredths: vote.totalAreaHundredths! },
-      participation: { heads: first.participation.heads, areaHundredths: first.participation.areaHundredths },
-      quorumRequired: { heads: first.participation.requiredHeads, areaHundredths: first.participation.requiredAreaHundredths },
-      nonVoterRuleText: first.adjusted ? '按本小区议事规则，未参与表决的业主计入多数意见（见各议案说明）。' : undefined,
-      motions,
-      publishedAt: results.motions[0].publishedAt,
-    };
-    const item = await this.agenda.get(communityId, vote.agendaItemId);
-    return {
-      type: RESOLUTION_TYPE,
-      title: `${vote.title}决议公告`,
-      sourceType: 'assembly_vote',
-      sourceId: voteId,
-      agendaItemId: vote.agendaItemId,
-      input,
-      requiredSeals: sealsFor(item.category),
-    };
+  /** 签字 column of minutes the attendees confirm: who confirmed and when, or how the paper signature was checked. */
+  private async confirmations(manager: EntityManager, meeting: Meeting): Promise<MinutesSignature[]> {
+    const facts = await manager.query<
+      { round: number; attendee_index: number; kind: ConfirmationKind; actor_id: string; at: Date; comment: string }[]
+    >('SELECT round, attendee_index, kind, actor_id, at, comment FROM minutes_confirmations WHERE meeting_id = $1 AND round = $2', [
+      meeting.id,
+      meeting.minutesRound,
+    ]);
+    const status = minutesStatus(
+      meeting.attendees,
+      facts.map((f) => ({
+        round: f.round,
+        attendeeIndex: f.attendee_index,
+        kind: f.kind,
+        actorId: f.actor_id,
+        at: new Date(f.at),
+        comment: f.comment,
+      })),
+      meeting.minutesRound,
+    );
+    const ids = facts.map((f) => f.actor_id);
+    const users = await manager.query<{ id: string; display_name: string }[]>(
+      'SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    const nameOf = (id: string) => users.find((u) => u.id === id)?.display_name ?? '—';
+    return status.attendees
+      .filter((a) => a.present)
+      .map((a) => {
+        if (a.state !== 'confirmed') return { name: a.name, role: a.party };
+        return {
+          name: a.name,
+          role: a.party,
+          confirmedAt: a.at,
+          note: a.channel === 'paper' ? `纸面签字，${nameOf(a.by)}登记、${nameOf(a.countersignedBy!)}核对` : '本人在平台确认',
+        };
+      });
+  }
+
+  /**
+   * The result announcement is not made from here: the preliminary result is posted at the close, and the final
+   * announcement only after the objection period, through votes/:id/final-result (which also requests the seals).
+   */
+  private resolution(): never {
+    throw new Conflict(
+      '表决结果公告须在询异期届满、异议全部答复后，在「表决结果」页发布（初步统计结果已在表决结束时公示）',
+      'use_final_result',
+    );
   }
 
   private thresholdText(category: string): string {

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { contentDigest, fileDigest, verifyPdf, type SealImpression, type SealKind } from '@gongyi/pdf';
+import { contentDigest, fileDigest, verifyPdf, type RenderOptions, type SealImpression, type SealKind } from '@gongyi/pdf';
 import { localDateOf } from '@gongyi/domain/voting/notice';
+import { documentKindOf, sealPolicy, type DocumentKind } from '@gongyi/domain/documents/seal-policy';
+import { issueNumber, issuePrefix, issuerOf } from '@gongyi/domain/documents/issue-number';
 import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, Invalid, NotFound } from '../common/app-error';
 import { Clock } from '../common/clock';
@@ -10,7 +12,9 @@ import { RecordService } from '../record/record.service';
 import { decodeInput, DOCUMENT_TYPE_LABELS, encodeInput, isDocumentType, rendererFor, type DocumentType } from './document-input';
 import { AppliedSeal, DocumentFile } from './entities/document-file.entity';
 import { Document } from './entities/document.entity';
+import { FILE_STORE, type FileStore, keepFile, readFile } from './file-store';
 import { RootCaService } from './root-ca.service';
+import { TimestampAuthorityService } from './timestamp-authority.service';
 
 /** What another context passes to register a document built from its own template input. */
 export interface RegisterDocument {
@@ -23,7 +27,7 @@ export interface RegisterDocument {
   agendaItemId?: string | null;
   /** Template input of `type` (Dates and bigints are kept exactly). */
   input: unknown;
-  /** Seals the document needs at least; 'committee' is always included. */
+  /** Ignored: the seals follow the seal policy of the document's kind (libs/domain/src/documents/seal-policy.ts). */
   requiredSeals?: SealKind[];
   actorId?: string | null;
 }
@@ -31,11 +35,27 @@ export interface RegisterDocument {
 /** Called inside the transaction that makes a document final (e.g. finance marks its statement published). */
 export type FinalisedListener = (manager: EntityManager, document: Document) => Promise<void>;
 
+/** Called before a seal goes on a document of a source type; throws to refuse (e.g. a notice sealed too late). */
+export type SealingGuard = (manager: EntityManager, document: Document, at: Date) => Promise<void>;
+
 /** Assembly seal first: the order the templates print the two seals in. */
 export const SEAL_PRINT_ORDER: SealKind[] = ['assembly', 'committee'];
 export const orderSeals = (kinds: Iterable<string>): SealKind[] => {
   const set = new Set(kinds);
   return SEAL_PRINT_ORDER.filter((k) => set.has(k));
+};
+
+/** The legal kind of a document (seal policy row), from its template type, source and (minutes) stage. */
+export function documentKind(doc: { type: string; sourceType: string; input: unknown }): DocumentKind {
+  const stage = (doc.input as { stage?: unknown } | null)?.stage;
+  return documentKindOf({ type: doc.type, sourceType: doc.sourceType, stage: typeof stage === 'string' ? stage : null });
+}
+const kindOfSpec = (spec: RegisterDocument) => {
+  try {
+    return documentKind(spec);
+  } catch {
+    throw new Invalid(`无法确定文书种类（${spec.type}），不能登记`, 'invalid_document_kind');
+  }
 };
 
 // pg_advisory_xact_lock namespace for allocating a community's document numbers.
@@ -51,6 +71,7 @@ const LIST_FIELDS = {
   number: true,
   type: true,
   title: true,
+  issueNumber: true,
   sourceType: true,
   sourceId: true,
   agendaItemId: true,
@@ -65,6 +86,7 @@ const LIST_FIELDS = {
 @Injectable()
 export class DocumentsService {
   private readonly listeners = new Map<string, FinalisedListener[]>();
+  private readonly guards = new Map<string, SealingGuard[]>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -72,10 +94,21 @@ export class DocumentsService {
     private readonly clock: Clock,
     private readonly record: RecordService,
     private readonly rootCa: RootCaService,
+    private readonly tsa: TimestampAuthorityService,
+    @Inject(FILE_STORE) private readonly files: FileStore,
   ) {}
 
   onFinalised(sourceType: string, listener: FinalisedListener): void {
     this.listeners.set(sourceType, [...(this.listeners.get(sourceType) ?? []), listener]);
+  }
+
+  onSealing(sourceType: string, guard: SealingGuard): void {
+    this.guards.set(sourceType, [...(this.guards.get(sourceType) ?? []), guard]);
+  }
+
+  /** Runs the guards of the document's source type before a seal is applied at `at`. */
+  async beforeSealing(manager: EntityManager, document: Document, at: Date): Promise<void> {
+    for (const guard of this.guards.get(document.sourceType) ?? []) await guard(manager, document, at);
   }
 
   /**
@@ -89,7 +122,10 @@ export class DocumentsService {
     const title = spec.title?.trim();
     if (!title) throw new Invalid('文书须有标题 (a title is required)', 'title_required');
     await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DOCUMENT_NUMBER_LOCK, communityId]);
-    const [community] = await manager.query<{ time_zone: string }[]>('SELECT time_zone FROM communities WHERE id = $1', [communityId]);
+    const [community] = await manager.query<{ time_zone: string; name: string }[]>(
+      'SELECT time_zone, name FROM communities WHERE id = $1',
+      [communityId],
+    );
     if (!community) throw new NotFound('小区 community');
     const now = this.clock.now();
     const year = localDateOf(now, community.time_zone).year;
@@ -98,6 +134,18 @@ export class DocumentsService {
       [communityId, year],
     );
     const number = documentNumber(communityId, year, next);
+    const kind = kindOfSpec(spec);
+    const issuer = issuerOf(kind);
+    let issued: string | null = null;
+    if (issuer) {
+      // Per issuer, community and year; allocated under the same advisory lock as the machine number.
+      const prefix = `${issuePrefix(community.name, issuer)}〔${year}〕`;
+      const [{ n }] = await manager.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM documents WHERE community_id = $1 AND starts_with(issue_number, $2)',
+        [communityId, prefix],
+      );
+      issued = issueNumber(community.name, issuer, year, n + 1);
+    }
     const stored = encodeInput(spec.input);
     const document = manager.create(Document, {
       communityId,
@@ -106,12 +154,13 @@ export class DocumentsService {
       seq: next,
       type: spec.type,
       title,
+      issueNumber: issued,
       sourceType: spec.sourceType,
       sourceId: spec.sourceId ?? null,
       agendaItemId: spec.agendaItemId ?? null,
       input: stored,
       contentDigest: contentDigest(spec.type, number, decodeInput(stored)),
-      requiredSeals: orderSeals(['committee', ...(spec.requiredSeals ?? [])]),
+      requiredSeals: orderSeals(sealPolicy(kind).seals),
       status: 'draft',
       generatedAt: now,
       createdBy: spec.actorId ?? null,
@@ -126,6 +175,7 @@ export class DocumentsService {
       subjectId: saved.id,
       payload: {
         number,
+        issueNumber: saved.issueNumber,
         type: saved.type,
         title,
         sourceType: saved.sourceType,
@@ -138,9 +188,46 @@ export class DocumentsService {
     return saved;
   }
 
+  /**
+   * Replaces the input of a draft (its source changed before any seal went on it, e.g. an unsealed notice's window
+   * moved). The number stays; the content digest follows the new input and the record says so.
+   */
+  async reviseDraft(manager: EntityManager, document: Document, input: unknown, actorId: string): Promise<void> {
+    if (document.status !== 'draft') throw new Conflict('文书已完成用章，不可再改 (document is final)', 'document_final');
+    const stored = encodeInput(input);
+    const revised = Object.assign(document, {
+      input: stored,
+      contentDigest: contentDigest(document.type, document.number, decodeInput(stored)),
+    });
+    await this.render(revised, []);
+    await manager.update(Document, { id: document.id }, { input: stored as object, contentDigest: revised.contentDigest });
+    await this.record.append(manager, {
+      communityId: document.communityId,
+      actorId,
+      action: 'documents.draft_revised',
+      subjectType: 'document',
+      subjectId: document.id,
+      payload: { number: document.number, title: document.title, contentDigest: revised.contentDigest },
+    });
+  }
+
   /** The PDF from the stored input: without impressions for a draft, with every seal it will carry for sealing. */
-  async render(document: Document, seals: SealImpression[], slots: SealKind[] = document.requiredSeals as SealKind[]): Promise<Buffer> {
-    const options = { documentNumber: document.number, verifyBaseUrl: this.config.publicUrl, generatedAt: document.generatedAt, seals };
+  async render(
+    document: Document,
+    seals: SealImpression[],
+    slots: SealKind[] = document.requiredSeals as SealKind[],
+    recordCheckpoint?: RenderOptions['recordCheckpoint'],
+    sealedAt?: Date,
+  ): Promise<Buffer> {
+    const options = {
+      documentNumber: document.number,
+      issueNumber: document.issueNumber ?? undefined,
+      verifyBaseUrl: this.config.publicUrl,
+      generatedAt: document.generatedAt,
+      seals,
+      recordCheckpoint,
+      sealedAt,
+    };
     return rendererFor(document.type)(decodeInput(document.input), options, orderSeals([...slots, ...seals.map((s) => s.kind)]));
   }
 
@@ -216,10 +303,21 @@ export class DocumentsService {
     document: Document,
     revision: { requestId: string; bytes: Buffer; seals: AppliedSeal[]; final: boolean; actorId: string },
   ): Promise<DocumentFile> {
-    const check = verifyPdf(revision.bytes, await this.rootCa.certPem());
+    const check = verifyPdf(revision.bytes, await this.tsa.trustPem());
+    // The newest signature's token came from a service (possibly external, TSA_URL): refuse, in words, a seal whose
+    // trusted time no verifier would accept. Revisions sealed before timestamps existed keep verifying without one.
+    const newest = check.signatures.at(-1);
+    if (newest && newest.integrity && newest.chainTrusted && !newest.timestamp?.valid)
+      throw new Conflict(
+        `时间戳服务返回的时间戳无法验证（${newest.problems.join('；') || '没有时间戳'}），本次未盖章：请检查 TSA_URL 与 TSA_CA_FILE`,
+        'tsa_token_invalid',
+      );
     if (!check.valid || check.signatures.length !== revision.seals.length) {
-      throw new Error(
-        `signed PDF of ${document.number} failed verification: ${check.signatures.flatMap((s) => s.problems).join('; ') || 'signature count'}`,
+      // Never stored, and never a 500: the custodian is told, in words, why this seal was not applied.
+      throw new Conflict(
+        `文书 ${document.number} 盖章后的文件未通过验证（${check.signatures.flatMap((s) => s.problems).join('；') || '签章数量不符'}），本次未盖章`,
+        'signed_file_unverified',
+        { number: document.number },
       );
     }
     const [{ next }] = await manager.query<{ next: number }[]>(
@@ -232,7 +330,7 @@ export class DocumentsService {
       documentId: document.id,
       requestId: revision.requestId,
       revision: next,
-      bytes: revision.bytes,
+      ...(await keepFile(this.files, sha256, revision.bytes)),
       sha256,
       size: revision.bytes.length,
       seals: revision.seals,
@@ -260,7 +358,57 @@ export class DocumentsService {
     return Object.assign(file, { bytes: undefined as unknown as Buffer });
   }
 
-  private fileWithBytes(manager: EntityManager, where: { id: string }): Promise<DocumentFile | null> {
-    return manager.createQueryBuilder(DocumentFile, 'f').addSelect('f.bytes').where('f.id = :id', where).getOne();
+  /** A draft's input changes while its source is still being completed (e.g. minutes gaining confirmations). */
+  async updateDraftInput(manager: EntityManager, document: Document, input: unknown): Promise<Document> {
+    if (document.status !== 'draft') throw new Conflict('文书已定稿，不可再改 (document is final)', 'document_final');
+    const stored = encodeInput(input);
+    const digest = contentDigest(document.type, document.number, decodeInput(stored));
+    Object.assign(document, { input: stored, contentDigest: digest });
+    await this.render(document, []);
+    await manager.update(Document, { id: document.id }, { input: stored as object, contentDigest: digest });
+    return document;
+  }
+
+  /**
+   * Makes final a document whose kind carries no seal (the minutes the attendees confirm): the registered file is
+   * the render of its confirmed input, stored once like a sealed revision, and its SHA-256 is registered.
+   */
+  async finaliseUnsealed(manager: EntityManager, document: Document, actorId: string): Promise<Document> {
+    if (sealPolicy(documentKind(document)).seals.length > 0)
+      throw new Conflict('本文书须用章后才能定稿 (this document is finalised by its seals)', 'seal_required');
+    if (document.status !== 'draft') throw new Conflict('文书已定稿，不可再改 (document is final)', 'document_final');
+    const bytes = await this.render(document, [], []);
+    const sha256 = fileDigest(bytes);
+    const file = await manager.save(DocumentFile, {
+      communityId: document.communityId,
+      documentId: document.id,
+      requestId: null,
+      revision: 1,
+      ...(await keepFile(this.files, sha256, bytes)),
+      sha256,
+      size: bytes.length,
+      seals: [],
+      isFinal: true,
+    });
+    const finalisedAt = this.clock.now();
+    await manager.update(Document, { id: document.id }, { status: 'final', finalisedAt, fileSha256: sha256, finalFileId: file.id });
+    await this.record.append(manager, {
+      communityId: document.communityId,
+      actorId,
+      action: 'documents.finalised_confirmed',
+      subjectType: 'document',
+      subjectId: document.id,
+      payload: { number: document.number, sha256, size: file.size, seals: [] },
+    });
+    const final = Object.assign(document, { status: 'final', finalisedAt, fileSha256: sha256, finalFileId: file.id });
+    for (const listener of this.listeners.get(document.sourceType) ?? []) await listener(manager, final);
+    return final;
+  }
+
+  /** A revision with its bytes, from the row or from the file store (FILE_STORE=s3), checked against its SHA-256. */
+  private async fileWithBytes(manager: EntityManager, where: { id: string }): Promise<(DocumentFile & { bytes: Buffer }) | null> {
+    const file = await manager.createQueryBuilder(DocumentFile, 'f').addSelect('f.bytes').where('f.id = :id', where).getOne();
+    if (!file) return null;
+    return Object.assign(file, { bytes: await readFile(this.files, file) });
   }
 }

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { assertPassedDecision } from '@gongyi/domain/finance/decision-reference';
 import { needsDecision } from '@gongyi/domain/finance/ledger';
+import { assertEntryDate, openFrom } from '@gongyi/domain/finance/periods';
 import { DataSource, EntityManager } from 'typeorm';
-import { Conflict, Invalid, NotFound } from '../common/app-error';
+import { Conflict, NotFound } from '../common/app-error';
 import { RecordService } from '../record/record.service';
 import { RulebookService } from '../rulebook/rulebook.service';
 import { LedgerEntryDto, LedgerQueryDto } from './dto/finance.dto';
 import { LedgerEntry } from './entities/ledger-entry.entity';
-
-/** Statement states in which a period is closed to new entries. */
-export const LOCKING_STATUSES = ['submitted', 'bank_review', 'audit_review', 'approved', 'published'];
+import { PeriodCalendar } from './period-calendar';
+import type { LedgerEntryResponseDto } from './dto/finance-responses.dto';
 
 @Injectable()
 export class LedgerService {
@@ -17,14 +18,18 @@ export class LedgerService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rulebook: RulebookService,
     private readonly record: RecordService,
+    private readonly calendar: PeriodCalendar,
   ) {}
 
   async add(actorId: string, communityId: string, input: LedgerEntryDto): Promise<LedgerEntry> {
     return this.dataSource.transaction(async (manager) => {
       const rules = await this.rulebook.current(communityId, manager);
       const amount = BigInt(input.amountFen);
-      if (needsDecision(input.kind, amount, BigInt(rules.settings.spendingLimitFen))) {
-        await this.assertApprovedDecision(manager, communityId, input.decisionItemId, rules.settings.spendingLimitFen);
+      // Any cited decision must be a passed one of this community; above the limit one is required.
+      if (input.decisionItemId) await this.assertApprovedDecision(manager, communityId, input.decisionItemId);
+      else if (needsDecision(input.kind, amount, BigInt(rules.settings.spendingLimitFen))) {
+        const limit = `¥${Number(BigInt(rules.settings.spendingLimitFen) / 100n).toLocaleString('zh-CN')}`;
+        throw new Conflict(`超过 ${limit} 的支出须引用已通过的议题（业主大会表决或业委会决议）`, 'decision_required');
       }
       return this.insert(manager, actorId, communityId, {
         kind: input.kind,
@@ -41,7 +46,10 @@ export class LedgerService {
     });
   }
 
-  /** A correction: the same amount with the opposite effect, citing the entry it corrects. */
+  /**
+   * A correction: the same amount with the opposite effect, citing the entry it corrects. It is dated in the
+   * open period: on the original's date while that period is open, otherwise today unless a date is given.
+   */
   async reverse(actorId: string, communityId: string, entryId: string, reason: string, entryDate?: string): Promise<LedgerEntry> {
     return this.dataSource.transaction(async (manager) => {
       const original = await manager.findOneBy(LedgerEntry, { id: entryId, communityId });
@@ -49,11 +57,13 @@ export class LedgerService {
       if (original.reversesId) throw new Conflict('冲正分录不能再冲正，请另记一笔 (a reversal cannot be reversed)', 'reverse_reversal');
       const already = await manager.findOneBy(LedgerEntry, { communityId, reversesId: entryId });
       if (already) throw new Conflict('该分录已被冲正 (entry already reversed)', 'already_reversed');
+      const calendar = await this.calendar.of(manager, communityId);
+      const defaultDate = original.entryDate >= openFrom(calendar) ? original.entryDate : calendar.today;
       return this.insert(manager, actorId, communityId, {
         kind: original.kind,
         category: original.category,
         amountFen: original.amountFen,
-        entryDate: entryDate ?? original.entryDate,
+        entryDate: entryDate ?? defaultDate,
         counterparty: original.counterparty,
         counterpartyKind: original.counterpartyKind,
         evidenceRef: original.evidenceRef,
@@ -64,7 +74,7 @@ export class LedgerService {
     });
   }
 
-  async list(communityId: string, query: LedgerQueryDto) {
+  async list(communityId: string, query: LedgerQueryDto): Promise<LedgerEntryResponseDto[]> {
     const qb = this.dataSource.getRepository(LedgerEntry).createQueryBuilder('e').where('e.community_id = :communityId', { communityId });
     if (query.from) qb.andWhere('e.entry_date >= :from', { from: query.from });
     if (query.to) qb.andWhere('e.entry_date <= :to', { to: query.to });
@@ -80,16 +90,7 @@ export class LedgerService {
     entry: Omit<LedgerEntry, 'id' | 'communityId' | 'seq' | 'recordedBy' | 'createdAt'>,
   ) {
     await manager.query('SELECT pg_advisory_xact_lock(46, hashtext($1))', [communityId]);
-    const [locked] = await manager.query<{ period_start: string; status: string }[]>(
-      `SELECT period_start::text, status FROM statements WHERE community_id = $1 AND $2::date BETWEEN period_start AND period_end AND status = ANY($3) LIMIT 1`,
-      [communityId, entry.entryDate, LOCKING_STATUSES],
-    );
-    if (locked) {
-      throw new Conflict(
-        `该期间（自 ${locked.period_start} 起）的报表已提交，期间已锁定 (period locked by a submitted statement)`,
-        'period_locked',
-      );
-    }
+    assertEntryDate(entry.entryDate, await this.calendar.of(manager, communityId));
     const [{ next }] = await manager.query<{ next: number }[]>(
       'SELECT coalesce(max(seq), 0) + 1 AS next FROM ledger_entries WHERE community_id = $1',
       [communityId],
@@ -115,21 +116,12 @@ export class LedgerService {
     return saved;
   }
 
-  /** The cited item must belong to the community and have passed the committee resolution. */
-  private async assertApprovedDecision(manager: EntityManager, communityId: string, itemId: string | undefined, limitFen: string) {
-    const limit = `¥${Number(BigInt(limitFen) / 100n).toLocaleString('zh-CN')}`;
-    if (!itemId)
-      throw new Conflict(
-        `超过 ${limit} 的支出须引用已通过的议题 (cost above the spending limit needs an approved decision)`,
-        'decision_required',
-      );
-    const [item] = await manager.query<{ state: { stages: Record<string, string> } }[]>(
-      'SELECT chain_state AS state FROM agenda_items WHERE id = $1 AND community_id = $2',
+  /** The cited item must be a passed decision (assembly vote or committee resolution) of this community. */
+  private async assertApprovedDecision(manager: EntityManager, communityId: string, itemId: string) {
+    const [item] = await manager.query<{ category: string; status: string; state: { stages: Record<string, string> } }[]>(
+      'SELECT category, status, chain_state AS state FROM agenda_items WHERE id = $1 AND community_id = $2',
       [itemId, communityId],
     );
-    if (!item) throw new Invalid('引用的议题不存在 (cited agenda item not found)', 'decision_not_found');
-    if (item.state.stages.committee_resolution !== 'advanced') {
-      throw new Conflict('引用的议题尚未形成业委会决议 (the cited item has not been resolved)', 'decision_not_approved');
-    }
+    assertPassedDecision(item ? { category: item.category, status: item.status, stages: item.state.stages } : null);
   }
 }

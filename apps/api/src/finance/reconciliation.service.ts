@@ -9,6 +9,7 @@ import { parseBankCsv } from './bank-csv.parser';
 import { BankLine } from './entities/bank-line.entity';
 import { ReconciliationNote } from './entities/reconciliation-note.entity';
 import { Statement } from './entities/statement.entity';
+import type { ReconciliationDto } from './dto/finance-responses.dto';
 
 /** The bank's part of the audit: its account statement against the ledger, differences explained. */
 @Injectable()
@@ -18,7 +19,12 @@ export class ReconciliationService {
     private readonly record: RecordService,
   ) {}
 
-  async upload(actorId: string, communityId: string, statementId: string, file: { buffer: Buffer; originalname: string }) {
+  async upload(
+    actorId: string,
+    communityId: string,
+    statementId: string,
+    file: { buffer: Buffer; originalname: string },
+  ): Promise<ReconciliationDto> {
     const parsed = parseBankCsv(file.buffer);
     if (parsed.errors.length) {
       throw new Invalid(
@@ -59,7 +65,13 @@ export class ReconciliationService {
     });
   }
 
-  async explain(actorId: string, communityId: string, statementId: string, itemId: string, explanation: string) {
+  async explain(
+    actorId: string,
+    communityId: string,
+    statementId: string,
+    itemId: string,
+    explanation: string,
+  ): Promise<ReconciliationDto> {
     return this.dataSource.transaction(async (manager) => {
       const statement = await this.statementAtBank(manager, communityId, statementId);
       const current = await this.view(manager, communityId, statement);
@@ -81,10 +93,34 @@ export class ReconciliationService {
     });
   }
 
-  async get(communityId: string, statementId: string) {
+  async get(communityId: string, statementId: string): Promise<ReconciliationDto> {
     const statement = await this.dataSource.getRepository(Statement).findOneBy({ id: statementId, communityId });
     if (!statement) throw new NotFound('报表 statement');
     return this.view(this.dataSource.manager, communityId, statement);
+  }
+
+  /**
+   * What the statement prints about the bank: the account balance at period end (the opening balance the
+   * previous statement closed with, plus this period's bank lines) and how the lines matched the ledger.
+   */
+  async summary(manager: EntityManager, communityId: string, statement: Statement) {
+    const view = await this.view(manager, communityId, statement);
+    const [{ sum }] = await manager.query<{ sum: string }[]>(
+      'SELECT coalesce(sum(signed_fen), 0)::text AS sum FROM bank_lines WHERE statement_id = $1 AND community_id = $2',
+      [statement.id, communityId],
+    );
+    const differences = view.unmatchedLedger.length + view.unmatchedBank.length;
+    return {
+      bankBalanceFen: (BigInt(statement.openingFen) + BigInt(sum)).toString(),
+      matched: view.matched.length,
+      differences,
+      unexplained: view.unexplained.length,
+      resultZh: !view.uploaded
+        ? '本期无收支，银行确认账户无流水'
+        : differences === 0
+          ? `银行流水与台账逐笔核对一致（${view.matched.length} 笔）`
+          : `逐笔核对：一致 ${view.matched.length} 笔，差异 ${differences} 笔${view.unexplained.length ? `，其中 ${view.unexplained.length} 笔未说明` : '，均已由银行说明'}`,
+    };
   }
 
   /** Ids still lacking an explanation, or null when no bank statement was uploaded. */
@@ -101,7 +137,7 @@ export class ReconciliationService {
     return statement;
   }
 
-  private async view(manager: EntityManager, communityId: string, statement: Statement) {
+  private async view(manager: EntityManager, communityId: string, statement: Statement): Promise<ReconciliationDto> {
     const bank = await manager.find(BankLine, { where: { statementId: statement.id }, order: { line: 'ASC' } });
     const notes = await manager.find(ReconciliationNote, { where: { statementId: statement.id } });
     const ledger = statement.lines.map((l) => ({

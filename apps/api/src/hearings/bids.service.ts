@@ -1,3 +1,5 @@
+import { TENDER_FAILED_TYPE, type TenderFailedInput } from '@gongyi/pdf';
+import { DocumentsService } from '../documents/documents.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { assertBiddingOpen, assertOpeningDue, openingDecision } from '@gongyi/domain/hearings/tender';
@@ -14,6 +16,11 @@ import { BidVersion } from './entities/bid-version.entity';
 import { Invitation } from './entities/invitation.entity';
 import { findHearing, findVisibleHearing, type Viewer } from './hearing-access';
 import { HearingViews, SEALED_STATUSES } from './hearing-views';
+import { HEARING_OBJECTION_CHANNEL, supervisorOf } from './hearing-document';
+import { PanelMember } from './entities/panel-member.entity';
+import { RulebookService } from '../rulebook/rulebook.service';
+import { objectionEndsAt } from '@gongyi/domain/hearings/tender';
+import { PANEL_KIND_LABELS } from '@gongyi/domain/hearings/panel';
 
 export interface UploadedAttachment {
   buffer: Buffer;
@@ -35,6 +42,8 @@ export class BidsService {
     private readonly seal: BidSeal,
     private readonly record: RecordService,
     private readonly views: HearingViews,
+    private readonly documents: DocumentsService,
+    private readonly rulebook: RulebookService,
   ) {}
 
   async submit(vendorUserId: string, communityId: string, hearingId: string, input: SubmitBidDto, file?: UploadedAttachment) {
@@ -141,6 +150,39 @@ export class BidsService {
             bidCount: bids.length,
             bids: bids.map((b) => ({ bidId: b.id, vendorName: names.get(b.vendorUserId), versions: b.currentVersion })),
           },
+        });
+        // 流标公告: registered with the re-tender, to be sealed by the committee and posted.
+        const [info] = await manager.query<{ community: string; item: string; rulebook_version: number }[]>(
+          `SELECT c.name AS community, a.title AS item, a.rulebook_version FROM communities c
+             JOIN agenda_items a ON a.community_id = c.id
+           WHERE c.id = $1 AND a.id = $2`,
+          [communityId, hearing.agendaItemId],
+        );
+        const rules = await this.rulebook.version(communityId, info.rulebook_version, manager);
+        const panel = await manager.find(PanelMember, { where: { hearingId }, order: { kind: 'ASC', name: 'ASC' } });
+        const input: TenderFailedInput = {
+          communityName: info.community,
+          hearingTitle: hearing.title,
+          agendaItemTitle: info.item,
+          place: hearing.place,
+          openingAt: hearing.openingAt,
+          bidders: bids.map((b) => names.get(b.vendorUserId) ?? '（投标人）'),
+          requiredBids: 3,
+          publishedAt: now,
+          invited: [...names.values()],
+          panel: panel.map((m) => ({ name: m.name, role: PANEL_KIND_LABELS[m.kind], recused: m.recused, conflict: m.conflict })),
+          supervisor: await supervisorOf(manager, communityId, info.community),
+          objectionEndsAt: objectionEndsAt(now, rules.settings.objectionDays),
+          objectionChannel: HEARING_OBJECTION_CHANNEL,
+        };
+        await this.documents.renderAndRegister(manager, communityId, {
+          type: TENDER_FAILED_TYPE,
+          title: `流标公告：${hearing.title}`,
+          sourceType: 'hearing_failed',
+          sourceId: hearingId,
+          agendaItemId: hearing.agendaItemId,
+          input,
+          actorId,
         });
         return;
       }

@@ -1,11 +1,20 @@
 import { Body, Controller, Get, Param, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CommunityItemParam } from '../common/params';
 import { type AuthUser, CommunityAccess, CurrentRoles, CurrentUser } from '../identity/decorators';
 import { COMMITTEE, COMMUNITY_MEMBERS, COMMUNITY_ROLES, type CommunityRole } from '../identity/roles';
 import { BidsService, type UploadedAttachment } from './bids.service';
 import { AssemblyMotionDto, HearingBidParam, ObjectionDto, PublishResultDto, ScoreSheetDto, SubmitBidDto } from './dto/hearing.dto';
+import {
+  BidReceiptDto,
+  HearingDetailDto,
+  HearingObjectionDto,
+  HearingRecordDto,
+  HearingVoteDraftDto,
+  MyBidDto,
+  ScoreReceiptDto,
+} from './dto/hearing-responses.dto';
 import { HearingMotionService } from './hearing-motion.service';
 import { HearingResultService } from './hearing-result.service';
 import { ScoringService } from './scoring.service';
@@ -41,25 +50,28 @@ export class HearingBidsController {
     },
   })
   @ApiOperation({ summary: '受邀供应商投标或修改投标（截止前；每次提交为完整的一版，密封保存）' })
+  @ApiCreatedResponse({ type: BidReceiptDto })
   submit(
     @CurrentUser() user: AuthUser,
     @Param() { communityId, id }: CommunityItemParam,
     @Body() body: SubmitBidDto,
     @UploadedFile() file: UploadedAttachment | undefined,
-  ) {
+  ): Promise<BidReceiptDto> {
     return this.bids.submit(user.id, communityId, id, body, file);
   }
 
   @CommunityAccess(['vendor'])
   @Get(':id/my-bid')
   @ApiOperation({ summary: '供应商查看本方投标（各版时间与承诺值，及当前版内容）' })
-  mine(@CurrentUser() user: AuthUser, @Param() { communityId, id }: CommunityItemParam) {
+  @ApiOkResponse({ type: MyBidDto })
+  mine(@CurrentUser() user: AuthUser, @Param() { communityId, id }: CommunityItemParam): Promise<MyBidDto> {
     return this.bids.mine(user.id, communityId, id);
   }
 
   @CommunityAccess(COMMITTEE)
   @Post(':id/opening')
   @ApiOperation({ summary: '开标：开标时间起，当场一次性开启全部投标；不足 3 份则流标重新招标' })
+  @ApiCreatedResponse({ type: HearingDetailDto })
   open(@CurrentUser() user: AuthUser, @CurrentRoles() roles: CommunityRole[], @Param() { communityId, id }: CommunityItemParam) {
     return this.bids.open(user.id, communityId, id, viewer(user, roles));
   }
@@ -67,6 +79,8 @@ export class HearingBidsController {
   @CommunityAccess(COMMUNITY_ROLES, { admin: true })
   @Get(':id/bids/:bidId/attachment')
   @ApiOperation({ summary: '下载投标附件（开标后）' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: '投标附件原文件（总是以下载方式发送）' })
   async attachment(
     @CurrentUser() user: AuthUser,
     @CurrentRoles() roles: CommunityRole[],
@@ -84,13 +98,19 @@ export class HearingBidsController {
   @CommunityAccess(COMMUNITY_MEMBERS)
   @Post(':id/scores')
   @ApiOperation({ summary: '评审提交评分表（每份投标每一评分项 0–100；回避者不得评分）' })
-  score(@CurrentUser() user: AuthUser, @Param() { communityId, id }: CommunityItemParam, @Body() body: ScoreSheetDto) {
+  @ApiCreatedResponse({ type: ScoreReceiptDto })
+  score(
+    @CurrentUser() user: AuthUser,
+    @Param() { communityId, id }: CommunityItemParam,
+    @Body() body: ScoreSheetDto,
+  ): Promise<ScoreReceiptDto> {
     return this.scoring.submit(user.id, communityId, id, body.scores);
   }
 
   @CommunityAccess(COMMITTEE)
   @Post(':id/result')
   @ApiOperation({ summary: '公示评审结果：排名、出席与评分、纪要；异议期按议事规则（默认 3 天）' })
+  @ApiCreatedResponse({ type: HearingRecordDto, description: '听证会记录本身（不是详情视图）' })
   publish(@CurrentUser() user: AuthUser, @Param() { communityId, id }: CommunityItemParam, @Body() body: PublishResultDto) {
     return this.results.publish(user.id, communityId, id, body);
   }
@@ -98,6 +118,8 @@ export class HearingBidsController {
   @CommunityAccess(COMMUNITY_ROLES, { admin: true })
   @Get(':id/result.pdf')
   @ApiOperation({ summary: '评审结果公示 PDF（用章后为定稿；用章前仅工作人员可见草稿）' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'PDF' })
   async resultPdf(@CurrentUser() user: AuthUser, @CurrentRoles() roles: CommunityRole[], @Param() { communityId, id }: CommunityItemParam) {
     const { filename, bytes } = await this.results.pdf(communityId, id, viewer(user, roles));
     return new StreamableFile(bytes, {
@@ -110,18 +132,20 @@ export class HearingBidsController {
   @CommunityAccess(COMMUNITY_ROLES)
   @Post(':id/objections')
   @ApiOperation({ summary: '异议期内对评审结果提出异议' })
+  @ApiCreatedResponse({ type: HearingObjectionDto })
   object(
     @CurrentUser() user: AuthUser,
     @CurrentRoles() roles: CommunityRole[],
     @Param() { communityId, id }: CommunityItemParam,
     @Body() body: ObjectionDto,
-  ) {
+  ): Promise<HearingObjectionDto> {
     return this.scoring.object(user.id, communityId, id, body.text, viewer(user, roles));
   }
 
   @CommunityAccess(COMMITTEE)
   @Post(':id/assembly-motion')
   @ApiOperation({ summary: '异议期满后，以入围投标为选项起草业主大会表决（议题须已进入业主大会表决环节）' })
+  @ApiCreatedResponse({ type: HearingVoteDraftDto })
   motion(@CurrentUser() user: AuthUser, @Param() { communityId, id }: CommunityItemParam, @Body() body: AssemblyMotionDto) {
     return this.motions.draftMotion(user.id, communityId, id, body);
   }

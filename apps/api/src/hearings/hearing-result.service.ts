@@ -20,7 +20,7 @@ import { Invitation } from './entities/invitation.entity';
 import { PanelMember } from './entities/panel-member.entity';
 import { Score } from './entities/score.entity';
 import { findHearing, findVisibleHearing, openedBids, type Viewer } from './hearing-access';
-import { hearingMinutesInput } from './hearing-document';
+import { hearingMinutesInput, supervisorOf } from './hearing-document';
 
 const DEFAULT_SHORTLIST = 3;
 
@@ -96,6 +96,7 @@ export class HearingResultService {
       const objectionEnds = objectionEndsAt(now, rules.settings.objectionDays);
       const heldAt = new Date(input.heldAt);
       const scoredAt = new Map(scores.map((s) => [s.memberId, s.submittedAt]));
+      const supervisor = input.supervisor?.trim() || (await supervisorOf(manager, communityId, community.name));
       const document = await this.documents.renderAndRegister(manager, communityId, {
         type: MINUTES_TYPE,
         title: `听证会评审结果公示：${hearing.title}`,
@@ -119,6 +120,14 @@ export class HearingResultService {
           })),
           ranking,
           shortlist: chosen,
+          supervisor,
+          sheets: sitting.map((m) => ({
+            name: m.name,
+            kind: m.kind,
+            submittedAt: scoredAt.get(m.id) ?? null,
+            scores: scores.filter((s) => s.memberId === m.id).map((s) => ({ bidId: s.bidId, criterion: s.criterion, score: s.score })),
+          })),
+          bids: ranking.map((r) => ({ bidId: r.bidId, vendorName: r.vendorName })),
         }),
         requiredSeals: ['committee'],
         actorId,
@@ -142,6 +151,7 @@ export class HearingResultService {
           scores: scores.filter((s) => s.memberId === m.id).map((s) => ({ bidId: s.bidId, criterion: s.criterion, score: s.score })),
         })),
         shortlistSize: size,
+        supervisor,
         objectionDays: rules.settings.objectionDays,
         rulebookVersion: rules.version,
         document: { id: document.id, number: document.number },

@@ -52,14 +52,18 @@ export class HearingViews {
       this.dataSource.getRepository(Objection).find({ where: { hearingId: h.id }, order: { filedAt: 'ASC' } }),
     ]);
     const names = new Map(invitations.map((i) => [i.vendorUserId, i.vendorName]));
-    const visibleBids = sealed && vendorOnly ? bids.filter((b) => b.vendorUserId === viewer.userId) : bids;
+    // Before the opening a vendor of this hearing sees its own bid only, whatever other roles it holds; everyone
+    // else sees how many bids arrived, not from whom or when (issue 10 item 7).
+    const bidder = vendorOnly || invitations.some((i) => i.vendorUserId === viewer.userId);
+    const hidden = sealed && bidder;
+    const visibleBids = sealed ? (bidder ? bids.filter((b) => b.vendorUserId === viewer.userId) : []) : bids;
     const scored = new Set(scores.map((s) => s.memberId));
     return {
       ...this.summary(h),
       description: h.description,
       criteria: h.criteria,
       sealed,
-      bidCount: sealed && vendorOnly ? undefined : bids.length,
+      bidCount: hidden ? undefined : bids.length,
       bids: visibleBids.map((b) => ({
         id: b.id,
         vendorName: names.get(b.vendorUserId) ?? '',
@@ -78,29 +82,32 @@ export class HearingViews {
             }),
       })),
       // Vendors do not learn who judges them, nor who else was invited.
-      panel: vendorOnly
-        ? undefined
-        : panel.map((m) => ({
-            id: m.id,
-            userId: m.userId,
-            name: m.name,
-            kind: m.kind,
-            declared: m.declaredAt !== null,
-            conflict: m.conflict,
-            recused: m.recused,
-            scored: scored.has(m.id),
-          })),
-      vendors: vendorOnly
-        ? undefined
-        : invitations.map((i) => ({
-            userId: i.vendorUserId,
-            vendorName: i.vendorName,
-            invitedAt: i.invitedAt,
-            submitted: bids.some((b) => b.vendorUserId === i.vendorUserId),
-          })),
+      panel:
+        vendorOnly || hidden
+          ? undefined
+          : panel.map((m) => ({
+              id: m.id,
+              userId: m.userId,
+              name: m.name,
+              kind: m.kind,
+              declared: m.declaredAt !== null,
+              conflict: m.conflict,
+              recused: m.recused,
+              scored: scored.has(m.id),
+            })),
+      vendors:
+        vendorOnly || hidden
+          ? undefined
+          : invitations.map((i) => ({
+              userId: i.vendorUserId,
+              vendorName: i.vendorName,
+              invitedAt: i.invitedAt,
+              // Which vendors have bid is known only from the opening on.
+              ...(sealed ? {} : { submitted: bids.some((b) => b.vendorUserId === i.vendorUserId) }),
+            })),
       result: h.result,
       shortlist: h.shortlist,
-      objections: vendorOnly ? undefined : objections.map((o) => ({ id: o.id, text: o.text, filedAt: o.filedAt })),
+      objections: vendorOnly || hidden ? undefined : objections.map((o) => ({ id: o.id, text: o.text, filedAt: o.filedAt })),
       ...(await this.outcome(h)),
     };
   }

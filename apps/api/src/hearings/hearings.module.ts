@@ -1,3 +1,4 @@
+import { NotificationsModule } from '../notifications/notifications.module';
 import { Module } from '@nestjs/common';
 import { AgendaModule } from '../agenda/agenda.module';
 import { DocumentsModule } from '../documents/documents.module';
@@ -17,7 +18,7 @@ import { HearingsService } from './hearings.service';
 import { ScoringService } from './scoring.service';
 
 @Module({
-  imports: [AgendaModule, DocumentsModule, IdentityModule, RecordModule, RegistryModule, RulebookModule, VotingModule],
+  imports: [NotificationsModule, AgendaModule, DocumentsModule, IdentityModule, RecordModule, RegistryModule, RulebookModule, VotingModule],
   controllers: [HearingsController, HearingBidsController],
   providers: [BidSeal, BidsService, HearingsService, HearingViews, HearingMotionService, HearingResultService, ScoringService],
 })

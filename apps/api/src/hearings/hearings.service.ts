@@ -1,3 +1,4 @@
+import { WorkNotices } from '../notifications/work-notices';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { assertPanel, roleFitsKind, PANEL_KIND_LABELS } from '@gongyi/domain/hearings/panel';
@@ -31,6 +32,7 @@ export class HearingsService {
     private readonly users: UsersService,
     private readonly record: RecordService,
     private readonly views: HearingViews,
+    private readonly work: WorkNotices,
   ) {}
 
   async create(actorId: string, communityId: string, input: CreateHearingDto) {
@@ -230,6 +232,7 @@ export class HearingsService {
         subjectId: id,
         payload: { vendorUserId: vendor.userId, vendorName: vendor.vendorName },
       });
+      await this.work.vendorInvited(manager, hearing, vendor.userId);
       return invitation;
     });
   }

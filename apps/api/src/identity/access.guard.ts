@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, NotFound
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuthService } from './auth.service';
-import { ACCESS_KEY, AccessRule, AuthUser, PUBLIC_KEY } from './decorators';
+import { ACCESS_KEY, AccessRule, AuthUser, ONE_TIME_OK_KEY, PUBLIC_KEY } from './decorators';
 import type { CommunityRole } from './roles';
 import { RolesService } from './roles.service';
 
@@ -35,6 +35,13 @@ export class AccessGuard implements CanActivate {
     const validCommunity = communityId !== undefined && UUID.test(communityId);
     const { roles: held, ...user } = await this.auth.authenticate(token, validCommunity ? communityId : undefined);
     request.user = user;
+    // A one-time password (first admin, a reset) is known to whoever issued it: nothing answers until it is replaced.
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ONE_TIME_OK_KEY, targets)) {
+      throw new ForbiddenException({
+        code: 'password_change_required',
+        message: '请先修改一次性密码，再进行其他操作 (change the one-time password first)',
+      });
+    }
 
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, targets);
     if (!rule) {

@@ -27,6 +27,9 @@ export interface LoginResult {
 
 const BAD_LOGIN = '账号或密码错误 (wrong login or password)';
 
+/** Verified tokens kept (token → claims until the token's own expiry); the oldest go first beyond this many. */
+const VERIFIED_TOKENS_MAX = 20_000;
+
 interface SessionKey {
   sid: string;
   sub: string;
@@ -37,6 +40,7 @@ interface SessionRow {
   id: string;
   display_name: string;
   is_platform_admin: boolean;
+  must_change_password: boolean;
   roles: CommunityRole[] | null;
 }
 
@@ -50,9 +54,9 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
   ) {}
 
-  async login(login: string, password: string): Promise<LoginResult> {
+  async login(login: string, password: string, client = 'unknown'): Promise<LoginResult> {
     const identifier = login.trim().toLowerCase();
-    await this.throttle.assertNotLocked(identifier);
+    await this.throttle.assertNotLocked(identifier, client);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -60,10 +64,10 @@ export class AuthService {
       .getOne();
     const ok = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyAgainstNothing(password);
     if (!user || !ok) {
-      await this.throttle.recordFailure(identifier);
+      await this.throttle.recordFailure(identifier, client);
       throw new UnauthorizedException({ code: 'bad_credentials', message: BAD_LOGIN });
     }
-    await this.throttle.reset(identifier);
+    await this.throttle.reset(identifier, client);
     return this.issue(user);
   }
 
@@ -95,7 +99,7 @@ export class AuthService {
 
   private async loadSessions(keys: SessionKey[]): Promise<(SessionRow | null)[]> {
     const rows = await this.dataSource.query<(SessionRow & { i: string })[]>(
-      `SELECT k.i, u.id, u.display_name, u.is_platform_admin,
+      `SELECT k.i, u.id, u.display_name, u.is_platform_admin, u.must_change_password,
               (SELECT array_agg(DISTINCT ra.role) FROM role_assignments ra JOIN communities c ON c.id = ra.community_id
                 WHERE k.community_id IS NOT NULL AND ra.user_id = u.id AND ra.community_id = k.community_id
                   AND ra.starts_on <= (now() AT TIME ZONE c.time_zone)::date
@@ -114,12 +118,7 @@ export class AuthService {
    * with a community, also returns the roles held there today, in the same query.
    */
   async authenticate(token: string, communityId?: string): Promise<AuthUser & { roles: CommunityRole[] }> {
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: [JWT_ALGORITHM] });
-    } catch {
-      throw new UnauthorizedException({ code: 'invalid_token', message: '登录已失效，请重新登录 (session invalid or expired)' });
-    }
+    const claims = await this.verifiedClaims(token);
     const row = await this.sessions.push({ sid: claims.sid, sub: claims.sub, communityId: communityId ?? null });
     if (!row) throw new UnauthorizedException({ code: 'session_revoked', message: '登录已失效，请重新登录 (session ended)' });
     return {
@@ -127,8 +126,35 @@ export class AuthService {
       displayName: row.display_name,
       isPlatformAdmin: row.is_platform_admin,
       sessionId: claims.sid,
+      mustChangePassword: row.must_change_password,
       roles: row.roles ?? [],
     };
+  }
+
+  /**
+   * Signature, algorithm and expiry of a token, checked once per token: a token's claims cannot change, so a
+   * verified one is remembered until its own expiry (a busy vote sends the same token again and again). This
+   * caches only the signature check: whether the session still stands (logout, password change, revocation by
+   * another process) is read from the database on every request, as before.
+   */
+  private readonly verified = new Map<string, { claims: TokenClaims; expiresAtMs: number }>();
+
+  private async verifiedClaims(token: string): Promise<TokenClaims> {
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.expiresAtMs) return known.claims;
+    if (known) this.verified.delete(token);
+    let claims: TokenClaims & { exp?: number };
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims & { exp?: number }>(token, { algorithms: [JWT_ALGORITHM] });
+    } catch {
+      throw new UnauthorizedException({ code: 'invalid_token', message: '登录已失效，请重新登录 (session invalid or expired)' });
+    }
+    // Tokens without an expiry are never issued here; such a token is checked each time rather than kept.
+    if (typeof claims.exp === 'number' && typeof claims.sid === 'string' && typeof claims.sub === 'string') {
+      if (this.verified.size >= VERIFIED_TOKENS_MAX) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, { claims: { sub: claims.sub, sid: claims.sid }, expiresAtMs: claims.exp * 1000 });
+    }
+    return claims;
   }
 
   async logout(user: AuthUser): Promise<void> {

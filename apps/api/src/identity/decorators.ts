@@ -7,6 +7,8 @@ export interface AuthUser {
   displayName: string;
   isPlatformAdmin: boolean;
   sessionId: string;
+  /** A one-time password is still in use: only changing it (and logging out) is allowed. */
+  mustChangePassword?: boolean;
 }
 
 export interface AccessRule {
@@ -37,6 +39,11 @@ export function CommunityAccess(roles: readonly CommunityRole[], options: { admi
 export function PlatformAdmin() {
   return applyDecorators(SetMetadata(ACCESS_KEY, { roles: [], admin: true } satisfies AccessRule), ApiBearerAuth());
 }
+
+export const ONE_TIME_OK_KEY = 'gongyi:one-time-ok';
+
+/** Answers even while the caller still has to replace a one-time password (change password, logout, me). */
+export const AllowedWithOneTimePassword = () => SetMetadata(ONE_TIME_OK_KEY, true);
 
 /** Any logged-in account. */
 export function Authenticated() {

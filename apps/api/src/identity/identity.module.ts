@@ -3,6 +3,7 @@ import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { RecordModule } from '../record/record.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
@@ -17,6 +18,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [
     RecordModule,
+    NotificationsModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

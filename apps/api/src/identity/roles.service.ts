@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Invalid, NotFound } from '../common/app-error';
+import { Forbidden, Invalid, NotFound } from '../common/app-error';
+import { NotificationsService } from '../notifications/notifications.service';
 import { RecordService } from '../record/record.service';
 import { RoleAssignment } from './entities/role-assignment.entity';
 import { User } from './entities/user.entity';
-import type { CommunityRole } from './roles';
+import { ROLE_LABELS, type CommunityRole } from './roles';
 
 const TODAY = `(now() AT TIME ZONE c.time_zone)::date`;
 
@@ -25,7 +26,43 @@ export class RolesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly record: RecordService,
+    private readonly notifications: NotificationsService,
   ) {}
+
+  /**
+   * The platform admin appoints people; it never appoints itself. Its "own accounts" are: its own account,
+   * any platform-admin account, any account registered from its signed-in session (created_by), and any
+   * account sharing its mobile number.
+   */
+  private assertNotAdminsOwn(actor: User | null, target: User): void {
+    const own =
+      target.isPlatformAdmin ||
+      (actor !== null &&
+        (target.id === actor.id || target.createdBy === actor.id || (actor.mobile !== null && target.mobile === actor.mobile)));
+    if (own)
+      throw new Forbidden(
+        '平台管理员不能给自己或自己的其他账号授予小区角色 (the platform admin cannot grant roles to its own accounts)',
+        'admin_self_grant',
+      );
+  }
+
+  /** Every role granted or ended is told to the residents' committee (居委会), in the same transaction. */
+  private async tellResidentsCommittee(
+    manager: EntityManager,
+    communityId: string,
+    what: 'granted' | 'ended',
+    input: { assignmentId: string; displayName: string; role: CommunityRole; date: string },
+  ): Promise<void> {
+    const verb = what === 'granted' ? '授予' : '结束';
+    await this.notifications.notify(manager, {
+      communityId,
+      role: 'residents_committee',
+      subject: `角色${verb}：${input.displayName}（${ROLE_LABELS[input.role]}）`,
+      body: `${input.displayName} 的「${ROLE_LABELS[input.role]}」角色已${verb}，${what === 'granted' ? '自' : '至'} ${input.date}${what === 'granted' ? '起' : '止'}。`,
+      subjectType: 'role_assignment',
+      subjectId: input.assignmentId,
+    });
+  }
 
   /** Roles held today (community time zone) by the user in the community. */
   async activeRoles(userId: string, communityId: string): Promise<CommunityRole[]> {
@@ -66,6 +103,7 @@ export class RolesService {
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOneBy(User, { id: input.userId });
       if (!user) throw new NotFound('账号 account');
+      this.assertNotAdminsOwn(await manager.findOneBy(User, { id: actorId }), user);
       const [{ today }] = await manager.query<{ today: string }[]>(
         `SELECT (now() AT TIME ZONE time_zone)::date::text AS today FROM communities WHERE id = $1`,
         [communityId],
@@ -87,6 +125,22 @@ export class RolesService {
         subjectType: 'role_assignment',
         subjectId: saved.id,
         payload: { userId: input.userId, role: input.role, startsOn, endsOn: input.endsOn ?? null },
+      });
+      // The person granted the role hears it too: the role brings them work (我的待办) from its first day.
+      await this.notifications.notify(manager, {
+        communityId,
+        role: input.role,
+        userId: input.userId,
+        subject: `您已获授「${ROLE_LABELS[input.role]}」角色`,
+        body: `您在本小区的「${ROLE_LABELS[input.role]}」角色自 ${startsOn} 起生效，相关待办见「我的待办」。`,
+        subjectType: 'role_assignment',
+        subjectId: saved.id,
+      });
+      await this.tellResidentsCommittee(manager, communityId, 'granted', {
+        assignmentId: saved.id,
+        displayName: user.displayName,
+        role: input.role,
+        date: startsOn,
       });
       return (await this.select(manager, communityId, saved.id))[0];
     });
@@ -112,6 +166,13 @@ export class RolesService {
         subjectType: 'role_assignment',
         subjectId: assignmentId,
         payload: { userId: assignment.userId, role: assignment.role, endsOn: end },
+      });
+      const holder = await manager.findOneByOrFail(User, { id: assignment.userId });
+      await this.tellResidentsCommittee(manager, communityId, 'ended', {
+        assignmentId,
+        displayName: holder.displayName,
+        role: assignment.role,
+        date: end,
       });
       return (await this.select(manager, communityId, assignmentId))[0];
     });

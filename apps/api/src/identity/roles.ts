@@ -10,6 +10,8 @@ export const COMMUNITY_ROLES = [
   'bank_officer',
   'auditor',
   'vendor',
+  'tenant',
+  'building_leader',
 ] as const;
 export type CommunityRole = (typeof COMMUNITY_ROLES)[number];
 
@@ -24,6 +26,8 @@ export const ROLE_LABELS: Record<CommunityRole, string> = {
   bank_officer: '银行',
   auditor: '审计机构',
   vendor: '供应商',
+  tenant: '租户',
+  building_leader: '楼栋长',
 };
 
 /** Role groups used by routes. */

@@ -13,6 +13,8 @@ export interface NewAccount {
   /** Omitted: a one-time password is generated and must be changed at first login. */
   password?: string;
   isPlatformAdmin?: boolean;
+  /** The account that made this one, when it is not the holder's own doing. */
+  createdBy?: string;
 }
 
 export interface CreatedAccount {
@@ -82,22 +84,20 @@ export class UsersService {
       passwordHash: await this.passwords.hash(password),
       isPlatformAdmin: input.isPlatformAdmin ?? false,
       mustChangePassword: oneTimePassword !== undefined,
+      createdBy: input.createdBy ?? null,
     });
     return { user: toPublicUser(user), oneTimePassword };
   }
 
   /**
    * First start on an empty database: create the platform admin with a one-time
-   * password printed once to the console. Nothing is hard-coded.
+   * password shown once to the operator. Nothing is hard-coded.
    */
   async ensurePlatformAdmin(): Promise<CreatedAccount | null> {
     const count = await this.dataSource.getRepository(User).count();
     if (count > 0) return null;
-    const created = await this.create({ loginName: 'admin', displayName: '平台管理员', isPlatformAdmin: true });
-    this.logger.warn(
-      `首次启动：已创建平台管理员 first start: platform admin created — login "admin", one-time password "${created.oneTimePassword}" (change it at first login)`,
-    );
-    return created;
+    // The caller shows the one-time password to the operator (first-start.ts), never through the logger.
+    return this.create({ loginName: 'admin', displayName: '平台管理员', isPlatformAdmin: true });
   }
 
   async search(query: string | undefined, limit = 50): Promise<PublicUser[]> {

@@ -1,9 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommunityParam } from '../common/params';
-import { CommunityAccess, CurrentRoles } from '../identity/decorators';
+import { CommunityAccess, CurrentRoles, CurrentUser, type AuthUser } from '../identity/decorators';
 import { COMMUNITY_MEMBERS, type CommunityRole } from '../identity/roles';
 import { NotificationsService } from './notifications.service';
+import { MarkedReadDto, NotificationDto } from './notification-responses.dto';
 
 @ApiTags('notifications')
 @Controller('communities/:communityId/notifications')
@@ -12,8 +13,18 @@ export class NotificationsController {
 
   @CommunityAccess(COMMUNITY_MEMBERS)
   @Get()
-  @ApiOperation({ summary: '发给我所任角色的通知（如居委会收到的业主大会公告）' })
-  list(@Param() { communityId }: CommunityParam, @CurrentRoles() roles: CommunityRole[]) {
-    return this.notifications.forRoles(communityId, roles);
+  @ApiOperation({ summary: '发给我（或我所任角色）的通知，含是否已读' })
+  @ApiOkResponse({ type: [NotificationDto] })
+  list(@Param() { communityId }: CommunityParam, @CurrentRoles() roles: CommunityRole[], @CurrentUser() user: AuthUser) {
+    return this.notifications.forRoles(communityId, roles, 100, user.id);
+  }
+
+  @CommunityAccess(COMMUNITY_MEMBERS)
+  @Post('read')
+  @HttpCode(200)
+  @ApiOperation({ summary: '把我的通知全部标为已读' })
+  @ApiOkResponse({ type: MarkedReadDto })
+  markRead(@Param() { communityId }: CommunityParam, @CurrentRoles() roles: CommunityRole[], @CurrentUser() user: AuthUser) {
+    return this.notifications.markAllRead(communityId, roles, user.id);
   }
 }

@@ -4,6 +4,8 @@ import { ChainVerdict, ChainVerifier, payloadDigest } from '@gongyi/domain/recor
 import { DataSource, EntityManager } from 'typeorm';
 import { RecordEntry } from './entities/record-entry.entity';
 import { RecordQueueService } from './record-queue.service';
+import { redactSealedBids } from './sealed-bid-redaction';
+import { BallotIssue, checkCommunityBallots } from '../voting/ballot-integrity';
 
 export interface NewRecordEntry {
   communityId: string;
@@ -62,7 +64,7 @@ export class RecordService {
   /** The record as it stands, queued entries included. */
   async list(communityId: string, afterSeq: bigint, limit: number): Promise<RecordEntry[]> {
     await this.queue.drainIfPending(communityId);
-    return this.page(communityId, afterSeq, limit);
+    return redactSealedBids(this.dataSource, await this.page(communityId, afterSeq, limit));
   }
 
   private async page(communityId: string, afterSeq: bigint, limit: number): Promise<RecordEntry[]> {
@@ -75,7 +77,8 @@ export class RecordService {
       .getMany();
   }
 
-  async verify(communityId: string): Promise<ChainVerdict> {
+  /** The hash chain, then every ballot against its commitment in the chain (ballotIssues, by unit number). */
+  async verify(communityId: string): Promise<ChainVerdict & { ballotIssues?: BallotIssue[] }> {
     const verifier = new ChainVerifier();
     await this.queue.drainIfPending(communityId);
     let after = 0n;
@@ -91,6 +94,8 @@ export class RecordService {
       [communityId],
     );
     verifier.checkHead(head && { seq: BigInt(head.seq), hash: head.hash });
-    return verifier.verdict();
+    const verdict = verifier.verdict();
+    const ballotIssues = await checkCommunityBallots((sql, params) => this.dataSource.query(sql, params), communityId);
+    return ballotIssues.length ? { ...verdict, ok: false, ballotIssues } : verdict;
   }
 }

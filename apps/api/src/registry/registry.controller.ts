@@ -1,12 +1,20 @@
 import { Body, Controller, Get, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Invalid } from '../common/app-error';
-import { CommunityItemParam, CommunityParam } from '../common/params';
+import { CommunityParam } from '../common/params';
 import { type AuthUser, Authenticated, CommunityAccess, CurrentRoles, CurrentUser, PlatformAdmin } from '../identity/decorators';
 import { COMMITTEE, COMMUNITY_MEMBERS, COMMUNITY_STAFF, type CommunityRole } from '../identity/roles';
-import { CreateCommunityDto, LinkOwnerAccountDto, OwnerQueryDto, UnitQueryDto } from './dto/registry.dto';
-import { OwnerAccountsService } from './owner-accounts.service';
+import { CreateCommunityDto, OwnerQueryDto, UnitQueryDto } from './dto/registry.dto';
+import {
+  BuildingDto,
+  CommunityDto,
+  CommunityTotalsDto,
+  MyCommunityDto,
+  OwnerPageDto,
+  RosterImportResultDto,
+  UnitPageDto,
+} from './dto/registry-responses.dto';
 import { RegistryService } from './registry.service';
 import { RosterImportService } from './roster/roster-import.service';
 
@@ -23,12 +31,12 @@ export class RegistryController {
   constructor(
     private readonly registry: RegistryService,
     private readonly rosterImport: RosterImportService,
-    private readonly ownerAccounts: OwnerAccountsService,
   ) {}
 
   @PlatformAdmin()
   @Post()
   @ApiOperation({ summary: '创建小区（平台管理员）' })
+  @ApiCreatedResponse({ type: CommunityDto })
   create(@CurrentUser() user: AuthUser, @Body() body: CreateCommunityDto) {
     return this.registry.createCommunity(user.id, body);
   }
@@ -36,6 +44,7 @@ export class RegistryController {
   @Authenticated()
   @Get()
   @ApiOperation({ summary: '我可访问的小区' })
+  @ApiOkResponse({ type: [MyCommunityDto] })
   list(@CurrentUser() user: AuthUser) {
     return this.registry.listCommunities(user);
   }
@@ -43,6 +52,7 @@ export class RegistryController {
   @CommunityAccess(COMMUNITY_MEMBERS, { admin: true })
   @Get(':communityId')
   @ApiOperation({ summary: '小区概况' })
+  @ApiOkResponse({ type: CommunityDto })
   get(@Param() { communityId }: CommunityParam) {
     return this.registry.getCommunity(communityId);
   }
@@ -50,6 +60,7 @@ export class RegistryController {
   @CommunityAccess(COMMUNITY_MEMBERS, { admin: true })
   @Get(':communityId/totals')
   @ApiOperation({ summary: '总面积与总人数（司法解释第8–9条）' })
+  @ApiOkResponse({ type: CommunityTotalsDto })
   totals(@Param() { communityId }: CommunityParam) {
     return this.registry.totals(communityId);
   }
@@ -57,6 +68,7 @@ export class RegistryController {
   @CommunityAccess(COMMUNITY_STAFF, { admin: true })
   @Get(':communityId/buildings')
   @ApiOperation({ summary: '楼栋列表' })
+  @ApiOkResponse({ type: [BuildingDto] })
   buildings(@Param() { communityId }: CommunityParam) {
     return this.registry.buildings(communityId);
   }
@@ -64,6 +76,7 @@ export class RegistryController {
   @CommunityAccess(COMMUNITY_STAFF, { admin: true })
   @Get(':communityId/units')
   @ApiOperation({ summary: '房屋列表（可搜索）' })
+  @ApiOkResponse({ type: UnitPageDto })
   units(
     @Param() { communityId }: CommunityParam,
     @Query() query: UnitQueryDto,
@@ -79,6 +92,7 @@ export class RegistryController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: '导入房屋花名册（CSV 或 XLSX，全部成功或全部不导入）' })
+  @ApiCreatedResponse({ type: RosterImportResultDto })
   importRoster(@CurrentUser() user: AuthUser, @Param() { communityId }: CommunityParam, @UploadedFile() file: UploadedRoster | undefined) {
     if (!file) throw new Invalid('请上传文件字段 file (multipart field "file" required)', 'file_required');
     return this.rosterImport.import(user.id, communityId, file);
@@ -87,14 +101,8 @@ export class RegistryController {
   @CommunityAccess(COMMITTEE, { admin: true })
   @Get(':communityId/owners')
   @ApiOperation({ summary: '业主列表（手机号脱敏）' })
+  @ApiOkResponse({ type: OwnerPageDto })
   owners(@Param() { communityId }: CommunityParam, @Query() query: OwnerQueryDto) {
     return this.registry.owners(communityId, query);
-  }
-
-  @CommunityAccess(COMMITTEE, { admin: true })
-  @Post(':communityId/owners/:id/account')
-  @ApiOperation({ summary: '为业主开通网上账号（核验身份后），授予业主角色' })
-  linkAccount(@CurrentUser() user: AuthUser, @Param() { communityId, id }: CommunityItemParam, @Body() body: LinkOwnerAccountDto) {
-    return this.ownerAccounts.link(user.id, communityId, id, body);
   }
 }

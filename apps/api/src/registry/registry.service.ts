@@ -2,18 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { formatArea, parseArea } from '@gongyi/domain/area';
 import { computeTotals, type RegistryUnit } from '@gongyi/domain/registry/headcount';
+import { electorateUnits, WHOLE_COMMUNITY, type Electorate } from '@gongyi/domain/voting/electorate';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Conflict, Invalid, NotFound } from '../common/app-error';
 import type { CommunityRole } from '../identity/roles';
 import { RolesService } from '../identity/roles.service';
 import { RecordService } from '../record/record.service';
+import { RulebookService } from '../rulebook/rulebook.service';
 import { CreateCommunityDto, OwnerQueryDto, UnitQueryDto } from './dto/registry.dto';
 import { Community } from './entities/community.entity';
-import { maskMobile } from './identity-number';
+import { hideIdTail, maskMobile } from './identity-number';
 
 export interface VoterUnit extends RegistryUnit {
   number: string;
   building: string;
+  buildingId: string;
+  stairwell: string;
   ownerName: string | null;
   ownerUserId: string | null;
 }
@@ -39,6 +43,7 @@ export class RegistryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly record: RecordService,
     private readonly roles: RolesService,
+    private readonly rulebook: RulebookService,
   ) {}
 
   async createCommunity(actorId: string, input: CreateCommunityDto): Promise<Community> {
@@ -88,9 +93,9 @@ export class RegistryService {
   /** Every unit with its designated voter, as the headcount rules and the electoral roll need them. */
   async voterUnits(communityId: string, manager: EntityManager = this.dataSource.manager): Promise<VoterUnit[]> {
     const rows = await manager.query<Record<string, string | null>[]>(
-      `SELECT u.id, u.number, b.name AS building, u.exclusive_area::text AS area, u.status, u.kind,
+      `SELECT u.id, u.number, b.name AS building, u.building_id, u.stairwell, u.exclusive_area::text AS area, u.status, u.kind,
               uo.owner_id, o.name AS owner_name, o.user_id
-       FROM units u JOIN buildings b ON b.id = u.building_id
+       FROM units u JOIN buildings b ON b.id = u.building_id AND b.community_id = u.community_id
        LEFT JOIN unit_owners uo ON uo.unit_id = u.id AND uo.is_designated_voter
        LEFT JOIN owners o ON o.id = uo.owner_id
        WHERE u.community_id = $1 ORDER BY u.number`,
@@ -100,6 +105,8 @@ export class RegistryService {
       unitId: r.id!,
       number: r.number!,
       building: r.building!,
+      buildingId: r.building_id!,
+      stairwell: r.stairwell ?? '',
       areaHundredths: parseArea(r.area!),
       status: r.status as VoterUnit['status'],
       kind: r.kind as VoterUnit['kind'],
@@ -110,8 +117,21 @@ export class RegistryService {
     }));
   }
 
-  async totals(communityId: string, countParkingAsArea = false): Promise<CommunityTotals> {
-    const totals = computeTotals(await this.voterUnits(communityId), { countParkingAsArea });
+  /**
+   * THE totals function: every place that shows total area / heads / 2/3 lines (overview, totals route, a vote
+   * before its notice, the roll frozen at notice) counts the same units — the vote's electorate — under the
+   * same parking setting of the rulebook.
+   */
+  async totals(
+    communityId: string,
+    options: { countParkingAsArea?: boolean; electorate?: Electorate } = {},
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CommunityTotals> {
+    // Unless the caller holds the rulebook version it runs under (a vote), the version in force decides.
+    const countParkingAsArea =
+      options.countParkingAsArea ?? (await this.rulebook.current(communityId, manager)).settings.countParkingAsArea;
+    const units = await this.electorateVoterUnits(communityId, options.electorate ?? WHOLE_COMMUNITY, manager);
+    const totals = computeTotals(units, { countParkingAsArea });
     // Ceiling of 2/3, exact: the least value v with 3v ≥ 2·total.
     const twoThirdsArea = (totals.totalAreaHundredths * 2n + 2n) / 3n;
     return {
@@ -126,9 +146,26 @@ export class RegistryService {
     };
   }
 
+  /** The units whose owners decide a vote: what the roll is frozen from and every total is computed from. */
+  async electorateVoterUnits(communityId: string, electorate: Electorate, manager: EntityManager = this.dataSource.manager) {
+    return electorateUnits(await this.voterUnits(communityId, manager), electorate);
+  }
+
+  /** Checks that every building an electorate names belongs to the community. */
+  async assertElectorateBuildings(communityId: string, electorate: Electorate, manager: EntityManager = this.dataSource.manager) {
+    if (electorate.scope === 'community') return;
+    const ids = [...new Set([...electorate.buildingIds, ...electorate.stairwells.map((s) => s.buildingId)])];
+    const found = await manager.query<{ id: string }[]>('SELECT id FROM buildings WHERE community_id = $1 AND id = ANY($2::uuid[])', [
+      communityId,
+      ids,
+    ]);
+    if (found.length !== ids.length) throw new Invalid('表决范围中有不属于本小区的楼栋', 'invalid_electorate');
+  }
+
   async buildings(communityId: string) {
-    return this.dataSource.query<{ id: string; name: string; unitCount: number; totalArea: string }[]>(
-      `SELECT b.id, b.name, count(u.id)::int AS "unitCount", coalesce(sum(u.exclusive_area), 0)::text AS "totalArea"
+    return this.dataSource.query<{ id: string; name: string; unitCount: number; totalArea: string; stairwells: string[] }[]>(
+      `SELECT b.id, b.name, count(u.id)::int AS "unitCount", coalesce(sum(u.exclusive_area), 0)::text AS "totalArea",
+              coalesce(array_agg(DISTINCT u.stairwell ORDER BY u.stairwell) FILTER (WHERE u.stairwell <> ''), '{}') AS stairwells
        FROM buildings b LEFT JOIN units u ON u.building_id = b.id
        WHERE b.community_id = $1 GROUP BY b.id, b.name
        ORDER BY length(b.name), b.name`,
@@ -151,7 +188,7 @@ export class RegistryService {
     }
     const filter = where.join(' AND ');
     const [{ total }] = await this.dataSource.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM units u JOIN buildings b ON b.id = u.building_id WHERE ${filter}`,
+      `SELECT count(*)::int AS total FROM units u JOIN buildings b ON b.id = u.building_id AND b.community_id = u.community_id WHERE ${filter}`,
       params,
     );
     const rows = await this.dataSource.query<Record<string, unknown>[]>(
@@ -159,7 +196,7 @@ export class RegistryService {
               u.area_source, u.status,
               coalesce(json_agg(json_build_object('name', o.name, 'kind', o.kind, 'mobile', o.mobile, 'designated', uo.is_designated_voter)
                 ORDER BY uo.is_designated_voter DESC, o.name) FILTER (WHERE o.id IS NOT NULL), '[]') AS owners
-       FROM units u JOIN buildings b ON b.id = u.building_id
+       FROM units u JOIN buildings b ON b.id = u.building_id AND b.community_id = u.community_id
        LEFT JOIN unit_owners uo ON uo.unit_id = u.id LEFT JOIN owners o ON o.id = uo.owner_id
        WHERE ${filter}
        GROUP BY u.id, b.name
@@ -210,7 +247,7 @@ export class RegistryService {
         kind: r.kind,
         name: r.name,
         mobile: maskMobile(r.mobile as string | null),
-        idNumber: r.id_number_masked,
+        idNumber: hideIdTail(r.id_number_masked as string | null),
         hasAccount: r.has_account,
         units: r.units,
         area: r.area,

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RulebookSettings } from '@gongyi/domain/rulebook/rulebook';
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommunityParam } from '../common/params';
-import { type AuthUser, CommunityAccess, CurrentUser } from '../identity/decorators';
+import { CommunityAccess } from '../identity/decorators';
 import { COMMUNITY_MEMBERS } from '../identity/roles';
-import { ReviseRulebookDto } from './dto/rulebook.dto';
+import { RulebookVersionDto } from './dto/rulebook-responses.dto';
 import { RulebookService } from './rulebook.service';
 
 @ApiTags('rulebook')
@@ -15,6 +14,7 @@ export class RulebookController {
   @CommunityAccess(COMMUNITY_MEMBERS, { admin: true })
   @Get()
   @ApiOperation({ summary: '现行议事规则' })
+  @ApiOkResponse({ type: RulebookVersionDto })
   current(@Param() { communityId }: CommunityParam) {
     return this.rulebook.current(communityId);
   }
@@ -22,14 +22,9 @@ export class RulebookController {
   @CommunityAccess(COMMUNITY_MEMBERS, { admin: true })
   @Get('versions')
   @ApiOperation({ summary: '议事规则各版本' })
+  @ApiOkResponse({ type: [RulebookVersionDto], description: '最新版本在前' })
   history(@Param() { communityId }: CommunityParam) {
     return this.rulebook.history(communityId);
   }
-
-  @CommunityAccess(['committee_director'], { admin: true })
-  @Post('versions')
-  @ApiOperation({ summary: '登记新版议事规则（业主大会通过后），在办议题仍按原版本' })
-  revise(@CurrentUser() user: AuthUser, @Param() { communityId }: CommunityParam, @Body() body: ReviseRulebookDto) {
-    return this.rulebook.revise(user.id, communityId, body.change as Partial<RulebookSettings>, body.note);
-  }
+  // No route makes a version directly: drafts take effect through a decision (rulebook-drafts.controller.ts).
 }

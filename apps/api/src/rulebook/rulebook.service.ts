@@ -12,6 +12,16 @@ export interface RulebookVersion {
   settings: RulebookSettings;
   note: string;
   createdAt: Date;
+  basis: 'assembly_vote' | 'residents_committee' | null;
+  voteId: string | null;
+  draftId: string | null;
+}
+
+/** The decision a new version rests on (see RulebookDraftsService: nobody revises the rulebook alone). */
+export interface RulebookDecision {
+  basis: 'assembly_vote' | 'residents_committee';
+  voteId: string | null;
+  draftId: string;
 }
 
 export function defaultSettings(): RulebookSettings {
@@ -49,24 +59,49 @@ export class RulebookService {
     return rows.map((r) => this.toVersion(r));
   }
 
-  /** A change is a new version; items already under way keep the version they started with. */
-  async revise(actorId: string, communityId: string, change: Partial<RulebookSettings>, note: string): Promise<RulebookVersion> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(43, hashtext($1))', [communityId]);
-      const current = await this.current(communityId, manager);
-      const settings = reviseRulebook(current.settings, change);
-      validateChainRulebook({ stages: settings.stages });
-      const saved = await manager.save(Rulebook, { communityId, version: current.version + 1, settings, note, createdBy: actorId });
-      await this.record.append(manager, {
-        communityId,
-        actorId,
-        action: 'rulebook.revised',
-        subjectType: 'rulebook',
-        subjectId: saved.id,
-        payload: { version: saved.version, change, note },
-      });
-      return this.toVersion(saved);
+  /** Checks a change against the version in force without saving it (a draft must be a valid rulebook). */
+  async validateChange(communityId: string, change: Partial<RulebookSettings>, manager: EntityManager = this.dataSource.manager) {
+    const current = await this.current(communityId, manager);
+    const settings = reviseRulebook(current.settings, change);
+    validateChainRulebook({ stages: settings.stages });
+    return settings;
+  }
+
+  /**
+   * A decided change becomes a new version, in the caller's transaction; items already under way keep the version
+   * they started with. Only RulebookDraftsService calls it, with the decision it checked.
+   */
+  async adopt(
+    manager: EntityManager,
+    actorId: string,
+    communityId: string,
+    change: Partial<RulebookSettings>,
+    note: string,
+    decision: RulebookDecision,
+  ): Promise<RulebookVersion> {
+    await manager.query('SELECT pg_advisory_xact_lock(43, hashtext($1))', [communityId]);
+    const current = await this.current(communityId, manager);
+    const settings = reviseRulebook(current.settings, change);
+    validateChainRulebook({ stages: settings.stages });
+    const saved = await manager.save(Rulebook, {
+      communityId,
+      version: current.version + 1,
+      settings,
+      note,
+      createdBy: actorId,
+      basis: decision.basis,
+      voteId: decision.voteId,
+      draftId: decision.draftId,
     });
+    await this.record.append(manager, {
+      communityId,
+      actorId,
+      action: 'rulebook.revised',
+      subjectType: 'rulebook',
+      subjectId: saved.id,
+      payload: { version: saved.version, change, note, ...decision },
+    });
+    return this.toVersion(saved);
   }
 
   /** The chain's view of a rulebook version. */
@@ -75,6 +110,15 @@ export class RulebookService {
   }
 
   private toVersion(row: Rulebook): RulebookVersion {
-    return { version: row.version, settings: row.settings as RulebookSettings, note: row.note, createdAt: row.createdAt };
+    return {
+      version: row.version,
+      // Versions written before a setting existed take its default (as reviseRulebook does).
+      settings: { ...DEFAULT_RULEBOOK, ...(row.settings as RulebookSettings) },
+      note: row.note,
+      createdAt: row.createdAt,
+      basis: row.basis as RulebookVersion['basis'],
+      voteId: row.voteId,
+      draftId: row.draftId,
+    };
   }
 }

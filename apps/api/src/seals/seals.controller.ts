@@ -1,20 +1,27 @@
-import { Body, Controller, Get, Header, Param, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CommunityItemParam, CommunityParam } from '../common/params';
+import { SealCustodyService } from './seal-custody.service';
 import { type AuthUser, CommunityAccess, CurrentUser } from '../identity/decorators';
-import { COMMUNITY_MEMBERS, COMMUNITY_STAFF } from '../identity/roles';
-import { CustodiansDto, IssueSealsDto, RetireSealDto } from './dto/seals.dto';
+import { COMMITTEE, COMMUNITY_MEMBERS, COMMUNITY_STAFF } from '../identity/roles';
+import { CustodiansDto, CustodyProposalDto, HandOverDto, IssueSealsDto, RetireSealDto } from './dto/seals.dto';
+import { ProposalParam } from './dto/proposal-param.dto';
+import { CreatedIdDto, CustodyProposalViewDto, SealDto } from './dto/seal-responses.dto';
 import { SealsService } from './seals.service';
 
 @ApiTags('seals')
 @Controller('communities/:communityId/seals')
 export class SealsController {
-  constructor(private readonly seals: SealsService) {}
+  constructor(
+    private readonly seals: SealsService,
+    private readonly custody: SealCustodyService,
+  ) {}
 
   @CommunityAccess(COMMUNITY_STAFF, { admin: true })
   @Get()
   @ApiOperation({ summary: '本小区的印章（各届）及保管人' })
-  list(@Param() { communityId }: CommunityParam) {
+  @ApiOkResponse({ type: [SealDto] })
+  list(@Param() { communityId }: CommunityParam): Promise<SealDto[]> {
     return this.seals.list(communityId);
   }
 
@@ -23,14 +30,16 @@ export class SealsController {
   @ApiOperation({
     summary: '刻制第 N 届印章（证书由平台根证书签发；上一届同类印章同时停用；默认保管人：业主大会章—居委会，业委会章—业委会主任）',
   })
-  issue(@CurrentUser() user: AuthUser, @Param() { communityId }: CommunityParam, @Body() body: IssueSealsDto) {
+  @ApiCreatedResponse({ type: [SealDto], description: '本小区全部印章（含新刻制的）' })
+  issue(@CurrentUser() user: AuthUser, @Param() { communityId }: CommunityParam, @Body() body: IssueSealsDto): Promise<SealDto[]> {
     return this.seals.issue(user.id, communityId, body.term, body.kinds);
   }
 
   @CommunityAccess(COMMUNITY_STAFF, { admin: true })
   @Get(':id')
   @ApiOperation({ summary: '印章详情' })
-  get(@Param() { communityId, id }: CommunityItemParam) {
+  @ApiOkResponse({ type: SealDto })
+  get(@Param() { communityId, id }: CommunityItemParam): Promise<SealDto> {
     return this.seals.get(communityId, id);
   }
 
@@ -39,6 +48,7 @@ export class SealsController {
   @Header('Content-Type', 'application/x-pem-file')
   @ApiProduces('application/x-pem-file')
   @ApiOperation({ summary: '下载印章证书（PEM）' })
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'PEM 证书文本' })
   async certificate(@Param() { communityId, id }: CommunityItemParam) {
     return (await this.seals.certificate(communityId, id)).pem;
   }
@@ -46,14 +56,76 @@ export class SealsController {
   @CommunityAccess(['committee_director'], { admin: true })
   @Post(':id/retirement')
   @ApiOperation({ summary: '停用印章（如届满）' })
-  retire(@CurrentUser() user: AuthUser, @Param() { communityId, id }: CommunityItemParam, @Body() body: RetireSealDto) {
+  @ApiCreatedResponse({ type: SealDto })
+  retire(@CurrentUser() user: AuthUser, @Param() { communityId, id }: CommunityItemParam, @Body() body: RetireSealDto): Promise<SealDto> {
     return this.seals.retire(user.id, communityId, id, body.reason);
   }
 
-  @CommunityAccess(['committee_director'], { admin: true })
+  @CommunityAccess(COMMUNITY_STAFF)
   @Put(':id/custodians')
-  @ApiOperation({ summary: '指定印章保管人（替换现有保管人，历史保留）' })
-  custodians(@CurrentUser() user: AuthUser, @Param() { communityId, id }: CommunityItemParam, @Body() body: CustodiansDto) {
-    return this.seals.setCustodians(user.id, communityId, id, body.userIds);
+  @ApiOperation({ summary: '居委会指定业主大会章保管人（替换现有保管人，历史保留；业委会章须两名委员决定）' })
+  @ApiOkResponse({ type: SealDto })
+  async custodians(
+    @CurrentUser() user: AuthUser,
+    @Param() { communityId, id }: CommunityItemParam,
+    @Body() body: CustodiansDto,
+  ): Promise<SealDto> {
+    await this.custody.appoint(user.id, communityId, id, body.userIds);
+    return this.seals.get(communityId, id);
+  }
+
+  @CommunityAccess(COMMUNITY_STAFF)
+  @Get(':id/custody-proposals')
+  @ApiOperation({ summary: '业委会章保管人决定（提出与确认）' })
+  @ApiOkResponse({ type: [CustodyProposalViewDto] })
+  proposals(@Param() { communityId, id }: CommunityItemParam): Promise<CustodyProposalViewDto[]> {
+    return this.custody.proposals(communityId, id);
+  }
+
+  @CommunityAccess(COMMITTEE)
+  @Post(':id/custody-proposals')
+  @ApiOperation({ summary: '一名委员提出业委会章保管人（须另一名委员确认后生效）' })
+  @ApiCreatedResponse({ type: CreatedIdDto })
+  propose(
+    @CurrentUser() user: AuthUser,
+    @Param() { communityId, id }: CommunityItemParam,
+    @Body() body: CustodyProposalDto,
+  ): Promise<CreatedIdDto> {
+    return this.custody.propose(user.id, communityId, id, body.userIds, body.note?.trim() ?? '');
+  }
+
+  @CommunityAccess(COMMITTEE)
+  @Post(':id/custody-proposals/:proposalId/confirmation')
+  @ApiOperation({ summary: '另一名委员确认业委会章保管人决定' })
+  @ApiCreatedResponse({ type: SealDto })
+  async confirm(@CurrentUser() user: AuthUser, @Param() { communityId, id, proposalId }: ProposalParam): Promise<SealDto> {
+    await this.custody.confirm(user.id, communityId, id, proposalId);
+    return this.seals.get(communityId, id);
+  }
+
+  @CommunityAccess(COMMITTEE)
+  @Post(':id/custody-proposals/:proposalId/withdrawal')
+  @HttpCode(200)
+  @ApiOperation({ summary: '撤回待确认的保管人决定' })
+  @ApiOkResponse({ type: [CustodyProposalViewDto] })
+  async withdraw(
+    @CurrentUser() user: AuthUser,
+    @Param() { communityId, id, proposalId }: ProposalParam,
+  ): Promise<CustodyProposalViewDto[]> {
+    await this.custody.withdraw(user.id, communityId, id, proposalId);
+    return this.custody.proposals(communityId, id);
+  }
+
+  @CommunityAccess(COMMUNITY_STAFF)
+  @Post(':id/key-handovers')
+  @ApiOperation({ summary: '保管人以用章密码向尚无密钥的共同保管人交接印章密钥' })
+  @ApiCreatedResponse({ type: SealDto })
+  async handOver(
+    @CurrentUser() user: AuthUser,
+    @Param() { communityId, id }: CommunityItemParam,
+    @Body() body: HandOverDto,
+  ): Promise<SealDto> {
+    await this.custody.handOver(user.id, communityId, id, body.pin);
+    return this.seals.get(communityId, id);
   }
 }

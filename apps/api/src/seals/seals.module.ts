@@ -10,11 +10,14 @@ import { SealRequestsController } from './seal-requests.controller';
 import { SealRequestsService } from './seal-requests.service';
 import { SealsController } from './seals.controller';
 import { SealsService } from './seals.service';
+import { SealCustodyService } from './seal-custody.service';
+import { SealKeysService } from './seal-keys.service';
+import { SealPinController } from './seal-pin.controller';
 
 @Module({
   imports: [DocumentsModule, IdentityModule, RegistryModule, RecordModule, AgendaModule, NotificationsModule],
-  controllers: [SealsController, SealRequestsController],
-  providers: [SealsService, SealRequestsService, SealLogService],
+  controllers: [SealsController, SealRequestsController, SealPinController],
+  providers: [SealsService, SealRequestsService, SealLogService, SealKeysService, SealCustodyService],
   exports: [SealsService, SealRequestsService, SealLogService],
 })
 export class SealsModule {}

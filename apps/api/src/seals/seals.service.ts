@@ -1,16 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decryptPrivateKey, describeCertificate, encryptPrivateKey, issueSealCertificate } from '@gongyi/pdf';
+import { describeCertificate, issueSealCertificate } from '@gongyi/pdf';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { Conflict, Invalid, NotFound } from '../common/app-error';
+import { DataSource, EntityManager } from 'typeorm';
+import { Conflict, NotFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { RootCaService } from '../documents/root-ca.service';
+import { CrlService } from '../documents/crl.service';
+import { APP_CONFIG, type RuntimeConfig } from '../config/app-config';
 import { RolesService } from '../identity/roles.service';
 import type { CommunityRole } from '../identity/roles';
 import { RecordService } from '../record/record.service';
 import { RegistryService } from '../registry/registry.service';
 import { SealCustodian } from './entities/seal-custodian.entity';
+import { SealKeysService } from './seal-keys.service';
 import { SEAL_KINDS, Seal, type SealKind } from './entities/seal.entity';
 
 /** Who keeps a new seal unless reassigned: the assembly seal the 居委会, the committee seal the director. */
@@ -37,7 +40,7 @@ const PUBLIC_FIELDS = {
   retireReason: true,
 } as const;
 
-/** Seals, their certificates and custodians. Private keys leave the database only decrypted in memory to sign. */
+/** Seals, their certificates and custodians. A seal key is opened only by a custodian's PIN, in memory, to sign. */
 @Injectable()
 export class SealsService {
   constructor(
@@ -47,6 +50,8 @@ export class SealsService {
     private readonly roles: RolesService,
     private readonly registry: RegistryService,
     private readonly record: RecordService,
+    private readonly keys: SealKeysService,
+    @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
   async list(communityId: string) {
@@ -76,6 +81,12 @@ export class SealsService {
   async issue(actorId: string, communityId: string, term: number, kinds: SealKind[] = [...SEAL_KINDS]) {
     const community = await this.registry.getCommunity(communityId);
     const roles = await this.roles.list(communityId);
+    const holdersOf = (kind: SealKind) => [
+      ...new Set(roles.filter((r) => r.active && r.role === DEFAULT_CUSTODIAN_ROLE[kind]).map((r) => r.userId)),
+    ];
+    const both = holdersOf('assembly').filter((u) => holdersOf('committee').includes(u));
+    if (both.length)
+      throw new Conflict('同一人不能同时保管本小区的业主大会章和业委会章：请先调整其职务', 'custody_both_seals', { userIds: both });
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SEAL_ISSUE_LOCK, communityId]);
       const ca = await this.rootCa.keyAndCertificate();
@@ -91,7 +102,14 @@ export class SealsService {
         const previous = await manager.findOneBy(Seal, { communityId, kind, status: 'active' });
         if (previous) await this.retireIn(manager, actorId, previous, `第${term}届印章启用，旧章停用`);
         const id = randomUUID();
-        const issued = issueSealCertificate(ca, { kind, communityName: community.name, communityCode: communityId, term, now });
+        const issued = issueSealCertificate(ca, {
+          kind,
+          communityName: community.name,
+          communityCode: communityId,
+          term,
+          now,
+          crlUrl: CrlService.url(this.config.publicUrl),
+        });
         const info = describeCertificate(issued.certPem);
         await manager.insert(Seal, {
           id,
@@ -101,7 +119,8 @@ export class SealsService {
           status: 'active',
           commonName: info.commonName,
           certPem: issued.certPem,
-          keyEncrypted: encryptPrivateKey(issued.keyPem, this.rootCa.masterKey, id),
+          // Never stored in a form the server can open alone: only PIN-protected copies for the custodians.
+          keyEncrypted: null,
           serialNumber: info.serialNumber,
           fingerprint: info.fingerprint256,
           notBefore: info.notBefore,
@@ -109,11 +128,19 @@ export class SealsService {
           issuedBy: actorId,
           issuedAt: now,
         });
-        const holders = [...new Set(roles.filter((r) => r.active && r.role === DEFAULT_CUSTODIAN_ROLE[kind]).map((r) => r.userId))];
+        const holders = holdersOf(kind);
         if (holders.length)
           await manager.insert(
             SealCustodian,
             holders.map((userId) => ({ communityId, sealId: id, userId, assignedBy: actorId, assignedAt: now })),
+          );
+        // The key exists in clear only here, in memory: a copy for each custodian who has set a seal PIN.
+        const keyHolders = await this.keys.wrapForCustodians(manager, communityId, id, issued.keyPem, holders);
+        if (keyHolders.length === 0)
+          throw new Conflict(
+            `${kind === 'assembly' ? '业主大会章' : '业委会章'}的保管人（${kind === 'assembly' ? '居委会' : '业委会主任'}）须先设置用章密码，才能刻制印章`,
+            'custodian_pin_missing',
+            { kind },
           );
         await this.record.append(manager, {
           communityId,
@@ -129,6 +156,7 @@ export class SealsService {
             fingerprint: info.fingerprint256,
             notAfter: info.notAfter,
             custodians: holders,
+            keyHolders,
           },
         });
       }
@@ -146,43 +174,6 @@ export class SealsService {
     return this.get(communityId, sealId);
   }
 
-  /** Replaces the seal's custodians; ended assignments stay on file. */
-  async setCustodians(actorId: string, communityId: string, sealId: string, userIds: string[]) {
-    const seal = await this.dataSource.getRepository(Seal).findOneBy({ id: sealId, communityId });
-    if (!seal) throw new NotFound('印章 seal');
-    if (seal.status !== 'active') throw new Conflict('印章已停用 (seal retired)', 'seal_retired');
-    for (const userId of userIds) {
-      const held = await this.roles.activeRoles(userId, communityId);
-      if (!held.some((r) => r !== 'owner' && r !== 'vendor')) {
-        throw new Invalid('保管人须在本小区担任职务 (a custodian must hold a staff role in this community)', 'custodian_not_staff', {
-          userId,
-        });
-      }
-    }
-    await this.dataSource.transaction(async (manager) => {
-      await manager.findOne(Seal, { where: { id: sealId }, lock: { mode: 'pessimistic_write' } });
-      const now = this.clock.now();
-      const current = await manager.findBy(SealCustodian, { sealId, endedAt: IsNull() });
-      const ending = current.filter((c) => !userIds.includes(c.userId));
-      if (ending.length) await manager.update(SealCustodian, { id: In(ending.map((c) => c.id)) }, { endedAt: now, endedBy: actorId });
-      const adding = userIds.filter((u) => !current.some((c) => c.userId === u));
-      if (adding.length)
-        await manager.insert(
-          SealCustodian,
-          adding.map((userId) => ({ communityId, sealId, userId, assignedBy: actorId, assignedAt: now })),
-        );
-      await this.record.append(manager, {
-        communityId,
-        actorId,
-        action: 'seals.custodians_changed',
-        subjectType: 'seal',
-        subjectId: sealId,
-        payload: { kind: seal.kind, term: seal.term, custodians: userIds, added: adding, ended: ending.map((c) => c.userId) },
-      });
-    });
-    return this.get(communityId, sealId);
-  }
-
   async findActive(manager: EntityManager, communityId: string, kind: SealKind): Promise<Seal | null> {
     return manager.findOneBy(Seal, { communityId, kind, status: 'active' });
   }
@@ -192,12 +183,6 @@ export class SealsService {
     sealId: string,
   ): Promise<{ userId: string; displayName: string; roles: CommunityRole[] }[]> {
     return (await this.custodians(manager, [sealId])).filter((c) => c.active);
-  }
-
-  /** The seal's private key, decrypted for one signature. */
-  async signingKey(manager: EntityManager, sealId: string): Promise<string> {
-    const row = await manager.createQueryBuilder(Seal, 's').addSelect('s.keyEncrypted').where('s.id = :sealId', { sealId }).getOneOrFail();
-    return decryptPrivateKey(row.keyEncrypted, this.rootCa.masterKey, sealId);
   }
 
   private async retireIn(manager: EntityManager, actorId: string, seal: Seal, reason: string) {
@@ -219,9 +204,18 @@ export class SealsService {
   private async custodians(manager: EntityManager, sealIds: string[]) {
     if (sealIds.length === 0) return [];
     const rows = await manager.query<
-      { seal_id: string; user_id: string; display_name: string; assigned_at: Date; ended_at: Date | null; roles: CommunityRole[] | null }[]
+      {
+        seal_id: string;
+        user_id: string;
+        display_name: string;
+        has_key: boolean;
+        assigned_at: Date;
+        ended_at: Date | null;
+        roles: CommunityRole[] | null;
+      }[]
     >(
       `SELECT sc.seal_id, sc.user_id, u.display_name, sc.assigned_at, sc.ended_at,
+              EXISTS (SELECT 1 FROM seal_key_copies k WHERE k.seal_id = sc.seal_id AND k.user_id = sc.user_id) AS has_key,
               (SELECT array_agg(DISTINCT ra.role) FROM role_assignments ra JOIN communities c ON c.id = ra.community_id
                 WHERE ra.user_id = sc.user_id AND ra.community_id = sc.community_id
                   AND ra.starts_on <= (now() AT TIME ZONE c.time_zone)::date
@@ -238,6 +232,8 @@ export class SealsService {
       assignedAt: r.assigned_at,
       endedAt: r.ended_at,
       active: r.ended_at === null,
+      /** Holds a PIN-protected copy of the seal key (can apply the seal). */
+      hasKey: r.has_key,
     }));
   }
 }

@@ -1,20 +1,24 @@
+import { WorkNotices } from '../notifications/work-notices';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { payloadDigest, sha256Hex } from '@gongyi/domain/record/hash-chain';
-import { canonicalJson } from '@gongyi/domain/record/canonical-json';
-import { checkProxyGrant } from '@gongyi/domain/voting/proxy';
+import { sha256Hex } from '@gongyi/domain/record/hash-chain';
+import { ERROR_LABELS_ZH } from '@gongyi/domain/labels';
+import { ballotCommitment } from '@gongyi/domain/voting/ballot-commitment';
+import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, Forbidden, Invalid, NotFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { RecordQueueService } from '../record/record-queue.service';
+import { MetricsService } from '../observability/metrics.service';
 import { RecordService } from '../record/record.service';
 import { RulebookService } from '../rulebook/rulebook.service';
+import { BallotSeal } from './ballot-seal';
 import { CastBatcher, CastCall, castOne } from './cast-batcher';
 import { ChoiceDto } from './dto/vote.dto';
 import { AssemblyVote } from './entities/assembly-vote.entity';
 import { Ballot } from './entities/ballot.entity';
 import { Elector } from './entities/elector.entity';
-import { Proxy } from './entities/proxy.entity';
+import { ProxiesService } from './proxies.service';
 import { newReceiptCode } from './receipt-code';
 import { VOTE_LOCK_NAMESPACE } from './vote-closing.service';
 import { VoteNoticeService } from './vote-notice.service';
@@ -24,7 +28,8 @@ export interface Receipt {
   castAt: Date;
   channel: string;
   status: string;
-  motions: { motionId: string; seq: number; title: string }[];
+  /** Per motion, the commitment the record holds (seq/title for display): proof the ballot is in the record and counted. */
+  motions: { motionId: string; seq: number; title: string; commitment?: string }[];
 }
 
 type Channel = 'online' | 'paper' | 'proxy';
@@ -47,6 +52,10 @@ export class BallotsService {
     private readonly record: RecordService,
     private readonly recordQueue: RecordQueueService,
     private readonly batcher: CastBatcher,
+    private readonly proxies: ProxiesService,
+    private readonly seal: BallotSeal,
+    private readonly work: WorkNotices,
+    private readonly metrics: MetricsService,
   ) {}
 
   /**
@@ -66,6 +75,7 @@ export class BallotsService {
       status: 'counted',
     });
     this.recordQueue.drainSoon(communityId);
+    this.metrics.ballotCast(onBehalfOf ? 'proxy' : 'online');
     return receipt;
   }
 
@@ -96,6 +106,7 @@ export class BallotsService {
         subjectId: voteId,
         payload,
       });
+      await this.work.paperBallotEntered(manager, communityId, voteId, clerkId);
       return receipt;
     });
   }
@@ -131,13 +142,14 @@ export class BallotsService {
         subjectId: vote.id,
         payload: { receiptCode, ballots: ballots.map((b) => b.id), reason: reason ?? null },
       });
+      if (confirm) this.metrics.ballotCast('paper');
       return { receiptCode, status: confirm ? 'counted' : 'rejected', confirmedAt: now };
     });
   }
 
   async pendingPaper(communityId: string, voteId: string) {
     await this.notices.get(communityId, voteId);
-    return this.dataSource.query(
+    const rows = await this.dataSource.query<{ choices: { motionId: string; choice: string }[] }[]>(
       `SELECT b.receipt_code AS "receiptCode", b.paper_ref AS "paperRef", b.cast_by AS "enteredBy", u.display_name AS "enteredByName",
               min(b.cast_at) AS "enteredAt", e.id AS "electorId", e.unit_numbers AS "unitNumbers",
               json_agg(json_build_object('motionId', b.motion_id, 'seq', m.seq, 'title', m.title, 'choice', b.choice) ORDER BY m.seq) AS choices
@@ -147,74 +159,29 @@ export class BallotsService {
        GROUP BY b.receipt_code, b.paper_ref, b.cast_by, u.display_name, e.id, e.unit_numbers ORDER BY min(b.cast_at)`,
       [communityId, voteId],
     );
-  }
-
-  async addProxy(
-    clerkId: string,
-    communityId: string,
-    voteId: string,
-    input: { electorId: string; holderUserId: string; authorisation: string },
-  ) {
-    return this.dataSource.transaction(async (manager) => {
-      const vote = await this.notices.lockVote(manager, communityId, voteId);
-      if (vote.status !== 'noticed' || this.clock.now() >= vote.closesAt) throw new Conflict('表决已结束 (vote is closed)', 'vote_closed');
-      if (!vote.channels.includes('proxy')) throw new Conflict('本次表决不接受委托投票 (proxies not accepted)', 'channel_not_allowed');
-      const grantor = await manager.findOneBy(Elector, { id: input.electorId, voteId });
-      if (!grantor) throw new NotFound('委托人 elector');
-      const holder = await manager.query<{ id: string }[]>('SELECT id FROM users WHERE id = $1', [input.holderUserId]);
-      if (holder.length === 0) throw new NotFound('受托人账号 proxy holder');
-      const [{ staff }] = await manager.query<{ staff: boolean }[]>(
-        `SELECT EXISTS (SELECT 1 FROM role_assignments ra JOIN communities c ON c.id = ra.community_id
-           WHERE ra.community_id = $1 AND ra.user_id = $2 AND ra.role = 'property_company'
-             AND ra.starts_on <= (now() AT TIME ZONE c.time_zone)::date
-             AND (ra.ends_on IS NULL OR ra.ends_on >= (now() AT TIME ZONE c.time_zone)::date)) AS staff`,
-        [communityId, input.holderUserId],
-      );
-      // Holders are identified as voters where they are owners here, so an owner cannot hold their own proxy.
-      const existing = await manager.query<{ grantor_key: string; holder: string }[]>(
-        `SELECT p.grantor_key, coalesce(o.id::text, 'user:' || p.holder_user_id) AS holder
-         FROM proxies p LEFT JOIN owners o ON o.community_id = p.community_id AND o.user_id = p.holder_user_id WHERE p.vote_id = $1`,
-        [voteId],
-      );
-      const holderElector = await this.electorOfUser(manager, voteId, input.holderUserId);
-      const rules = await this.rulebook.version(communityId, vote.rulebookVersion!, manager);
-      checkProxyGrant(
-        {
-          grantorOwnerId: grantor.voterKey,
-          holderPersonId: holderElector?.voterKey ?? `user:${input.holderUserId}`,
-          holderIsPropertyCompanyStaff: staff,
-        },
-        existing.map((p) => ({ grantorOwnerId: p.grantor_key, holderPersonId: p.holder, holderIsPropertyCompanyStaff: false })),
-        { proxyCap: rules.settings.proxyCap },
-      );
-      const voted = await manager.countBy(Ballot, { voteId, voterKey: grantor.voterKey });
-      if (voted > 0) throw new Conflict('该业主已投票，不能再委托 (owner already voted)', 'already_voted');
-      const proxy = await manager.save(Proxy, {
-        communityId,
-        voteId,
-        grantorKey: grantor.voterKey,
-        holderUserId: input.holderUserId,
-        authorisation: input.authorisation,
-        recordedBy: clerkId,
-      });
-      await this.record.append(manager, {
-        communityId,
-        actorId: clerkId,
-        action: 'voting.proxy_recorded',
-        subjectType: 'assembly_vote',
-        subjectId: voteId,
-        payload: { proxyId: proxy.id, electorId: grantor.id, holderUserId: input.holderUserId, authorisation: input.authorisation },
-      });
-      return proxy;
-    });
+    // The second clerk checks each entry against its paper: one ballot at a time, never a sum.
+    for (const row of rows) for (const c of row.choices) c.choice = this.seal.openOne(voteId, c.motionId, c.choice);
+    return rows;
   }
 
   /** What a receipt code proves: when and how the ballot was recorded, not the choice. */
   async receipt(communityId: string, voteId: string, receiptCode: string): Promise<Receipt> {
     const rows = await this.dataSource.query<
-      { motion_id: string; seq: number; title: string; cast_at: Date; channel: string; status: string }[]
+      {
+        motion_id: string;
+        seq: number;
+        title: string;
+        cast_at: Date;
+        channel: string;
+        status: string;
+        voter_key: string;
+        area: string;
+        choice: string;
+        nonce: string | null;
+      }[]
     >(
-      `SELECT b.motion_id, m.seq, m.title, b.cast_at, b.channel, b.status FROM ballots b JOIN motions m ON m.id = b.motion_id
+      `SELECT b.motion_id, m.seq, m.title, b.cast_at, b.channel, b.status, b.voter_key, b.area_hundredths::text AS area, b.choice, b.nonce
+       FROM ballots b JOIN motions m ON m.id = b.motion_id
        WHERE b.community_id = $1 AND b.vote_id = $2 AND b.receipt_code = $3 ORDER BY m.seq`,
       [communityId, voteId, receiptCode],
     );
@@ -224,7 +191,24 @@ export class BallotsService {
       castAt: rows[0].cast_at,
       channel: rows[0].channel,
       status: rows[0].status,
-      motions: rows.map((r) => ({ motionId: r.motion_id, seq: r.seq, title: r.title })),
+      // The commitment the record entry holds for each ballot: findable in the record, it reveals nothing of the choice.
+      motions: rows.map((r) => ({
+        motionId: r.motion_id,
+        seq: r.seq,
+        title: r.title,
+        ...(r.nonce
+          ? {
+              commitment: ballotCommitment({
+                voteId,
+                motionId: r.motion_id,
+                voterKey: r.voter_key,
+                areaHundredths: r.area,
+                storedChoice: r.choice,
+                nonce: r.nonce,
+              }),
+            }
+          : {}),
+      })),
     };
   }
 
@@ -239,7 +223,7 @@ export class BallotsService {
       `SELECT e.id AS "electorId", e.name, e.unit_numbers AS "unitNumbers", e.area_hundredths::text AS "areaHundredths",
               EXISTS (SELECT 1 FROM ballots b WHERE b.vote_id = e.vote_id AND b.voter_key = e.voter_key AND b.status <> 'rejected') AS voted
        FROM proxies p JOIN electors e ON e.vote_id = p.vote_id AND e.voter_key = p.grantor_key
-       WHERE p.vote_id = $1 AND p.holder_user_id = $2`,
+       WHERE p.vote_id = $1 AND p.holder_user_id = $2 AND p.status = 'confirmed'`,
       [voteId, userId],
     );
     return {
@@ -249,13 +233,15 @@ export class BallotsService {
         .filter((b) => b.status !== 'rejected')
         .map((b) => ({
           motionId: b.motionId,
-          choice: b.choice,
+          choice: this.seal.openOne(voteId, b.motionId, b.choice),
           channel: b.channel,
           status: b.status,
           castAt: b.castAt,
           receiptCode: b.receiptCode,
         })),
       proxies,
+      /** The written proxy this owner gave for the vote, if any: they may revoke it until it is used. */
+      proxyGiven: elector ? await this.proxies.givenBy(this.dataSource.manager, voteId, elector.voterKey) : null,
     };
   }
 
@@ -278,9 +264,10 @@ export class BallotsService {
   }
 
   /** The same window and channel checks cast_ballot makes, for confirming a paper ballot; same answers. */
-  private assertOpen(vote: Pick<AssemblyVote, 'status' | 'opensAt' | 'closesAt' | 'channels'>, channel: Channel): void {
+  private assertOpen(vote: Pick<AssemblyVote, 'status' | 'opensAt' | 'closesAt' | 'channels' | 'noticeSealedAt'>, channel: Channel): void {
     const now = this.clock.now();
     if (vote.status === 'draft') throw refusalError('notice_not_published', null, channel);
+    if (!vote.noticeSealedAt) throw refusalError('notice_not_sealed', null, channel);
     if (vote.status === 'closed' || now >= vote.closesAt) throw refusalError('vote_closed', null, channel);
     if (now < vote.opensAt) throw refusalError('vote_not_open', vote.opensAt.toISOString(), channel);
     if (!vote.channels.includes(channel)) throw refusalError('channel_not_allowed', null, channel);
@@ -295,16 +282,10 @@ export class BallotsService {
       throw new Invalid('同一议案只能选择一次 (one choice per motion)', 'duplicate_motion');
     const receiptCode = newReceiptCode();
     const castAt = this.clock.now();
-    // Choices stay out of the shared record; their digest lets a recount be checked against it.
-    const payload: Record<string, unknown> = {
-      channel,
-      ...(input.electorId ? { electorId: input.electorId } : {}),
-      motions: choices.map((c) => c.motionId),
-      receiptDigest: sha256Hex(receiptCode),
-      ballotsDigest: sha256Hex(
-        canonicalJson({ receiptCode, castAt, channel, choices: choices.map(({ motionId, choice }) => ({ motionId, choice })) }),
-      ),
-    };
+    // Choices are stored sealed and stay out of the record: the entry holds, per motion, a commitment to the
+    // ballot with a nonce kept only in the ballot row (cast_ballot builds it; see ballot-commitment.ts).
+    const sealed = choices.map((c) => this.seal.seal(voteId, c.motionId, c.choice));
+    const nonces = choices.map(() => randomBytes(16).toString('hex'));
     // Without a transaction of the caller's (online and proxy casts) the entry is queued with the ballot;
     // a paper entry is recorded by the clerk's transaction itself.
     const recordAction = manager ? null : 'voting.ballot_cast';
@@ -321,16 +302,22 @@ export class BallotsService {
       receiptCode,
       paperRef: input.paperRef ?? null,
       recordAction,
-      recordPayload: recordAction ? payload : null,
-      recordDigest: recordAction ? payloadDigest(payload) : null,
+      recordPayload: null,
+      recordDigest: null,
+      sealed,
+      nonces,
     };
     // Online casts are gathered into batches (one commit for many); a paper entry runs in the clerk's transaction.
     const result = manager ? await castOne(manager, call) : await this.batcher.cast(call);
     if (result.refusal) throw refusalError(result.refusal, result.detail, channel);
-    return {
-      receipt: { receiptCode, castAt, channel, status: input.status, motions: result.motions! },
-      payload: { ...payload, electorId: result.elector_id },
+    // The paper entry's payload: the same fields cast_ballot writes for an online cast.
+    const payload: Record<string, unknown> = {
+      channel,
+      commitments: result.motions!.map((m) => ({ commitment: m.commitment, motionId: m.motionId })),
+      electorId: result.elector_id,
+      receiptDigest: sha256Hex(receiptCode),
     };
+    return { receipt: { receiptCode, castAt, channel, status: input.status, motions: result.motions! }, payload };
   }
 }
 
@@ -355,6 +342,8 @@ function refusalError(refusal: string, detail: string | null, channel: Channel):
       return new NotFound('表决 vote');
     case 'notice_not_published':
       return new Conflict('公告尚未发布，不能投票 (notice not yet published)', 'vote_not_open');
+    case 'notice_not_sealed':
+      return new Conflict(ERROR_LABELS_ZH.notice_not_sealed, 'notice_not_sealed');
     case 'vote_closed':
       return new Conflict('表决已截止 (voting has closed)', 'vote_closed');
     case 'vote_not_open':

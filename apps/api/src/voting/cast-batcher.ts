@@ -19,6 +19,9 @@ export interface CastCall {
   recordAction: string | null;
   recordPayload: unknown;
   recordDigest: string | null;
+  /** Per motion: the choice as stored (sealed) and the random nonce its record commitment includes. */
+  sealed: string[];
+  nonces: string[];
 }
 
 export interface CastResult {
@@ -26,7 +29,7 @@ export interface CastResult {
   refusal: string | null;
   detail: string | null;
   elector_id: string | null;
-  motions: { motionId: string; seq: number; title: string }[] | null;
+  motions: { motionId: string; seq: number; title: string; commitment: string }[] | null;
 }
 
 // Casts per call: each is a subtransaction, and PostgreSQL tracks up to 64 per transaction cheaply.
@@ -38,7 +41,7 @@ export async function castOne(manager: EntityManager, call: CastCall): Promise<C
   try {
     const [result] = await manager.query<CastResult[]>(
       `SELECT refusal, detail, elector_id, motions
-       FROM cast_ballot($1, $2, $3, $4, $5, $6, $7::uuid[], $8::text[], $9, $10, $11, $12, $13, $14)`,
+       FROM cast_ballot($1, $2, $3, $4, $5, $6, $7::uuid[], $8::text[], $9, $10, $11, $12, $13, $14, $15::text[], $16::text[])`,
       [
         call.communityId,
         call.voteId,
@@ -54,6 +57,8 @@ export async function castOne(manager: EntityManager, call: CastCall): Promise<C
         call.recordAction,
         call.recordAction ? JSON.stringify(call.recordPayload) : null,
         call.recordDigest,
+        call.sealed,
+        call.nonces,
       ],
     );
     return result;

@@ -1,21 +1,30 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canonicalJson } from '@gongyi/domain/record/canonical-json';
 import { sha256Hex } from '@gongyi/domain/record/hash-chain';
 import { serializeTally } from '@gongyi/domain/voting/tally-report';
 import { tally, TallyResult } from '@gongyi/domain/voting/tally';
 import type { MatterCategory } from '@gongyi/domain/voting/matter';
+import { objectionPeriodEnd } from '@gongyi/domain/voting/objections';
+import { RESOLUTION_TYPE } from '@gongyi/pdf';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { AgendaService } from '../agenda/agenda.service';
 import { JobsService } from '../jobs/jobs.service';
 import { RecordService } from '../record/record.service';
 import { RulebookService } from '../rulebook/rulebook.service';
+import { BallotIssue, checkVoteBallots } from './ballot-integrity';
+import { BallotSeal } from './ballot-seal';
+import { RecordCheckpointsService } from '../documents/record-checkpoints.service';
+import { DocumentsService } from '../documents/documents.service';
 import { AssemblyVote } from './entities/assembly-vote.entity';
+import { resultDocumentInput } from './result-document';
 import { Motion } from './entities/motion.entity';
 import { TallyRecord } from './entities/tally-record.entity';
 
 export const CLOSE_VOTE_QUEUE = 'vote-close';
+/** Source type of the preliminary result document (documentKindOf maps it to assembly_result_preliminary). */
+export const PRELIMINARY_SOURCE = 'assembly_vote_preliminary';
 /** pg_advisory_xact_lock(ns, hashtext(voteId)): shared while casting, exclusive while closing. */
 export const VOTE_LOCK_NAMESPACE = 45;
 
@@ -32,9 +41,10 @@ export class VoteClosingService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly jobs: JobsService,
-    private readonly agenda: AgendaService,
     private readonly rulebook: RulebookService,
     private readonly record: RecordService,
+    private readonly seal: BallotSeal,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   onModuleInit(): void {
@@ -59,8 +69,11 @@ export class VoteClosingService implements OnModuleInit {
       if (!vote || vote.status === 'closed') return 'already_closed' as const;
       const now = this.clock.now();
       if (vote.status !== 'noticed' || now < vote.closesAt) return 'not_due' as const;
-      const results = await this.tallyVote(manager, vote);
-      await manager.update(AssemblyVote, { id: vote.id }, { status: 'closed', closedAt: now });
+      const { results, ballotIssues } = await this.tallyChecked(manager, vote);
+      const rules = await this.rulebook.version(vote.communityId, vote.rulebookVersion!, manager);
+      // The count is posted as a preliminary result first; owners may object until this instant (DOMAIN §13).
+      const objectionEndsAt = objectionPeriodEnd(now, rules.settings.objectionDays);
+      await manager.update(AssemblyVote, { id: vote.id }, { status: 'closed', closedAt: now, objectionEndsAt });
       for (const { motion, result } of results) {
         const serialized = serializeTally(result) as unknown as Record<string, unknown>;
         await manager.getRepository(TallyRecord).save({
@@ -81,6 +94,8 @@ export class VoteClosingService implements OnModuleInit {
         subjectId: voteId,
         payload: {
           closedAt: now,
+          // Ballots left out of the count because they no longer match their record commitment.
+          ...(ballotIssues.length ? { ballotIssues } : {}),
           results: results.map(({ motion, result }) => ({
             motionId: motion.id,
             outcome: result.outcome,
@@ -89,26 +104,68 @@ export class VoteClosingService implements OnModuleInit {
           })),
         },
       });
-      await this.agenda.recordAssemblyOutcome(
-        manager,
-        vote,
-        results.map(({ motion, result }) => ({ motionId: motion.id, title: motion.title, options: motion.options, result })),
-      );
+      // The item does not move on the preliminary count: it advances (or returns) when the final result is
+      // published after the objection period (VoteObjectionsService.issueFinal).
+      await this.postPreliminary(manager, vote, now, objectionEndsAt);
+      // Publishing results is a publication: the record's head, tally included, is signed as a checkpoint.
+      // (Resolved lazily: the documents module, which holds the root key, imports this one.)
+      await this.moduleRef.get(RecordCheckpointsService, { strict: false }).create(manager, communityId);
       return 'closed' as const;
     });
     if (outcome === 'closed') this.logger.log(`vote ${voteId} closed and tallied`);
     return outcome;
   }
 
-  /** Recomputes every motion's tally from the counted ballots (exact integer arithmetic). */
+  /**
+   * 初步统计结果公示: registered with the documents engine (committee seal per the seal policy) in the close's own
+   * transaction, so a closed vote never lacks its preliminary result. (Resolved lazily: documents imports voting.)
+   */
+  private async postPreliminary(manager: EntityManager, vote: AssemblyVote, now: Date, objectionEndsAt: Date): Promise<void> {
+    const input = await resultDocumentInput(manager, vote.communityId, vote.id, { stage: 'preliminary', publishedAt: now });
+    const document = await this.moduleRef.get(DocumentsService, { strict: false }).renderAndRegister(manager, vote.communityId, {
+      type: RESOLUTION_TYPE,
+      title: `${vote.title}初步统计结果公示`,
+      sourceType: PRELIMINARY_SOURCE,
+      sourceId: vote.id,
+      agendaItemId: vote.agendaItemId,
+      input,
+    });
+    await this.record.append(manager, {
+      communityId: vote.communityId,
+      actorId: null,
+      action: 'voting.preliminary_result_posted',
+      subjectType: 'assembly_vote',
+      subjectId: vote.id,
+      payload: { documentId: document.id, documentNumber: document.number, postedAt: now, objectionEndsAt },
+    });
+  }
+
+  /**
+   * Recomputes every motion's tally (exact integer arithmetic) from the counted ballots that match their
+   * commitment in the record; a ballot that does not is left out and reported (ballotIssues). The sealed
+   * choices open only from the closing time on (BallotSeal.openForTally).
+   */
   async tallyVote(manager: EntityManager, vote: AssemblyVote): Promise<{ motion: Motion; result: TallyResult }[]> {
+    return (await this.tallyChecked(manager, vote)).results;
+  }
+
+  async tallyChecked(
+    manager: EntityManager,
+    vote: AssemblyVote,
+  ): Promise<{ results: { motion: Motion; result: TallyResult }[]; ballotIssues: BallotIssue[] }> {
     const rules = await this.rulebook.version(vote.communityId, vote.rulebookVersion!, manager);
     const motions = await manager.find(Motion, { where: { voteId: vote.id }, order: { seq: 'ASC' } });
-    const ballots = await manager.query<{ motion_id: string; voter_key: string; area_hundredths: string; choice: string }[]>(
-      `SELECT motion_id, voter_key, area_hundredths::text, choice FROM ballots WHERE vote_id = $1 AND status = 'counted'`,
-      [vote.id],
-    );
-    return motions.map((motion) => ({
+    const checked = await checkVoteBallots((sql, params) => manager.query(sql, params), vote.communityId, vote.id);
+    const now = this.clock.now();
+    const ballots = checked.matching
+      .filter((b) => b.status === 'counted')
+      .map((b) => ({
+        motion_id: b.motionId,
+        voter_key: b.voterKey,
+        area_hundredths: b.areaHundredths,
+        choice: this.seal.openForTally(vote, now, b.motionId, b.storedChoice),
+      }));
+    const results = motions.map((motion) => ({
       motion,
       result: tally({
         totals: { totalAreaHundredths: BigInt(vote.totalAreaHundredths!), totalHeadcount: vote.totalHeadcount! },
@@ -122,5 +179,6 @@ export class VoteClosingService implements OnModuleInit {
         rulebook: { countNonVotersWithMajority: rules.settings.countNonVotersWithMajority },
       }),
     }));
+    return { results, ballotIssues: checked.issues };
   }
 }

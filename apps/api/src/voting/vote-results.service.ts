@@ -1,3 +1,4 @@
+import { naturalCompareLists } from '@gongyi/domain/registry/natural-order';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { formatArea } from '@gongyi/domain/area';
@@ -6,10 +7,14 @@ import { serializeTally } from '@gongyi/domain/voting/tally-report';
 import { minimumForRule, QUORUM_RULE } from '@gongyi/domain/voting/thresholds';
 import { DataSource } from 'typeorm';
 import { Conflict, NotFound } from '../common/app-error';
+import { InjectPublicReads } from '../database/public-reads';
 import { AssemblyVote } from './entities/assembly-vote.entity';
 import { Motion } from './entities/motion.entity';
 import { TallyRecord } from './entities/tally-record.entity';
-import { VoteClosingService } from './vote-closing.service';
+import { PRELIMINARY_SOURCE, VoteClosingService } from './vote-closing.service';
+import { VoteObjection } from './entities/vote-objection.entity';
+import { resultStage } from '@gongyi/domain/voting/objections';
+import { Clock } from '../common/clock';
 
 interface Line {
   heads: number;
@@ -26,11 +31,14 @@ interface Line {
 export class VoteResultsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    /** The published results are a public page: read from the replica when DATABASE_REPLICA_URL is set. */
+    @InjectPublicReads() private readonly reads: DataSource,
     private readonly closing: VoteClosingService,
+    private readonly clock: Clock,
   ) {}
 
-  private async vote(communityId: string, voteId: string): Promise<AssemblyVote> {
-    const vote = await this.dataSource.getRepository(AssemblyVote).findOneBy({ id: voteId, communityId });
+  private async vote(communityId: string, voteId: string, db: DataSource = this.dataSource): Promise<AssemblyVote> {
+    const vote = await db.getRepository(AssemblyVote).findOneBy({ id: voteId, communityId });
     if (!vote) throw new NotFound('表决 vote');
     if (vote.status === 'draft') throw new Conflict('公告尚未发布 (notice not yet published)', 'vote_not_open');
     return vote;
@@ -60,7 +68,7 @@ export class VoteResultsService {
               count(b.id) FILTER (WHERE b.status = 'counted')::int AS heads,
               coalesce(sum(b.area_hundredths) FILTER (WHERE b.status = 'counted'), 0)::text AS area,
               count(b.id) FILTER (WHERE b.status = 'pending')::int AS pending
-       FROM motions m LEFT JOIN ballots b ON b.motion_id = m.id
+       FROM motions m LEFT JOIN ballots b ON b.vote_id = m.vote_id AND b.motion_id = m.id
        WHERE m.vote_id = $1 GROUP BY m.id ORDER BY m.seq`,
       [vote.id],
     );
@@ -92,7 +100,8 @@ export class VoteResultsService {
        WHERE e.vote_id = $1 GROUP BY e.id ORDER BY e.unit_numbers[1]`,
       [vote.id],
     );
-    const missing = electors.filter((e) => e.voted < motions);
+    // Natural unit order (201 before 1001), which SQL's text order does not give.
+    const missing = electors.filter((e) => e.voted < motions).sort((x, y) => naturalCompareLists(x.unit_numbers, y.unit_numbers));
     const byBuilding = new Map<
       string,
       {
@@ -132,20 +141,53 @@ export class VoteResultsService {
 
   /** Published results: the stored tallies and the participating units (numbers and areas, never names). */
   async results(communityId: string, voteId: string) {
-    const vote = await this.vote(communityId, voteId);
+    const vote = await this.vote(communityId, voteId, this.reads);
     if (vote.status !== 'closed') throw new Conflict('表决尚未结束 (vote not closed yet)', 'vote_not_closed');
-    const motions = await this.dataSource.getRepository(Motion).find({ where: { voteId }, order: { seq: 'ASC' } });
-    const records = await this.dataSource.getRepository(TallyRecord).findBy({ voteId });
-    const units = await this.dataSource.query<{ motion_id: string; unit_numbers: string[]; area: string; channel: string }[]>(
+    const motions = await this.reads.getRepository(Motion).find({ where: { voteId }, order: { seq: 'ASC' } });
+    const records = await this.reads.getRepository(TallyRecord).findBy({ voteId });
+    const units = await this.reads.query<{ motion_id: string; unit_numbers: string[]; area: string; channel: string }[]>(
       `SELECT b.motion_id, e.unit_numbers, e.area_hundredths::text AS area, b.channel
        FROM ballots b JOIN electors e ON e.vote_id = b.vote_id AND e.voter_key = b.voter_key
        WHERE b.vote_id = $1 AND b.status = 'counted' ORDER BY e.unit_numbers[1]`,
       [voteId],
     );
+    const now = this.clock.now();
+    const objections = await this.reads.getRepository(VoteObjection).find({ where: { voteId }, order: { filedAt: 'ASC' } });
+    const documents = await this.reads.query<{ number: string; source_type: string; status: string; title: string }[]>(
+      `SELECT number, source_type, status, title FROM documents
+        WHERE community_id = $1 AND source_id = $2 AND type = 'resolution_announcement' ORDER BY seq`,
+      [communityId, voteId],
+    );
+    const doc = (sourceType: string) => {
+      const d = documents.find((x) => x.source_type === sourceType);
+      return d ? { number: d.number, title: d.title, sealed: d.status === 'final' } : null;
+    };
     return {
       voteId,
       title: vote.title,
       closedAt: vote.closedAt,
+      // 初步统计结果 until the final announcement is sealed (DOMAIN §13); the outcome below is final only then.
+      stage: vote.objectionEndsAt
+        ? resultStage({
+            now,
+            objectionEndsAt: vote.objectionEndsAt,
+            finalIssued: vote.finalIssuedAt !== null,
+            finalSealed: vote.resultFinalAt !== null,
+          })
+        : 'final',
+      final: !vote.objectionEndsAt || vote.resultFinalAt !== null,
+      objectionEndsAt: vote.objectionEndsAt,
+      resultFinalAt: vote.resultFinalAt,
+      preliminaryDocument: doc(PRELIMINARY_SOURCE),
+      finalDocument: doc('assembly_vote'),
+      // Public like the announcement that lists them: the unit and the text, never the owner's name.
+      objections: objections.map((o) => ({
+        unitNumber: o.unitNumber,
+        text: o.text,
+        filedAt: o.filedAt,
+        answer: o.answer,
+        answeredAt: o.answeredAt,
+      })),
       motions: motions.map((m) => {
         const record = records.find((r) => r.motionId === m.id)!;
         return {
@@ -170,7 +212,7 @@ export class VoteResultsService {
     const vote = await this.vote(communityId, voteId);
     if (vote.status !== 'closed') throw new Conflict('表决尚未结束 (vote not closed yet)', 'vote_not_closed');
     const records = await this.dataSource.getRepository(TallyRecord).findBy({ voteId });
-    const recomputed = await this.closing.tallyVote(this.dataSource.manager, vote);
+    const { results: recomputed, ballotIssues } = await this.closing.tallyChecked(this.dataSource.manager, vote);
     const motions = recomputed.map(({ motion, result }) => {
       const stored = records.find((r) => r.motionId === motion.id)!;
       const fresh = serializeTally(result) as unknown as Record<string, unknown>;
@@ -181,6 +223,7 @@ export class VoteResultsService {
         recountedOutcome: result.outcome,
       };
     });
-    return { voteId, matches: motions.every((m) => m.matches), motions };
+    // A ballot that no longer matches its commitment is named (unit number, motion) whatever the figures say.
+    return { voteId, matches: motions.every((m) => m.matches) && ballotIssues.length === 0, motions, ballotIssues };
   }
 }

@@ -1,6 +1,21 @@
 /** Typed functions for hearings (听证会): setup, sealed bids, opening, scoring, result and the assembly motion. */
 import { request } from './http';
-import type { AssemblyMotionInput, BidInput, HearingDetail, HearingSummary, MyBid, NewHearing, PanelKind } from './types-hearings';
+import type { components } from './generated/schema';
+import type {
+  AssemblyMotionInput,
+  BidInput,
+  BidReceipt,
+  HearingDetail,
+  HearingRecord,
+  HearingSummary,
+  HearingVoteDraft,
+  MyBid,
+  NewHearing,
+  PanelKind,
+  PanelMember,
+} from './types-hearings';
+
+type S = components['schemas'];
 
 const h = (communityId: string, id = '') =>
   `/communities/${encodeURIComponent(communityId)}/hearings${id ? `/${encodeURIComponent(id)}` : ''}`;
@@ -8,13 +23,13 @@ const h = (communityId: string, id = '') =>
 export const hearingsApi = {
   list: (communityId: string) => request<HearingSummary[]>(h(communityId)),
   get: (communityId: string, id: string) => request<HearingDetail>(h(communityId, id)),
-  create: (communityId: string, body: NewHearing) => request<HearingDetail>(h(communityId), { method: 'POST', body }),
+  create: (communityId: string, body: NewHearing) => request<HearingRecord>(h(communityId), { method: 'POST', body }),
   replacePanel: (communityId: string, id: string, panel: { userId: string; kind: PanelKind }[]) =>
-    request<HearingDetail>(`${h(communityId, id)}/panel`, { method: 'PUT', body: { panel } }),
+    request<PanelMember[]>(`${h(communityId, id)}/panel`, { method: 'PUT', body: { panel } }),
   declare: (communityId: string, id: string, conflict?: string) =>
-    request<unknown>(`${h(communityId, id)}/declarations`, { method: 'POST', body: conflict ? { conflict } : {} }),
+    request<PanelMember>(`${h(communityId, id)}/declarations`, { method: 'POST', body: conflict ? { conflict } : {} }),
   invite: (communityId: string, id: string, userId: string, vendorName: string) =>
-    request<unknown>(`${h(communityId, id)}/invitations`, { method: 'POST', body: { userId, vendorName } }),
+    request<S['InvitationDto']>(`${h(communityId, id)}/invitations`, { method: 'POST', body: { userId, vendorName } }),
   /** Multipart, so the optional attachment travels with the bid; numbers as text fields. */
   submitBid: (communityId: string, id: string, bid: BidInput) => {
     const form = new FormData();
@@ -23,7 +38,7 @@ export const hearingsApi = {
     form.append('deliveryDays', String(bid.deliveryDays));
     form.append('proposal', bid.proposal);
     if (bid.attachment) form.append('attachment', bid.attachment);
-    return request<{ bidId: string; version: number; submittedAt: string; commitment: string }>(`${h(communityId, id)}/bids`, {
+    return request<BidReceipt>(`${h(communityId, id)}/bids`, {
       method: 'POST',
       body: form,
     });
@@ -32,12 +47,12 @@ export const hearingsApi = {
   open: (communityId: string, id: string) => request<HearingDetail>(`${h(communityId, id)}/opening`, { method: 'POST' }),
   attachmentPath: (communityId: string, id: string, bidId: string) => `${h(communityId, id)}/bids/${encodeURIComponent(bidId)}/attachment`,
   score: (communityId: string, id: string, scores: { bidId: string; criterion: string; score: number }[]) =>
-    request<unknown>(`${h(communityId, id)}/scores`, { method: 'POST', body: { scores } }),
+    request<S['ScoreReceiptDto']>(`${h(communityId, id)}/scores`, { method: 'POST', body: { scores } }),
   publish: (communityId: string, id: string, body: { heldAt: string; minutes: string; shortlistSize?: number }) =>
-    request<HearingDetail>(`${h(communityId, id)}/result`, { method: 'POST', body }),
+    request<HearingRecord>(`${h(communityId, id)}/result`, { method: 'POST', body }),
   resultPdfPath: (communityId: string, id: string) => `${h(communityId, id)}/result.pdf`,
   object: (communityId: string, id: string, text: string) =>
-    request<unknown>(`${h(communityId, id)}/objections`, { method: 'POST', body: { text } }),
+    request<S['HearingObjectionDto']>(`${h(communityId, id)}/objections`, { method: 'POST', body: { text } }),
   assemblyMotion: (communityId: string, id: string, body: AssemblyMotionInput) =>
-    request<{ id: string }>(`${h(communityId, id)}/assembly-motion`, { method: 'POST', body }),
+    request<HearingVoteDraft>(`${h(communityId, id)}/assembly-motion`, { method: 'POST', body }),
 };

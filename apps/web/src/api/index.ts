@@ -6,14 +6,15 @@ import type {
   Community,
   CommunityRole,
   CommunityTotals,
-  CreatedUser,
   LoginResult,
   Me,
-  Page,
+  MyCommunity,
   RecordEntry,
+  RecordSearch,
+  RecordSentencePage,
   RoleAssignment,
   RosterImportResult,
-  Unit,
+  UnitPage,
   UnitQuery,
   User,
 } from './types';
@@ -25,9 +26,16 @@ export type * from './types-finance';
 export type * from './types-documents';
 export type * from './types-hearings';
 export { agendaApi, notificationsApi, rulebookApi, votingApi } from './chain';
-export { financeApi, publicApi } from './finance';
+export { financeApi, fundraisingApi, publicApi } from './finance';
+export type { PublicNoticeText } from './finance';
 export { documentsApi, sealsApi, verifyApi } from './documents';
 export { hearingsApi } from './hearings';
+export { activationApi } from './activation';
+export type * from './activation';
+export { todoApi } from './todo';
+export type * from './todo';
+export { minutesApi } from './minutes';
+export type * from './minutes';
 
 const c = (communityId: string) => `/communities/${encodeURIComponent(communityId)}`;
 
@@ -41,13 +49,13 @@ export const authApi = {
 };
 
 export const registryApi = {
-  communities: () => request<Community[]>('/communities'),
+  communities: () => request<MyCommunity[]>('/communities'),
   createCommunity: (body: { name: string; district?: string; address?: string }) =>
     request<Community>('/communities', { method: 'POST', body }),
   community: (communityId: string) => request<Community>(c(communityId)),
   totals: (communityId: string) => request<CommunityTotals>(`${c(communityId)}/totals`),
   buildings: (communityId: string) => request<Building[]>(`${c(communityId)}/buildings`),
-  units: (communityId: string, query: UnitQuery) => request<Page<Unit>>(`${c(communityId)}/units`, { query: { ...query } }),
+  units: (communityId: string, query: UnitQuery) => request<UnitPage>(`${c(communityId)}/units`, { query: { ...query } }),
   importRoster: (communityId: string, file: File) => {
     const form = new FormData();
     form.append('file', file);
@@ -64,11 +72,11 @@ export const identityApi = {
   endRole: (communityId: string, id: string, endsOn?: string) =>
     request<RoleAssignment>(`${c(communityId)}/roles/${encodeURIComponent(id)}/end`, { method: 'POST', body: endsOn ? { endsOn } : {} }),
   users: (q?: string) => request<User[]>('/users', { query: { q } }),
-  createUser: (body: { loginName?: string; mobile?: string; displayName: string; password?: string }) =>
-    request<CreatedUser>('/users', { method: 'POST', body }),
 };
 
 export const recordApi = {
   entries: (communityId: string, after = 0, limit = 100) => request<RecordEntry[]>(`${c(communityId)}/record`, { query: { after, limit } }),
   verify: (communityId: string) => request<ChainVerdict>(`${c(communityId)}/record/verify`),
+  sentences: (communityId: string, query: RecordSearch) =>
+    request<RecordSentencePage>(`${c(communityId)}/record/sentences`, { query: { ...query } }),
 };

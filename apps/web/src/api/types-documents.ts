@@ -1,145 +1,43 @@
-/** Shapes of the seals, documents and verification endpoints (apps/api/src/seals, apps/api/src/documents). */
-import type { CommunityRole } from './types';
+/**
+ * Shapes of the seals, documents and verification endpoints (apps/api/src/seals, apps/api/src/documents), as
+ * generated from the API's response DTOs (npm run openapi). Names kept so pages import them unchanged.
+ */
+import type { components } from './generated/schema';
 
-export type SealKind = 'assembly' | 'committee';
+type S = components['schemas'];
+
+export type SealKind = S['SealDto']['kind'];
 export type DocumentStatus = 'draft' | 'final';
-export type SealRequestStatus = 'pending' | 'completed' | 'refused';
+export type SealRequestStatus = S['SealRequestViewDto']['status'];
 export type SourceDocumentType = 'assembly_notice' | 'meeting_minutes' | 'resolution_announcement';
 
-export interface SealCustodian {
-  userId: string;
-  displayName: string;
-  roles: CommunityRole[];
-  assignedAt: string;
-  endedAt: string | null;
-  active: boolean;
-}
-
-export interface Seal {
-  id: string;
-  communityId: string;
-  kind: SealKind;
-  term: number;
-  status: 'active' | 'retired';
-  commonName: string;
-  serialNumber: string;
-  fingerprint: string;
-  notBefore: string;
-  notAfter: string;
-  issuedAt: string;
-  retiredAt: string | null;
-  retireReason: string | null;
-  custodians: SealCustodian[];
-}
-
-export interface SealRequest {
-  id: string;
-  documentId: string;
-  documentNumber: string;
-  documentTitle: string;
-  agendaItemId: string | null;
-  decision: string;
-  status: SealRequestStatus;
-  requestedBy: string;
-  requestedByName: string;
-  requestedAt: string;
-  closedAt: string | null;
-  requiredSeals: SealKind[];
-  appliedSeals: SealKind[];
-}
-
-export interface SealLogEntry {
-  id: string;
-  sealKind: SealKind;
-  sealName: string;
-  custodianName: string;
-  outcome: 'applied' | 'refused';
-  reason: string;
-  usedAt: string;
-}
-
-export interface SealRequestDetail extends SealRequest {
-  log: SealLogEntry[];
-}
-
-export interface AppliedSeal {
-  kind: SealKind;
-  sealId: string;
-  sealName: string;
-  custodianName: string;
-  appliedAt: string;
-}
-
-export interface DocumentSummary {
-  id: string;
-  number: string;
-  type: string;
-  typeLabel: string;
-  title: string;
-  sourceType: string;
-  sourceId: string | null;
-  agendaItemId: string | null;
-  status: DocumentStatus;
-  requiredSeals: SealKind[];
-  fileSha256: string | null;
-  createdAt: string;
-  finalisedAt: string | null;
-}
-
-export interface DocumentRevision {
-  id: string;
-  revision: number;
-  sha256: string;
-  size: number;
-  seals: AppliedSeal[];
-  isFinal: boolean;
-  createdAt: string;
-}
-
-export interface DocumentDetail extends DocumentSummary {
-  revisions: DocumentRevision[];
-}
-
-export interface SealCheck {
-  sealKind: SealKind | null;
-  sealKindLabel: string | null;
-  sealName: string;
-  subject: string;
-  signingTime: string | null;
-  appliedBy: string | null;
-  reason: string | null;
-  integrity: boolean;
-  chainTrusted: boolean;
-  coversWholeFile: boolean;
-  valid: boolean;
-  problems: string[];
-}
-
-export interface RegisteredDocument {
-  number: string;
-  type: string;
-  typeLabel: string;
-  title: string;
-  communityName: string;
-  finalisedAt: string;
-  registeredSha256: string;
-  seals: { kind: SealKind; sealName: string; appliedBy: string; appliedAt: string }[];
-}
-
+export type SealCustodian = S['SealCustodianDto'];
+export type Seal = S['SealDto'];
+export type SealRequest = S['SealRequestViewDto'];
+/** POST /seal-requests answers the request row as saved (the list and detail views add names and seals). */
+export type SealRequestRecord = S['SealRequestRecordDto'];
+/** One line of the seal log (用章登记), applied or refused. */
+export type SealLogEntry = S['SealLogEntryDto'];
+export type SealRequestDetail = S['SealRequestDetailDto'];
+export type SealPinStatus = S['SealPinStatusDto'];
+export type AppliedSeal = S['AppliedSealDto'];
+export type DocumentSummary = S['DocumentSummaryDto'];
+export type DocumentRevision = S['DocumentRevisionDto'];
+export type DocumentDetail = S['DocumentDetailDto'];
+/** A document row as just registered (draft). */
+export type DocumentRecord = S['DocumentRecordDto'];
+export type SealCheck = S['SealCheckDto'];
+export type RegisteredDocument = S['RegisteredDocumentDto'];
+export type VerdictCode = S['UploadVerificationDto']['verdict'];
+/** The one verdict the server gives (headline and detail in Chinese). */
+export type Verdict = Pick<S['UploadVerificationDto'], 'verdict' | 'ok' | 'headline' | 'detail'>;
 /** POST /verify: a file someone holds. */
-export interface UploadVerification {
-  sha256: string;
-  verdict: 'authentic' | 'signatures_valid_not_registered' | 'invalid';
-  signaturesValid: boolean;
-  signatureCount: number;
-  matchesRegistered: boolean;
-  documentNumber: string | null;
-  document: RegisteredDocument | null;
-  signatures: SealCheck[];
-}
-
+export type UploadVerification = S['UploadVerificationDto'];
+/** A kept record head checked against today's chain (from a PDF or a checkpoint file). */
+export type RecordCheckpointCheck = S['KeptHeadResultDto'];
 /** GET /verify/:number: the registered file itself. */
-export interface NumberVerification extends RegisteredDocument {
-  signaturesValid: boolean;
-  signatures: SealCheck[];
-}
+export type NumberVerification = S['NumberVerificationDto'];
+/** A committee member's proposal of committee-seal custodians, waiting for a second member. */
+export type CustodyProposal = S['CustodyProposalViewDto'];
+export type SignedCheckpoint = S['SignedCheckpointDto'];
+export type CheckpointFile = S['CheckpointFileDto'];

@@ -1,136 +1,61 @@
-/** Shapes of public income, statements and the three-party audit. Money is integer fen as a string ("1200000"). */
+/**
+ * Types of public income, statements, the three-party audit and 集资, taken from the API's OpenAPI document
+ * (apps/web/src/api/generated, written by `npm run openapi` from apps/api/src/finance/dto/finance-responses.dto.ts,
+ * apps/api/src/fundraising/fundraising-responses.dto.ts and the request DTOs). Not hand-written copies: a DTO
+ * change that breaks a page fails the web type check. Money is integer fen as a string ("1200000").
+ */
+import type { components, operations } from './generated/schema';
 
-export type EntryKind = 'income' | 'cost' | 'transfer';
-export type StatementStatus = 'submitted' | 'bank_review' | 'audit_review' | 'approved' | 'returned' | 'superseded' | 'published';
-export type AuditStage = 'residents_committee' | 'bank' | 'audit_firm';
+type Schemas = components['schemas'];
 
-export interface LedgerEntry {
-  id: string;
-  seq: number;
-  kind: EntryKind;
-  category: string;
-  amountFen: string;
-  entryDate: string;
-  counterparty: string;
-  counterpartyKind: 'organisation' | 'person';
-  evidenceRef: string | null;
-  note: string;
-  reversesId: string | null;
-  decisionItemId: string | null;
-  recordedBy: string;
-  createdAt: string;
-}
+export type EntryKind = Schemas['LedgerEntryResponseDto']['kind'];
+export type StatementStatus = Schemas['StatementSummaryDto']['status'];
+export type AuditStage = Schemas['StatementReviewResponseDto']['stage'];
 
-export interface NewLedgerEntry {
-  kind: EntryKind;
-  category: string;
-  amountFen: string;
-  entryDate: string;
-  counterparty: string;
-  counterpartyKind?: 'organisation' | 'person';
-  evidenceRef: string;
-  note?: string;
-  decisionItemId?: string;
-}
+/** 台账 */
+export type LedgerEntry = Schemas['LedgerEntryResponseDto'];
+export type NewLedgerEntry = Schemas['LedgerEntryDto'];
+export type LedgerQuery = NonNullable<operations['FinanceController_list']['parameters']['query']>;
 
-export interface LedgerQuery {
-  from?: string;
-  to?: string;
-  kind?: EntryKind;
-  category?: string;
-}
+/** 报表 */
+/** The five balances every statement shape carries. */
+export type StatementTotals = Pick<Schemas['StatementSummaryDto'], 'openingFen' | 'incomeFen' | 'costFen' | 'transferFen' | 'closingFen'>;
+/** A row of the statement list (every version). */
+export type StatementSummary = Schemas['StatementSummaryDto'];
+export type StatementLine = Schemas['StatementLineDto'];
+export type StatementReview = Schemas['StatementReviewResponseDto'];
+/** A statement version with its lines and the reviews so far. */
+export type Statement = Schemas['StatementDetailDto'];
+/** What submitting answers: the stored version (no reviews yet). */
+export type SubmittedStatement = Schemas['SubmittedStatementDto'];
+export type StatementReviewResult = Schemas['StatementReviewResultDto'];
+export type PublicationRequest = Schemas['PublicationRequestDto'];
 
-export interface StatementTotals {
-  openingFen: string;
-  incomeFen: string;
-  costFen: string;
-  transferFen: string;
-  closingFen: string;
-}
+/** 银行对账 */
+export type BankLine = Schemas['BankLineDto'];
+export type Reconciliation = Schemas['ReconciliationDto'];
 
-export interface StatementSummary extends StatementTotals {
-  id: string;
-  periodStart: string;
-  periodEnd: string;
-  version: number;
-  status: StatementStatus;
-  submittedAt: string;
-  publishedAt: string | null;
-  postedUntil: string | null;
-}
+/** 小区公示首页 */
+export type PublicStatement = Schemas['PublicStatementDto'];
+export type PublicNotice = Schemas['PublicOverviewNoticeDto'];
+export type PublicOverview = Schemas['PublicOverviewDto'];
 
-export interface StatementLine {
-  entryId: string;
-  seq: number;
-  entryDate: string;
-  kind: EntryKind;
-  category: string;
-  amountFen: string;
-  signedFen: string;
-  counterparty: string;
-  counterpartyKind: string;
-  evidenceRef: string | null;
-  reversesId: string | null;
-  note: string;
-}
-
-export interface StatementReview {
-  id: string;
-  stage: AuditStage;
-  reviewerId: string;
-  decision: 'approve' | 'findings';
-  findings: string;
-  createdAt: string;
-}
-
-export interface Statement extends StatementSummary {
-  lines: StatementLine[];
-  byCategory: { kind: EntryKind; category: string; netFen: string }[];
-  contentDigest: string;
-  compiledBy: string;
-  documentId: string | null;
-  reviews: StatementReview[];
-}
-
-export interface BankLine {
-  id: string;
-  line: number;
-  valueDate: string;
-  signedFen: string;
-  description: string;
-  reference: string | null;
-}
-
-export interface Reconciliation {
-  statementId: string;
-  uploaded: boolean;
-  matched: { ledger: StatementLine; bank: BankLine }[];
-  unmatchedLedger: { id: string; entry: StatementLine; explanation: string | null }[];
-  unmatchedBank: { id: string; line: BankLine; explanation: string | null }[];
-  unexplained: string[];
-}
-
-export interface PublicStatement extends StatementTotals {
-  id: string;
-  periodStart: string;
-  periodEnd: string;
-  version: number;
-  publishedAt: string | null;
-  postedUntil: string | null;
-  documentId: string | null;
-}
-
-export interface PublicNotice {
-  id: string;
-  title: string;
-  noticedAt: string | null;
-  opensAt: string;
-  closesAt: string;
-  status: 'noticed' | 'closed';
-}
-
-export interface PublicOverview {
-  community: { name: string; district: string | null };
-  statements: PublicStatement[];
-  notices: PublicNotice[];
-}
+/** 集资 */
+export type FundraisingGroup = Schemas['FundraisingGroupDto'];
+export type FundraisingUnit = Schemas['FundraisingUnitDto'];
+export type PublicFundraisingUnit = Schemas['PublicFundraisingUnitDto'];
+export type FundraisingTotals = Schemas['FundraisingTotalsDto'];
+/** A project as created (no totals yet). */
+export type FundraisingProjectCreated = Schemas['FundraisingProjectDto'];
+export type FundraisingProjectSummary = Schemas['FundraisingProjectSummaryDto'];
+export type FundraisingContribution = Schemas['FundraisingContributionDto'];
+export type FundraisingDisclosure = Schemas['FundraisingDisclosureDto'];
+export type PublicFundraisingDisclosure = Schemas['PublicFundraisingDisclosureDto'];
+export type FundraisingProject = Schemas['FundraisingProjectDetailDto'];
+export type NewFundraisingProject = Schemas['CreateFundraisingDto'];
+export type NewContribution = Schemas['ContributionDto'];
+export type NewRefund = Schemas['RefundDto'];
+export type ReceiptSealRequest = Schemas['ReceiptSealRequestDto'];
+export type DisclosureRequest = Schemas['DisclosureRequestDto'];
+export type PublicFundraisingList = Schemas['PublicFundraisingListDto'];
+export type PublicFundraisingProject = Schemas['PublicFundraisingProjectDto'];

@@ -1,95 +1,25 @@
 /** Shapes of the hearing endpoints (apps/api/src/hearings). Money is integer fen as a string. */
 
-export type HearingStatus = 'bidding' | 're_tender' | 'opened' | 'result_published';
-export type PanelKind = 'representative' | 'committee' | 'property_company' | 'expert';
+import type { components } from './generated/schema';
 
-export interface Criterion {
-  key: string;
-  label: string;
-  weight: number;
-}
+type S = components['schemas'];
 
-export interface HearingSummary {
-  id: string;
-  agendaItemId: string;
-  title: string;
-  place: string;
-  status: HearingStatus;
-  bidDeadline: string;
-  openingAt: string;
-  openedAt: string | null;
-  resultPublishedAt: string | null;
-  objectionEndsAt: string | null;
-  createdAt: string;
-}
-
-export interface BidAttachment {
-  name: string;
-  type: string;
-  size: number;
-  sha256: string;
-}
-
+export type HearingStatus = S['HearingSummaryDto']['status'];
+export type PanelKind = S['PanelSeatViewDto']['kind'];
+export type Criterion = S['CriterionViewDto'];
+export type HearingSummary = S['HearingSummaryDto'];
+export type BidAttachment = S['BidAttachmentDto'];
 /** Before the opening only who/when/how many versions; the content keys are absent, never null. */
-export interface HearingBid {
-  id: string;
-  vendorName: string;
-  versions: number;
-  firstSubmittedAt: string;
-  lastSubmittedAt: string;
-  revealedVersion?: number | null;
-  amountFen?: string | null;
-  warrantyMonths?: number | null;
-  deliveryDays?: number | null;
-  proposal?: string | null;
-  attachment?: BidAttachment | null;
-}
-
-export interface PanelSeat {
-  id: string;
-  userId: string;
-  name: string;
-  kind: PanelKind;
-  declared: boolean;
-  conflict: string | null;
-  recused: boolean;
-  scored: boolean;
-}
-
-export interface RankedBid {
-  bidId: string;
-  vendorName: string;
-  rank: number;
-  mean: string;
-  weightedSum: string;
-  scorers: number;
-  amountFen: string;
-  warrantyMonths: number;
-  deliveryDays: number;
-  criteria: { key: string; mean: string }[];
-}
-
-export interface ShortlistEntry {
-  bidId: string;
-  optionId: string;
-  rank: number;
-  label: string;
-}
-
-export interface HearingDetail extends HearingSummary {
-  description: string;
-  criteria: Criterion[];
-  sealed: boolean;
-  bidCount?: number;
-  bids: HearingBid[];
-  panel?: PanelSeat[];
-  vendors?: { userId: string; vendorName: string; invitedAt: string; submitted: boolean }[];
-  result: { heldAt: string; minutes: string; ranking: RankedBid[] } | null;
-  shortlist: ShortlistEntry[] | null;
-  objections?: { id: string; text: string; filedAt: string }[];
-  assemblyVote: { id: string; title: string; status: string } | null;
-  chosenBid: { bidId: string; label: string } | null;
-}
+export type HearingBid = S['HearingBidDto'];
+export type PanelSeat = S['PanelSeatViewDto'];
+export type RankedBid = S['RankedBidDto'];
+export type ShortlistEntry = S['ShortlistEntryDto'];
+export type HearingDetail = S['HearingDetailDto'];
+/** What POST /hearings and POST /result answer: the hearing row itself, not the detail view. */
+export type HearingRecord = S['HearingRecordDto'];
+export type BidReceipt = S['BidReceiptDto'];
+export type PanelMember = S['PanelMemberDto'];
+export type HearingVoteDraft = S['HearingVoteDraftDto'];
 
 export interface NewHearing {
   agendaItemId: string;
@@ -111,20 +41,7 @@ export interface BidInput {
   attachment?: File;
 }
 
-export interface MyBid {
-  bidId?: string;
-  vendorName: string;
-  submitted: boolean;
-  versions: { version: number; submittedAt: string; commitment: string }[];
-  current: {
-    version: number;
-    amountFen: string;
-    warrantyMonths: number;
-    deliveryDays: number;
-    proposal: string;
-    attachment: BidAttachment | null;
-  } | null;
-}
+export type MyBid = S['MyBidDto'];
 
 export interface AssemblyMotionInput {
   title: string;

@@ -1,84 +1,41 @@
-/** Shapes of the API's answers (see /api/docs). Areas are decimal strings ("89.50"), never floats. */
+/**
+ * Shapes of the API's answers. Areas are decimal strings ("89.50"), never floats. The registry, identity and record
+ * types are taken from the API's OpenAPI document (apps/web/src/api/generated, written by `npm run openapi` from the
+ * *-responses.dto.ts files), not hand-written copies: a DTO change that breaks a page fails the web type check.
+ */
+import type { components, operations } from './generated/schema';
 
-export type CommunityRole =
-  | 'owner'
-  | 'committee_director'
-  | 'committee_member'
-  | 'party_secretary'
-  | 'residents_committee'
-  | 'property_company'
-  | 'representative'
-  | 'bank_officer'
-  | 'auditor'
-  | 'vendor';
+type Schemas = components['schemas'];
 
-export interface LoginResult {
-  token: string;
-  expiresAt: string;
-  user: { id: string; displayName: string; isPlatformAdmin: boolean; mustChangePassword: boolean };
-}
+export type CommunityRole = Schemas['CommunityRole'];
 
-export interface Me {
-  id: string;
-  loginName: string | null;
-  mobile: string | null;
-  displayName: string;
-  isPlatformAdmin: boolean;
-  mustChangePassword: boolean;
-  communities: { communityId: string; name: string; roles: CommunityRole[] }[];
-}
+export type LoginResult = Schemas['LoginResultDto'];
 
-export interface Community {
-  id: string;
-  name: string;
-  district: string | null;
-  address: string | null;
-  timeZone: string;
-  createdAt: string;
-  roles?: CommunityRole[];
-}
+export type Me = Schemas['MeDto'];
 
-export interface CommunityTotals {
-  totalArea: string;
-  totalHeadcount: number;
-  unitCount: number;
-  developerUnitCount: number;
-  multiUnitOwnerCount: number;
-  twoThirdsArea: string;
-  twoThirdsHeadcount: number;
-  countParkingAsArea: boolean;
-}
+export type Community = Schemas['CommunityDto'];
 
-export interface Building {
-  id: string;
-  name: string;
-  unitCount: number;
-  totalArea: string;
-}
+/** GET /communities: with the roles the caller holds there today (none for the platform admin). */
+export type MyCommunity = Schemas['MyCommunityDto'];
 
-export type UnitKind = 'residential' | 'commercial' | 'parking';
-export type UnitStatus = 'sold' | 'unsold' | 'undelivered';
-export type AreaSource = 'registry' | 'survey' | 'contract';
+export type CommunityTotals = Schemas['CommunityTotalsDto'];
 
-export interface UnitOwner {
-  name: string;
-  kind: 'person' | 'organisation' | string;
-  mobile: string | null;
-  designated: boolean;
-}
+/** Whose owners decide: the whole community, or chosen buildings / stairwells (ElectorateDto). */
+export type Electorate = Schemas['ElectorateDto'];
 
-export interface Unit {
-  id: string;
-  number: string;
-  building: string;
-  stairwell: string;
-  room: string;
-  kind: UnitKind;
-  area: string;
-  areaSource: AreaSource;
-  status: UnitStatus;
-  owners: UnitOwner[];
-}
+/** GET votes/:id/totals: the vote's electorate and base figures (frozen once noticed). */
+export type VoteTotals = Schemas['VoteTotalsDto'];
+
+export type Building = Schemas['BuildingDto'];
+
+export type UnitKind = Schemas['UnitKind'];
+export type UnitStatus = Schemas['UnitStatus'];
+export type AreaSource = Schemas['AreaSource'];
+
+export type UnitOwner = Schemas['UnitOwnerDto'];
+
+export type Unit = Schemas['UnitDto'];
+export type UnitPage = Schemas['UnitPageDto'];
 
 export interface Page<T> {
   total: number;
@@ -87,71 +44,27 @@ export interface Page<T> {
   items: T[];
 }
 
-export interface UnitQuery {
-  q?: string;
-  buildingId?: string;
-  status?: UnitStatus;
-  kind?: UnitKind;
-  page?: number;
-  pageSize?: number;
-}
+/** Query of GET …/units (UnitQueryDto). */
+export type UnitQuery = NonNullable<operations['RegistryController_units']['parameters']['query']>;
 
-export interface RosterImportResult {
-  rows: number;
-  buildingsCreated: number;
-  unitsCreated: number;
-  unitsUpdated: number;
-  unitsUnchanged: number;
-  ownersCreated: number;
-  ownershipChanged: number;
-  unitsNotInFile: number;
-}
+export type RosterImportResult = Schemas['RosterImportResultDto'];
 
 export interface RosterError {
   line: number;
   reason: string;
 }
 
-export interface RoleAssignment {
-  id: string;
-  userId: string;
-  displayName: string;
-  loginName: string | null;
-  role: CommunityRole;
-  startsOn: string;
-  endsOn: string | null;
-  active: boolean;
-}
+export type RoleAssignment = Schemas['RoleAssignmentDto'];
 
-export interface User {
-  id: string;
-  loginName: string | null;
-  mobile: string | null;
-  displayName: string;
-  isPlatformAdmin: boolean;
-}
+export type User = Schemas['PublicUserDto'];
 
-export interface CreatedUser {
-  user: User;
-  oneTimePassword?: string;
-}
+export type RecordEntry = Schemas['RecordEntryDto'];
 
-export interface RecordEntry {
-  id: string;
-  seq: string;
-  occurredAt: string;
-  actorId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  payload: unknown;
-  payloadDigest: string;
-  prevHash: string;
-  hash: string;
-}
+/** One entry of the decision record as a sentence (GET …/record/sentences). */
+export type RecordSentence = Schemas['RecordSentenceDto'];
+export type RecordSentencePage = Schemas['RecordSentencePageDto'];
 
-export interface ChainVerdict {
-  ok: boolean;
-  checked: number;
-  firstBroken?: { seq: string | number; id: string; reason: string };
-}
+/** Query of GET …/record/sentences (RecordSearchDto). */
+export type RecordSearch = NonNullable<operations['RecordController_search']['parameters']['query']>;
+
+export type ChainVerdict = Schemas['ChainVerdictDto'];

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 
 /**
  * Loads data for a page and reloads when `deps` change; the fetch wrapper already shows errors,
@@ -20,8 +20,11 @@ export function useLoad<T>(
     run().then(
       (value) => {
         if (!live) return;
-        setData(value);
-        setLoading(false);
+        // Rendering what arrived may be a big tree (a statement list, a chart): as a transition it yields to input.
+        startTransition(() => {
+          setData(value);
+          setLoading(false);
+        });
       },
       () => {
         if (!live) return;

@@ -22,7 +22,18 @@ export type Capability =
   | 'documents'
   | 'seal-inbox'
   | 'seals'
-  | 'hearings';
+  | 'hearings'
+  | 'rulebook'
+  | 'owner-accounts'
+  | 'fundraising'
+  | 'todo'
+  | 'seal-log'
+  | 'publish-checkpoint'
+  | 'rectifications'
+  | 'service-rating'
+  | 'bulletins'
+  | 'requests'
+  | 'reception';
 
 const NEEDS: Record<Capability, CommunityRole[] | 'members' | 'any'> = {
   overview: 'members',
@@ -41,10 +52,35 @@ const NEEDS: Record<Capability, CommunityRole[] | 'members' | 'any'> = {
   seals: STAFF,
   // Vendors see the hearings they are invited to (and nothing else of the community).
   hearings: 'any',
+  rulebook: 'members',
+  'owner-accounts': [...COMMITTEE, 'residents_committee'],
+  fundraising: FINANCE_READERS,
+  // 我的待办: everyone with a role here, vendors included (their invitations).
+  todo: 'any',
+  'seal-log': 'members',
+  'publish-checkpoint': STAFF,
+  rectifications: [...STAFF, 'representative'],
+  'service-rating': ['owner'],
+  bulletins: [...STAFF, 'representative'],
+  // 居民诉求: residents file, 楼栋长/物业 take, the branch and committee dispatch.
+  requests: 'members',
+  reception: 'members',
 };
 
 /** Pages the platform admin cannot use by office alone: voting, own inbox and audit need a role in the community. */
-const ROLE_ONLY: Capability[] = ['my-votes', 'notifications', 'audit', 'seal-inbox'];
+// publish-checkpoint: the API route admits community staff only (no admin override).
+const ROLE_ONLY: Capability[] = [
+  'service-rating',
+  'requests',
+  'reception',
+  'my-votes',
+  'notifications',
+  'audit',
+  'seal-inbox',
+  'owner-accounts',
+  'todo',
+  'publish-checkpoint',
+];
 
 export function can(capability: Capability, roles: CommunityRole[], isPlatformAdmin: boolean): boolean {
   if (isPlatformAdmin && !ROLE_ONLY.includes(capability)) return true;

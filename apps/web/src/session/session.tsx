@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { authApi, registryApi, tokenStore, type Community, type LoginResult, type Me } from '../api';
+import { authApi, registryApi, tokenStore, type LoginResult, type Me, type MyCommunity } from '../api';
 
 const LAST_COMMUNITY_KEY = 'gongyi.lastCommunity';
 
@@ -11,7 +11,7 @@ export const lastCommunity = {
 interface SessionValue {
   /** Null when signed out. */
   me: Me | null;
-  communities: Community[];
+  communities: MyCommunity[];
   /** True while the account is being loaded after a page load or sign-in. */
   loading: boolean;
   signIn: (result: LoginResult) => Promise<Me | null>;
@@ -26,7 +26,7 @@ const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
-  const [communities, setCommunities] = useState<Community[]>([]);
+  const [communities, setCommunities] = useState<MyCommunity[]>([]);
   const [loading, setLoading] = useState<boolean>(() => tokenStore.get() !== null);
 
   const refreshCommunities = useCallback(async () => {

@@ -39,3 +39,18 @@ describe('rulebook', () => {
     }
   });
 });
+
+describe('activationExpiryDays', () => {
+  const base = { ...DEFAULT_RULEBOOK, stages: {} } as unknown as RulebookSettings;
+  it('defaults to 30 days', () => {
+    expect(DEFAULT_RULEBOOK.activationExpiryDays).toBe(30);
+  });
+  it('gives a version written before the setting existed the default', () => {
+    const { activationExpiryDays: _omitted, ...old } = base;
+    expect(reviseRulebook(old as RulebookSettings, { proxyCap: 4 }).activationExpiryDays).toBe(30);
+  });
+  it('accepts 1–365 and refuses 0', () => {
+    expect(reviseRulebook(base, { activationExpiryDays: 7 }).activationExpiryDays).toBe(7);
+    expect(() => reviseRulebook(base, { activationExpiryDays: 0 })).toThrow(/activationExpiryDays/);
+  });
+});

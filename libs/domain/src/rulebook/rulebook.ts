@@ -1,5 +1,6 @@
 import type { ChainRulebook } from '../chain/stages';
 import { DomainError } from '../errors';
+import { checkRequestRules, DEFAULT_REQUEST_REOPEN_DAYS, DEFAULT_REQUEST_RULES, type RequestRule } from '../requests/requests';
 
 /**
  * 议事规则: the per-community settings the law leaves open. Defaults are the
@@ -28,11 +29,19 @@ export interface RulebookSettings {
   objectionDays: number;
   /** Days a statement or decision stays posted. */
   postingDays: number;
+  /** Days an owner's activation code (激活通知书) stays valid. */
+  activationExpiryDays: number;
+  /** 星级满意度: the criteria each household rates the property company on, once per quarter (issue 17). */
+  serviceRatingCriteria: string[];
+  /** 接诉即办: response times per request category (52022 by default; see ../requests). */
+  requestRules?: RequestRule[];
+  /** Days after a request is closed in which the resident may reopen it. */
+  requestReopenDays?: number;
   /** Per matter category and stage: required | optional | skippable | not_applicable (see ../chain). */
   stages: ChainRulebook['stages'];
 }
 
-export const DEFAULT_RULEBOOK: Omit<RulebookSettings, 'stages'> = {
+export const DEFAULT_RULEBOOK: Required<Omit<RulebookSettings, 'stages'>> = {
   noticeDays: 15,
   interimNoticeDays: 7,
   votingWindowMinDays: 5,
@@ -45,6 +54,10 @@ export const DEFAULT_RULEBOOK: Omit<RulebookSettings, 'stages'> = {
   statementPeriod: 'quarterly',
   objectionDays: 3,
   postingDays: 15,
+  activationExpiryDays: 30,
+  serviceRatingCriteria: ['环境卫生', '秩序维护', '设施维修', '服务态度', '响应速度'],
+  requestRules: DEFAULT_REQUEST_RULES,
+  requestReopenDays: DEFAULT_REQUEST_REOPEN_DAYS,
 };
 
 type Check = (value: unknown) => string | null;
@@ -72,6 +85,17 @@ const CHECKS: Record<keyof typeof DEFAULT_RULEBOOK, Check> = {
   statementPeriod: oneOf('monthly', 'quarterly', 'half_yearly'),
   objectionDays: wholeNumber(1, 60),
   postingDays: wholeNumber(15, 365),
+  activationExpiryDays: wholeNumber(1, 365),
+  serviceRatingCriteria: (v) =>
+    Array.isArray(v) &&
+    v.length >= 1 &&
+    v.length <= 12 &&
+    new Set(v).size === v.length &&
+    v.every((c) => typeof c === 'string' && c.trim().length >= 2 && c.length <= 20)
+      ? null
+      : '应为 1–12 个不重复的评价项目（每项 2–20 字）',
+  requestRules: checkRequestRules,
+  requestReopenDays: wholeNumber(1, 90),
 };
 
 /**
@@ -79,7 +103,8 @@ const CHECKS: Record<keyof typeof DEFAULT_RULEBOOK, Check> = {
  * floors (15-day notice, 7-day interim notice, 15-day posting) cannot be lowered.
  */
 export function reviseRulebook(current: RulebookSettings, change: Partial<RulebookSettings>): RulebookSettings {
-  const next = { ...current, ...change };
+  // Versions written before a setting existed take its default.
+  const next = { ...DEFAULT_RULEBOOK, ...current, ...change };
   const problems: string[] = [];
   for (const [key, check] of Object.entries(CHECKS) as [keyof typeof DEFAULT_RULEBOOK, Check][]) {
     const problem = check(next[key]);

@@ -1,3 +1,4 @@
+import { OUTCOME_CONCLUSION_ZH, STAGE_LABELS_ZH_ALL } from '@gongyi/domain/labels';
 import { contentDigest } from '../content-digest';
 import { formatDate, formatDateTime, formatRange } from '../dates';
 import { DocumentWriter } from '../document-writer';
@@ -8,21 +9,11 @@ import type { RenderOptions, SealSlots } from '../types';
 export type ChainStage =
   'party_prediscussion' | 'joint_meeting' | 'representatives_meeting' | 'assembly_vote' | 'committee_resolution' | 'execution';
 
-export const STAGE_NAMES: Record<ChainStage, string> = {
-  party_prediscussion: '支部先议',
-  joint_meeting: '联席会议',
-  representatives_meeting: '居民代表会议',
-  assembly_vote: '业主大会表决',
-  committee_resolution: '业委会决议',
-  execution: '物业执行',
-};
+/** Stage names from the one label registry (libs/domain/src/labels), as the API and the web app show them. */
+export const STAGE_NAMES: Record<ChainStage, string> = STAGE_LABELS_ZH_ALL;
 
 export type StageOutcome = 'advance' | 'return' | 'reject';
-export const OUTCOME_NAMES: Record<StageOutcome, string> = {
-  advance: '同意，进入下一环节',
-  return: '退回提议人修改',
-  reject: '不予通过',
-};
+export const OUTCOME_NAMES: Record<StageOutcome, string> = OUTCOME_CONCLUSION_ZH;
 
 export interface MinutesAttendee {
   name: string;
@@ -32,6 +23,8 @@ export interface MinutesAttendee {
   organisation?: string;
   /** false = absent (listed as 缺席); defaults to present. */
   present?: boolean;
+  /** Withdrew for a declared conflict of interest: listed as 回避, neither present nor absent. */
+  recused?: boolean;
 }
 
 export interface MinutesOpinion {
@@ -47,6 +40,8 @@ export interface MinutesSignature {
   role?: string;
   /** When the person confirmed the minutes in the system; blank line for a handwritten signature if absent. */
   confirmedAt?: Date;
+  /** How it was confirmed, e.g. 本人在平台确认 / 纸面签字，甲登记、乙核对. */
+  note?: string;
 }
 
 export interface MeetingMinutesInput {
@@ -71,6 +66,26 @@ export interface MeetingMinutesInput {
   signatures: MinutesSignature[];
   /** Date the minutes are issued (defaults to the meeting date). */
   issuedAt?: Date;
+  /** Printed heading instead of 「…纪要」, e.g. 业主委员会决议. */
+  documentTitle?: string;
+  /** 列席 (attending without a vote, e.g. 居委会, 物业): listed, never counted in 应到/实到. */
+  observers?: MinutesAttendee[];
+  /** Joint meeting: the agreed plan and the options put forward. */
+  plan?: { text: string; options?: string[] };
+  /** Committee resolution: each member's vote (members only). */
+  memberVotes?: { name: string; present: boolean; vote: string }[];
+  /** The decision rule applied, e.g. 全体委员过半数同意（5 名委员中至少 3 人）. */
+  rule?: string;
+  /** The text of the resolution as adopted. */
+  resolutionText?: string;
+  /** e.g. 本决议自作出之日起 3 日内在小区公告栏公布。 */
+  publicationNote?: string;
+  /** A result table (e.g. the hearing's scoring table), printed under 评审结果 before the conclusion. */
+  scoreTable?: { title: string; columns: string[]; rows: string[][]; weights?: number[]; fontSize?: number };
+  /** Extra facts printed under the meeting data (e.g. 监督人, 异议渠道及期限 of a hearing result). */
+  extraFields?: [label: string, value: string][];
+  /** 附件 after the signature part, each on its own page (e.g. each judge's score sheet). */
+  annexes?: { title: string; fields?: [label: string, value: string][]; columns: string[]; rows: string[][] }[];
 }
 
 export const MINUTES_TYPE = 'meeting_minutes';
@@ -88,15 +103,16 @@ export async function renderMeetingMinutes(
 ): Promise<Buffer> {
   const stageName = input.stageName ?? STAGE_NAMES[input.stage];
   const w = new DocumentWriter({
-    title: minutesTitle(stageName),
+    title: input.documentTitle ? input.documentTitle.replace(input.communityName, '') : minutesTitle(stageName),
     communityName: input.communityName,
     contentDigest: contentDigest(MINUTES_TYPE, options.documentNumber, input),
     options,
   });
-  w.title(minutesTitle(input.meetingTitle), `${input.communityName} · 议事环节：${stageName}`);
+  w.title(input.documentTitle ?? minutesTitle(input.meetingTitle), `${input.communityName} · 议事环节：${stageName}`);
 
-  const present = input.attendees.filter((a) => a.present !== false);
-  const absent = input.attendees.filter((a) => a.present === false);
+  const recused = input.attendees.filter((a) => a.recused);
+  const present = input.attendees.filter((a) => !a.recused && a.present !== false);
+  const absent = input.attendees.filter((a) => !a.recused && a.present === false);
   w.fields([
     ['议事环节', stageName],
     ...(input.agendaItemTitle ? [['议题', input.agendaItemTitle] as [string, string]] : []),
@@ -104,8 +120,17 @@ export async function renderMeetingMinutes(
     ['会议地点', input.place],
     ['主持人', input.chair],
     ['记录人', input.recorder],
-    ['出席人数', `应到 ${input.attendees.length} 人，实到 ${present.length} 人${absent.length ? `，缺席 ${absent.length} 人` : ''}`],
+    [
+      '出席人数',
+      `应到 ${input.attendees.length - recused.length} 人，实到 ${present.length} 人${absent.length ? `，缺席 ${absent.length} 人` : ''}${recused.length ? `；回避 ${recused.length} 人` : ''}`,
+    ],
+    ...(absent.length ? [['缺席人员', absent.map((a) => `${a.name}（${a.role}）`).join('、')] as [string, string]] : []),
+    ...(input.observers?.length
+      ? [['列席人员', input.observers.map((a) => `${a.name}（${a.role}）`).join('、') + '（列席，不计入应到/实到）'] as [string, string]]
+      : []),
   ]);
+
+  if (input.extraFields?.length) w.fields(input.extraFields);
 
   w.heading('一、出席人员');
   drawTable(w, {
@@ -117,7 +142,7 @@ export async function renderMeetingMinutes(
       { header: '出席', weight: 0.7, align: 'center' },
     ],
     rows: input.attendees.map((a, i) => ({
-      cells: [String(i + 1), a.name, a.role, a.organisation ?? '', a.present === false ? '缺席' : '出席'],
+      cells: [String(i + 1), a.name, a.role, a.organisation ?? '', a.recused ? '回避' : a.present === false ? '缺席' : '出席'],
     })),
   });
 
@@ -132,13 +157,46 @@ export async function renderMeetingMinutes(
   }
   if (!input.discussion && !input.opinions?.length) w.paragraph('（无记录）', { muted: true });
 
+  if (input.scoreTable) {
+    const t = input.scoreTable;
+    w.heading(t.title);
+    drawTable(w, {
+      columns: t.columns.map((header, i) => ({
+        header,
+        weight: t.weights?.[i] ?? (i === 1 ? 1.6 : 1),
+        align: i === 1 ? undefined : 'center',
+      })),
+      rows: t.rows.map((cells) => ({ cells })),
+      fontSize: t.fontSize ?? 8.5,
+    });
+  }
+
   w.heading('四、会议结论');
-  w.fields([['结论', OUTCOME_NAMES[input.outcome.decision]]]);
+  if (input.plan) {
+    w.fields([['议定方案', input.plan.text]]);
+    if (input.plan.options?.length) w.fields([['备选方案', input.plan.options.map((o, i) => `（${i + 1}）${o}`).join('\n')]]);
+  }
+  if (input.memberVotes?.length) {
+    drawTable(w, {
+      columns: [
+        { header: '委员', weight: 1.4 },
+        { header: '出席', weight: 0.8, align: 'center' },
+        { header: '表决', weight: 1, align: 'center' },
+      ],
+      rows: input.memberVotes.map((m) => ({ cells: [m.name, m.present ? '出席' : '缺席', m.present ? m.vote : '—'] })),
+    });
+  }
+  if (input.rule) w.fields([['表决规则', input.rule]]);
   if (input.outcome.votes) {
     const v = input.outcome.votes;
     w.fields([['表决情况', `赞成 ${v.for} 人，反对 ${v.against} 人，弃权 ${v.abstain} 人`]]);
   }
-  w.paragraph(input.outcome.text, { indent: true });
+  w.fields([['结论', OUTCOME_NAMES[input.outcome.decision]]]);
+  if (input.outcome.text) w.paragraph(input.outcome.text, { indent: true });
+  if (input.resolutionText) {
+    w.fields([['决议内容', input.resolutionText]]);
+  }
+  if (input.publicationNote) w.paragraph(input.publicationNote, { indent: true, muted: true });
 
   w.heading('五、签字确认');
   drawTable(w, {
@@ -148,10 +206,33 @@ export async function renderMeetingMinutes(
       { header: '签字 / 系统确认', weight: 2.4 },
     ],
     rows: input.signatures.map((s) => ({
-      cells: [s.name, s.role ?? '', s.confirmedAt ? `已于 ${formatDateTime(s.confirmedAt)} 确认` : ''],
+      cells: [
+        s.name,
+        s.role ?? '',
+        s.confirmedAt ? `已于 ${formatDateTime(s.confirmedAt)} 确认${s.note ? `（${s.note}）` : ''}` : slots.length ? '' : '待确认',
+      ],
     })),
   });
 
-  w.sealBlock(slots, formatDate(input.issuedAt ?? input.startedAt));
+  if (slots.length) w.sealBlock(slots, formatDate(input.issuedAt ?? input.startedAt));
+  else {
+    // The meeting's own record (seal policy): no seal; it is final once every attendee present has confirmed.
+    const pending = input.signatures.filter((s) => !s.confirmedAt).length;
+    w.paragraph(pending ? `本纪要尚有 ${pending} 人未确认，全体出席人员确认后定稿。` : '本纪要已经全体出席人员确认，无需用章。', {
+      indent: true,
+      muted: true,
+    });
+    w.paragraph(formatDate(input.issuedAt ?? input.startedAt));
+  }
+  (input.annexes ?? []).forEach((annex, i) => {
+    w.addPage();
+    w.heading(`附件${i + 1}：${annex.title}`);
+    if (annex.fields?.length) w.fields(annex.fields);
+    drawTable(w, {
+      columns: annex.columns.map((header, c) => ({ header, weight: c === 0 ? 1.6 : 1, align: c === 0 ? undefined : 'center' })),
+      rows: annex.rows.map((cells) => ({ cells })),
+      fontSize: 9,
+    });
+  });
   return w.finish();
 }

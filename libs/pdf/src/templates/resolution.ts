@@ -1,5 +1,6 @@
+import { VOTE_OUTCOME_LABELS_ZH } from '@gongyi/domain/labels';
 import { contentDigest } from '../content-digest';
-import { formatDate, formatRange } from '../dates';
+import { formatDate, formatDateTime, formatRange } from '../dates';
 import { DocumentWriter } from '../document-writer';
 import { formatAreaHundredths, formatInteger } from '../money';
 import { drawTable, TableRow } from '../table';
@@ -17,11 +18,7 @@ export interface ResolutionChoice extends HeadsArea {
 }
 
 export type ResolutionOutcome = 'passed' | 'failed' | 'no_quorum';
-export const RESOLUTION_OUTCOME_NAMES: Record<ResolutionOutcome, string> = {
-  passed: '通过',
-  failed: '未通过',
-  no_quorum: '表决不成立（参与表决未达法定比例）',
-};
+export const RESOLUTION_OUTCOME_NAMES: Record<ResolutionOutcome, string> = VOTE_OUTCOME_LABELS_ZH;
 
 export interface ResolutionMotion {
   number?: string;
@@ -38,6 +35,17 @@ export interface ResolutionMotion {
   explanation?: string;
   /** The resolution text adopted (决议内容), when passed. */
   resolutionText?: string;
+  /** Ballots of this motion: counted (valid), left out (invalid: refused on checking, unconfirmed, failed integrity), by channel. */
+  ballots?: { valid: number; invalid: number; byChannel: { label: string; count: number }[]; invalidReasons?: string[] };
+}
+
+/** One owner objection to the preliminary count and the committee's handling of it (final announcement). */
+export interface ResolutionObjection {
+  filedAt: Date;
+  unit?: string | null;
+  text: string;
+  answer: string;
+  answeredAt: Date;
 }
 
 export interface ResolutionAnnouncementInput {
@@ -53,6 +61,16 @@ export interface ResolutionAnnouncementInput {
   nonVoterRuleText?: string;
   motions: ResolutionMotion[];
   publishedAt: Date;
+  /**
+   * preliminary: 初步统计结果公示 posted at the close, with the objection period; final: 表决结果公告 after it,
+   * listing every objection and its handling. Absent: the older single 决议公告.
+   */
+  stage?: 'preliminary' | 'final';
+  /** 计票记录: when and how counted, where the count is recorded, who scrutinised and counted. */
+  counting?: { countedAt: Date; method: string; recordRef: string; scrutineers: string[]; counters: string[] };
+  /** 询异期: from the preliminary posting to its end, and where objections go. */
+  objectionWindow?: { from: Date; until: Date; channel: string };
+  objections?: ResolutionObjection[];
 }
 
 export const RESOLUTION_TYPE = 'resolution_announcement';
@@ -77,15 +95,18 @@ export async function renderResolutionAnnouncement(
   options: RenderOptions,
   slots: SealSlots = ['assembly', 'committee'],
 ): Promise<Buffer> {
+  const kindTitle = input.stage === 'preliminary' ? '初步统计结果公示' : input.stage === 'final' ? '表决结果公告' : '决议公告';
   const w = new DocumentWriter({
-    title: '业主大会决议公告',
+    title: input.stage ? `业主大会${kindTitle}` : '业主大会决议公告',
     communityName: input.communityName,
     contentDigest: contentDigest(RESOLUTION_TYPE, options.documentNumber, input),
     options,
   });
-  w.title(`${input.meetingTitle}决议公告`, input.communityName);
+  w.title(`${input.meetingTitle}${kindTitle}`, input.communityName);
   w.paragraph(
-    `${input.meetingTitle}已于${formatRange(input.votingOpenedAt, input.votingClosedAt)}进行表决。依据《中华人民共和国民法典》第二百七十八条及本小区业主大会议事规则，现将表决结果公告如下：`,
+    input.stage === 'preliminary'
+      ? `${input.meetingTitle}已于${formatRange(input.votingOpenedAt, input.votingClosedAt)}进行表决。依据《中华人民共和国民法典》第二百七十八条及本小区业主大会议事规则，现将初步统计结果公示如下。本公示不是最终结果：询异期届满、异议处理完毕后，业主委员会另行发布表决结果公告。`
+      : `${input.meetingTitle}已于${formatRange(input.votingOpenedAt, input.votingClosedAt)}进行表决。依据《中华人民共和国民法典》第二百七十八条及本小区业主大会议事规则，现将表决结果公告如下：`,
     { indent: true },
   );
 
@@ -144,20 +165,70 @@ export async function renderResolutionAnnouncement(
       ],
       rows,
     });
-    w.fields([['表决结果', RESOLUTION_OUTCOME_NAMES[m.outcome]]]);
+    if (m.ballots) {
+      const b = m.ballots;
+      w.fields([
+        ['有效票', `${formatInteger(b.valid)} 张`],
+        ['无效票', `${formatInteger(b.invalid)} 张${b.invalidReasons?.length ? `（${b.invalidReasons.join('；')}）` : ''}`],
+        ['按投票方式', b.byChannel.map((c) => `${c.label} ${formatInteger(c.count)} 张`).join('；') || '无'],
+      ]);
+    }
+    w.fields([
+      [
+        '表决结果',
+        input.stage === 'preliminary' ? `${RESOLUTION_OUTCOME_NAMES[m.outcome]}（初步统计）` : RESOLUTION_OUTCOME_NAMES[m.outcome],
+      ],
+    ]);
     if (m.explanation) w.paragraph(m.explanation, { indent: true, size: 9.5 });
     if (m.outcome === 'passed' && m.resolutionText) {
       w.paragraph(`决议内容：${m.resolutionText}`, { indent: true });
     }
   });
 
-  w.heading('三、公告与异议');
-  w.fields([['公告日期', formatDate(input.publishedAt)]]);
-  w.paragraph(
-    '表决明细（房号及面积，不含业主姓名）可在平台查阅。依据《中华人民共和国民法典》第二百八十条第二款，业主大会或者业主委员会作出的决定侵害业主合法权益的，受侵害的业主可以请求人民法院予以撤销；依据《最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释》第十二条，该撤销请求应当自知道或者应当知道决定作出之日起一年内提出。',
-    { indent: true, size: 9.5 },
-  );
-  w.paragraph('特此公告。', { indent: true });
-  w.sealBlock(slots, formatDate(input.publishedAt));
+  // Sections after the two fixed ones are numbered as they appear.
+  const numerals = ['三', '四', '五', '六'];
+  let section = 0;
+  const heading = (text: string) => w.heading(`${numerals[section++]}、${text}`);
+  if (input.counting) {
+    const c = input.counting;
+    heading('计票与监票');
+    w.fields([
+      ['计票时间', formatDateTime(c.countedAt)],
+      ['计票方式', c.method],
+      ['计票记录', c.recordRef],
+      ['监票人', c.scrutineers.length ? c.scrutineers.join('、') : '（公告未指定）'],
+      ['计票人', c.counters.length ? c.counters.join('、') : '（公告未指定）'],
+    ]);
+  }
+  if (input.objectionWindow) {
+    const o = input.objectionWindow;
+    heading('询异期');
+    w.fields([
+      ['询异期', `${formatDateTime(o.from)} 至 ${formatDateTime(o.until)}`],
+      ['提出异议', o.channel],
+    ]);
+  }
+  if (input.stage === 'final') {
+    const list = input.objections ?? [];
+    heading('异议及处理情况');
+    if (!list.length) w.paragraph('询异期内未收到异议。', { indent: true });
+    list.forEach((o, i) => {
+      w.ensureSpace(60);
+      w.fields([
+        [`异议${i + 1}`, `${formatDateTime(o.filedAt)}${o.unit ? `（${o.unit}）` : ''}：${o.text}`],
+        ['处理情况', `${formatDateTime(o.answeredAt)}：${o.answer}`],
+      ]);
+    });
+  }
+
+  heading(input.stage === 'preliminary' ? '公示' : '公告与异议');
+  w.fields([[input.stage === 'preliminary' ? '公示日期' : '公告日期', formatDate(input.publishedAt)]]);
+  if (input.stage !== 'preliminary')
+    w.paragraph(
+      '表决明细（房号及面积，不含业主姓名）可在平台查阅。依据《中华人民共和国民法典》第二百八十条第二款，业主大会或者业主委员会作出的决定侵害业主合法权益的，受侵害的业主可以请求人民法院予以撤销；依据《最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释》第十二条，该撤销请求应当自知道或者应当知道决定作出之日起一年内提出。',
+      { indent: true, size: 9.5 },
+    );
+  else w.paragraph('表决明细（房号及面积，不含业主姓名）可在平台查阅。', { indent: true, size: 9.5 });
+  w.sealBlock(slots, formatDate(input.publishedAt), undefined, input.stage === 'preliminary' ? '特此公示。' : '特此公告。');
   return w.finish();
 }

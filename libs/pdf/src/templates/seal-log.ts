@@ -14,6 +14,9 @@ export interface SealLogEntry {
   authorisation: string;
   requestedBy: string;
   custodian: string;
+  /** A refusal is listed too, with its reason (defaults to applied). */
+  outcome?: 'applied' | 'refused';
+  reason?: string;
 }
 
 export interface SealLogReportInput {
@@ -37,20 +40,24 @@ export async function renderSealLog(input: SealLogReportInput, options: RenderOp
     options,
   });
   w.title(`${input.periodLabel}用章登记公示`, `${input.communityName} · ${formatDate(input.periodFrom)} 至 ${formatDate(input.periodTo)}`);
-  const count = (kind: SealKind) => input.entries.filter((e) => e.sealKind === kind).length;
+  const applied = input.entries.filter((e) => e.outcome !== 'refused');
+  const refused = input.entries.length - applied.length;
+  const count = (kind: SealKind) => applied.filter((e) => e.sealKind === kind).length;
   w.paragraph(
-    `本期共用章 ${input.entries.length} 次，其中业主大会章 ${count('assembly')} 次、业主委员会章 ${count('committee')} 次。每次用章均载明授权依据与保管人，由保管人操作，并已登记在平台不可篡改的记录中。`,
+    `本期共用章 ${applied.length} 次，其中业主大会章 ${count('assembly')} 次、业主委员会章 ${count('committee')} 次${refused ? `；保管人拒绝用章 ${refused} 次（理由见下表）` : '；无拒绝用章'}。每次用章均载明授权依据与保管人，由保管人操作，并已登记在平台不可篡改的记录中。`,
     { indent: true },
   );
   drawTable(w, {
     columns: [
-      { header: '序号', weight: 0.45, align: 'center' },
-      { header: '用章时间', weight: 1.25 },
+      { header: '序号', weight: 0.6, align: 'center' },
+      { header: '时间', weight: 1.35 },
       { header: '印章', weight: 1.15 },
-      { header: '文件编号 / 名称', weight: 2 },
-      { header: '授权依据', weight: 1.6 },
-      { header: '申请人', weight: 0.7 },
-      { header: '保管人', weight: 1.3 },
+      // Wide enough that a document number (GY-XXXXXXXX-YYYY-NNNNNN) never breaks over two lines.
+      { header: '文件编号 / 名称', weight: 2.3 },
+      { header: '授权依据', weight: 1.2 },
+      { header: '申请人', weight: 0.75 },
+      { header: '保管人', weight: 0.75 },
+      { header: '结果', weight: 0.9 },
     ],
     rows: [...input.entries]
       .sort((a, b) => a.usedAt.getTime() - b.usedAt.getTime())
@@ -63,9 +70,10 @@ export async function renderSealLog(input: SealLogReportInput, options: RenderOp
           e.authorisation,
           e.requestedBy,
           e.custodian,
+          e.outcome === 'refused' ? `拒绝\n${e.reason ?? ''}` : '已用章',
         ],
       })),
-    fontSize: 8.5,
+    fontSize: 8,
     emptyText: '本期无用章',
   });
   w.sealBlock(slots, formatDate(input.publishedAt));

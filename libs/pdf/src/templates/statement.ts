@@ -32,10 +32,14 @@ export interface StatementInput {
   /** Totals / balance rows, printed in bold after the rows (e.g. 本期合计, 期末余额). */
   totals?: StatementRow[];
   notes?: string[];
+  /** Labelled facts printed after the table (e.g. 公示期, 银行期末余额, 对账结果, 异议联系). */
+  facts?: [label: string, value: string][];
   preparedBy?: string;
   /** Audit sign-offs to list, e.g. [{ party: '居委会', name: '李四', at }]. */
   audits?: { party: string; name: string; at?: Date; result?: string }[];
   publishedAt: Date;
+  /** Closing paragraph printed with the seals (GB/T 9704: a page break never leaves the seals alone on a page). */
+  closing?: string;
 }
 
 export const STATEMENT_TYPE = 'statement';
@@ -80,6 +84,7 @@ export async function renderStatement(input: StatementInput, options: RenderOpti
     ],
     fontSize: 9,
   });
+  if (input.facts?.length) w.fields(input.facts);
   for (const note of input.notes ?? []) w.paragraph(note, { size: 9.5 });
   if (input.preparedBy) w.fields([['编制人', input.preparedBy]]);
   if (input.audits?.length) {
@@ -94,6 +99,6 @@ export async function renderStatement(input: StatementInput, options: RenderOpti
       rows: input.audits.map((a) => ({ cells: [a.party, a.name, a.result ?? '', a.at ? formatDateShort(a.at) : ''] })),
     });
   }
-  w.sealBlock(slots, formatDate(input.publishedAt));
+  w.sealBlock(slots, formatDate(input.publishedAt), undefined, input.closing);
   return w.finish();
 }

@@ -14,6 +14,8 @@ function run(tool: string, args: string[], pdf: Buffer): { stdout: string; statu
   const result = spawnSync(tool, [...args.map((a) => (a === '$PDF' ? file : a.replace('$DIR', dir)))], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
+    // pdfsig -dump writes into the working directory.
+    cwd: dir,
   });
   if (result.error) {
     rmSync(dir, { recursive: true, force: true });
@@ -57,6 +59,23 @@ export function pdfWords(pdf: Buffer, page = 1): { text: string; xMin: number; x
 /** pdfsig's report (it exits non-zero for unsigned or invalid files, so the status is returned too). */
 export function pdfsig(pdf: Buffer): { stdout: string; status: number | null } {
   return once('pdfsig', ['$PDF'], pdf, (r) => ({ stdout: r.stdout, status: r.status }));
+}
+
+/** The raw CMS blobs of every signature (`pdfsig -dump`), in file order. */
+export function pdfsigDump(pdf: Buffer): Buffer[] {
+  const r = run('pdfsig', ['-dump', '$PDF'], pdf);
+  try {
+    const out: Buffer[] = [];
+    for (let i = 0; ; i++) {
+      try {
+        out.push(readFileSync(join(r.dir, `doc.pdf.sig${i}`)));
+      } catch {
+        return out;
+      }
+    }
+  } finally {
+    rmSync(r.dir, { recursive: true, force: true });
+  }
 }
 
 export function pdfinfo(pdf: Buffer): Record<string, string> {

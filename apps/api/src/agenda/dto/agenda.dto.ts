@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MATTER_CATEGORIES, type MatterCategory } from '@gongyi/domain/voting/matter';
+import { MeetingDetailsDto } from './meeting-details.dto';
 
 export const STAGES = [
   'party_prediscussion',
@@ -84,6 +85,7 @@ export class AttendeeDto {
 
 export class RecordMeetingDto {
   @ApiProperty({ example: '2026-11-20T19:00:00+08:00' })
+  // Not in the future: checked once, by assertMeetingDate (libs/domain/src/chain/meeting-date.ts), code date_in_future.
   @IsDateString({ strict: true })
   heldAt: string;
 
@@ -112,7 +114,10 @@ export class RecordMeetingDto {
   @MaxLength(100000)
   minutes: string;
 
-  @ApiPropertyOptional({ description: '阶段专有内容：联席会议 {plan, options[]}；居民代表会议 {opinions[]}；业委会决议 {memberVotes[]}' })
+  @ApiPropertyOptional({
+    type: MeetingDetailsDto,
+    description: '阶段专有内容：联席会议 {plan, options[]}；居民代表会议 {opinions[]}；业委会决议 {memberVotes[]}',
+  })
   @IsOptional()
   @IsObject()
   details?: Record<string, unknown>;

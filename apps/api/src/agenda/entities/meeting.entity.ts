@@ -55,6 +55,14 @@ export class Meeting {
   @Column('uuid')
   recordedBy: string;
 
+  /** Confirmation round of the minutes (apps/api/src/minutes): amending them starts a new one. */
+  @Column({ type: 'integer', default: 1 })
+  minutesRound: number;
+
+  /** When every attendee present had confirmed the minutes (null: not yet, or a stage without confirmations). */
+  @Column({ type: 'timestamptz', nullable: true })
+  minutesFinalAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

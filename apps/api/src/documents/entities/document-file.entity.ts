@@ -34,8 +34,13 @@ export class DocumentFile {
   @Column('integer')
   revision: number;
 
-  @Column({ type: 'bytea', select: false })
-  bytes: Buffer;
+  /** The file itself when it is kept in the database (stored_in = 'database'); null when in the S3 store. */
+  @Column({ type: 'bytea', select: false, nullable: true })
+  bytes: Buffer | null;
+
+  /** Where the bytes are: 'database' (this row) or 's3' (FILE_STORE=s3, key from the SHA-256: file-store.ts). */
+  @Column({ type: 'text', default: 'database' })
+  storedIn: 'database' | 's3';
 
   @Column('text')
   sha256: string;

@@ -34,6 +34,10 @@ export class Document {
   @Column('text')
   title: string;
 
+  /** 发文字号, e.g. 太业委〔2026〕1号 (null for meeting records). */
+  @Column({ type: 'text', nullable: true })
+  issueNumber: string | null;
+
   /** What the input was built from, e.g. assembly_vote, meeting, statement, seal_log. */
   @Column('text')
   sourceType: string;

@@ -71,6 +71,10 @@ export class Statement {
   @Column('uuid')
   compiledBy: string;
 
+  /** The statement of the period before, whose closing balance is this one's opening balance. */
+  @Column({ type: 'uuid', nullable: true })
+  previousStatementId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   submittedAt: Date;
 

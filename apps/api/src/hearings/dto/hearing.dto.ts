@@ -195,6 +195,13 @@ export class PublishResultDto {
   @Min(2)
   @Max(10)
   shortlistSize?: number;
+
+  @ApiPropertyOptional({ description: '监督人（默认：本小区居委会的在任人员）', example: '居委会王主任' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  supervisor?: string;
 }
 
 export class ObjectionDto {

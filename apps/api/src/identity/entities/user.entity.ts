@@ -24,6 +24,10 @@ export class User {
   @Column({ type: 'boolean', default: false })
   mustChangePassword: boolean;
 
+  /** Who made the account, when someone else did (the platform admin may not grant roles to accounts it made). */
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

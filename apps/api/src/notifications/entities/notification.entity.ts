@@ -14,6 +14,10 @@ export class Notification {
   @Column('text')
   recipientRole: string;
 
+  /** One person, when the message is theirs alone (a custodian, a reviewer); null = everyone with the role. */
+  @Column({ type: 'uuid', nullable: true })
+  recipientUserId: string | null;
+
   @Column('text')
   subject: string;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { UNIT_KINDS, UNIT_STATUSES, type UnitKind, type UnitStatus } from '../entities/unit.entity';
 
 export class CreateCommunityDto {
@@ -76,16 +76,4 @@ export class OwnerQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(64)
   q?: string;
-}
-
-export class LinkOwnerAccountDto {
-  @ApiPropertyOptional({ format: 'uuid', description: '关联已有账号' })
-  @IsOptional()
-  @IsUUID()
-  userId?: string;
-
-  @ApiPropertyOptional({ description: '新账号手机号（默认用花名册中的手机号）' })
-  @IsOptional()
-  @Matches(/^1\d{10}$/, { message: 'mobile: 请输入 11 位手机号' })
-  mobile?: string;
 }

@@ -39,6 +39,13 @@ export class Owner {
   @Column({ type: 'text', nullable: true })
   idNumberMasked: string | null;
 
+  /** Keyed hashes of the mobile's last 4 digits and the identity number's last 6 (facts an owner adds to an activation code). */
+  @Column({ type: 'text', nullable: true })
+  mobileTailHash: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  idTailHash: string | null;
+
   /** The account this owner logs in with, once linked. */
   @Index()
   @Column({ type: 'uuid', nullable: true })

@@ -1,6 +1,8 @@
 import { columnForHeader, RawRosterRow, REQUIRED_COLUMNS, ROSTER_HEADERS, RosterColumn, RosterError } from '@gongyi/domain/registry/roster';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { parseXlsxStreaming } from './xlsx-stream';
+import { checkZipLimits } from './zip-limits';
 
 export const MAX_ROSTER_ROWS = 50_000;
 
@@ -41,7 +43,7 @@ function toRows(records: { line: number; cells: string[] }[], columns: (RosterCo
     });
 }
 
-function finish(records: { line: number; cells: string[] }[]): ParsedRosterFile {
+export function finish(records: { line: number; cells: string[] }[]): ParsedRosterFile {
   if (records.length === 0) return { rows: [], errors: [{ line: 1, reason: '文件为空 (empty file)' }] };
   const [header, ...body] = records;
   const { columns, errors } = mapHeaders(header.cells);
@@ -58,6 +60,8 @@ export function parseRosterCsv(buffer: Buffer): ParsedRosterFile {
       relax_column_count: true,
       skip_empty_lines: false,
       trim: false,
+      // Stop reading past the row limit (header + limit + 1 is enough to report it).
+      to: MAX_ROSTER_ROWS + 2,
     }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
@@ -66,7 +70,7 @@ export function parseRosterCsv(buffer: Buffer): ParsedRosterFile {
   return finish(records.map((r) => ({ line: r.info.lines, cells: r.record.map(String) })));
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') {
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
@@ -81,21 +85,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function parseRosterXlsx(buffer: Buffer): Promise<ParsedRosterFile> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    return { rows: [], errors: [{ line: 1, reason: '无法读取 Excel 文件 (not a valid .xlsx file)' }] };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { rows: [], errors: [{ line: 1, reason: 'Excel 文件没有工作表' }] };
-  const records: { line: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let col = 1; col <= sheet.columnCount; col++) cells.push(cellText(row.getCell(col).value));
-    records.push({ line: rowNumber, cells });
-  });
-  return finish(records);
+  const limits = checkZipLimits(buffer);
+  if (!limits.ok) return { rows: [], errors: [{ line: 1, reason: limits.reason }] };
+  return parseXlsxStreaming(buffer);
 }
 
 export async function parseRosterFile(buffer: Buffer, filename: string): Promise<ParsedRosterFile> {

@@ -23,6 +23,16 @@ export class Rulebook {
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
 
+  /** The decision the version rests on: assembly_vote | residents_committee; null for the national defaults. */
+  @Column({ type: 'text', nullable: true })
+  basis: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  voteId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  draftId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -53,6 +53,34 @@ export class CustodiansDto {
   userIds: string[];
 }
 
+export class CustodyProposalDto extends CustodiansDto {
+  @ApiPropertyOptional({ example: '业委会第3次会议决定', description: '决定的说明' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  note?: string;
+}
+
+export class SealPinDto {
+  @ApiProperty({ description: '新的用章密码（8 至 64 个字符）' })
+  @IsString()
+  @MaxLength(64)
+  pin: string;
+
+  @ApiPropertyOptional({ description: '修改密码时须输入原密码' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  currentPin?: string;
+}
+
+export class HandOverDto {
+  @ApiProperty({ description: '交接人本人的用章密码' })
+  @IsString()
+  @MaxLength(64)
+  pin: string;
+}
+
 export class CreateSealRequestDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -83,13 +111,20 @@ export class SealRequestQueryDto {
   documentId?: string;
 }
 
-export class ApplySealDto {
+export class SealKindDto {
   @ApiProperty({ enum: SEAL_KINDS })
   @IsIn(SEAL_KINDS)
   kind: SealKind;
 }
 
-export class RefuseSealDto extends ApplySealDto {
+export class ApplySealDto extends SealKindDto {
+  @ApiProperty({ description: '保管人本人的用章密码（电子签名法第十三条：签名制作数据仅由电子签名人控制）' })
+  @IsString()
+  @MaxLength(64)
+  pin: string;
+}
+
+export class RefuseSealDto extends SealKindDto {
   @ApiProperty({ example: '所附决议与文书内容不符' })
   @IsString()
   @MinLength(2)

@@ -43,6 +43,10 @@ export class SealRequest {
   @Column('uuid')
   requestedBy: string;
 
+  /** Made by the publishing step (system), not asked by a person: any custodian may apply it (never both seals). */
+  @Column({ type: 'boolean', default: false })
+  onPublication: boolean;
+
   @Column({ type: 'timestamptz' })
   requestedAt: Date;
 

@@ -38,9 +38,12 @@ export class Seal {
   @Column('text')
   certPem: string;
 
-  /** encryptPrivateKey(keyPem, MASTER_KEY, id): never the key in clear. */
-  @Column({ type: 'text', select: false })
-  keyEncrypted: string;
+  /**
+   * Seals issued before seal PINs: encryptPrivateKey(keyPem, MASTER_KEY, id), kept only until every custodian
+   * holds a PIN-protected copy (seal_key_copies); never used to sign. Null for every seal issued since.
+   */
+  @Column({ type: 'text', select: false, nullable: true })
+  keyEncrypted: string | null;
 
   @Column('text')
   serialNumber: string;

@@ -17,6 +17,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { ElectorateDto } from './electorate.dto';
+
 export const CHANNELS = ['online', 'paper', 'proxy'] as const;
 
 export class MotionOptionDto {
@@ -55,6 +57,92 @@ export class MotionDto {
   @ValidateNested({ each: true })
   @Type(() => MotionOptionDto)
   options?: MotionOptionDto[];
+}
+
+export class NoticeContactDto {
+  @ApiProperty({ example: '张三（业委会委员）' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ example: '0571-88888888' })
+  @Matches(/^[0-9+\-() ]{5,30}$/, { message: '联系电话格式不正确' })
+  phone: string;
+}
+
+/** 公告的实务事项 (each optional: what is left empty is filled from the community and the rulebook). */
+export class NoticeDetailsDto {
+  @ApiPropertyOptional({ description: '纸质表决票交回地点', example: '物业服务中心一楼业委会票箱' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  paperReturnPlace?: string;
+
+  @ApiPropertyOptional({ description: '纸质表决票交回截止时间（默认投票截止时间）' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  paperReturnDeadline?: string;
+
+  @ApiPropertyOptional({ description: '委托投票办法（默认按议事规则的受托上限生成）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  proxyProcedure?: string;
+
+  @ApiPropertyOptional({ description: '计票时间（默认投票截止次日 9:00）' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  countingAt?: string;
+
+  @ApiPropertyOptional({ description: '计票地点' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  countingPlace?: string;
+
+  @ApiPropertyOptional({ description: '监票人', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  scrutineers?: string[];
+
+  @ApiPropertyOptional({ description: '计票人', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  tellers?: string[];
+
+  @ApiPropertyOptional({ description: '居委会监督（默认：社区居民委员会派员全程监督计票）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  supervision?: string;
+
+  @ApiPropertyOptional({ description: '结果公布日期（默认计票后第一个工作日）' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  resultAnnouncementDate?: string;
+
+  @ApiPropertyOptional({ type: [NoticeContactDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => NoticeContactDto)
+  contacts?: NoticeContactDto[];
+
+  @ApiPropertyOptional({ description: '抄送（默认：社区居民委员会、街道办事处）', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  copyTo?: string[];
 }
 
 export class CreateVoteDto {
@@ -97,6 +185,31 @@ export class CreateVoteDto {
   @ValidateNested({ each: true })
   @Type(() => MotionDto)
   motions: MotionDto[];
+
+  @ApiPropertyOptional({ type: ElectorateDto, description: '表决范围：默认全体业主；加装电梯等由所在楼栋/单元业主表决' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ElectorateDto)
+  electorate?: ElectorateDto;
+
+  @ApiPropertyOptional({
+    type: NoticeDetailsDto,
+    description: '纸质票交回、委托办法、计票、监票人/计票人、居委会监督、结果公布、联系人、抄送',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NoticeDetailsDto)
+  noticeDetails?: NoticeDetailsDto;
+}
+
+export class VoteWindowDto {
+  @ApiProperty({ example: '2026-12-27T00:00:00+08:00' })
+  @IsDateString({ strict: true })
+  opensAt: string;
+
+  @ApiProperty({ example: '2027-01-17T00:00:00+08:00' })
+  @IsDateString({ strict: true })
+  closesAt: string;
 }
 
 export class ChoiceDto {

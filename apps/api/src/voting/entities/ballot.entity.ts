@@ -31,8 +31,13 @@ export class Ballot {
   @Column({ type: 'bigint' })
   areaHundredths: string;
 
+  /** Sealed by BallotSeal (AES-256-GCM, key per vote); opened for the tally from the closing time on. */
   @Column('text')
   choice: string;
+
+  /** Random, kept only here: the record entry's commitment to this ballot is checked with it (ballot-commitment.ts). */
+  @Column({ type: 'text', nullable: true })
+  nonce: string | null;
 
   @Column('text')
   channel: string;

@@ -1,10 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Community } from '../../registry/entities/community.entity';
 import { AssemblyVote } from './assembly-vote.entity';
 
 /** 委托书: an elector's written authorisation for another person to vote for them in this vote. */
 @Entity('proxies')
-@Unique(['voteId', 'grantorKey'])
+// One open (pending or confirmed) proxy per grantor: a partial unique index, see migration ProxyFourEyes.
 @Index(['voteId', 'holderUserId'])
 export class Proxy {
   @PrimaryGeneratedColumn('uuid')
@@ -28,6 +28,34 @@ export class Proxy {
 
   @Column('uuid')
   recordedBy: string;
+
+  /** pending (entered, waiting for a second member) | confirmed (counts) | revoked (by the principal) | void (principal voted) */
+  @Column({ type: 'text', default: 'pending' })
+  status: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  confirmedBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  confirmedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  usedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  endedBy: string | null;
+
+  @Column({ type: 'bytea', nullable: true, select: false })
+  scan: Buffer | null;
+
+  @Column({ type: 'text', nullable: true })
+  scanName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  scanType: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

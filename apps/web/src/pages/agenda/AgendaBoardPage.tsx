@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { agendaApi, type AgendaItemSummary, type ItemStatus, type StageName } from '../../api';
 import { formatDate, formatYuan } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
-import { ITEM_STATUS_LABELS, MATTER_LABELS, STAGE_LABELS, STAGE_ORDER } from '../../labels';
+import { ITEM_STATUS_LABELS, MATTER_SHORT, STAGE_LABELS, STAGE_ORDER } from '../../labels';
 import { PageHeader } from '../../layout/PageHeader';
 import { COMMITTEE, hasAny } from '../../session/permissions';
 import { useCommunity } from '../../session/useCommunity';
@@ -34,16 +34,16 @@ const COLUMNS: Column[] = [
   })),
 ];
 
-/** The short statute number, e.g. "（七）", or 业委会自决. */
+/** A short name of the matter with its statute item, e.g. "改建重建（第278条第七项）" (never "（七）" alone). */
 export function matterShort(category: string): string {
-  return category === 'committee_only' ? '业委会自决' : (MATTER_LABELS[category as keyof typeof MATTER_LABELS] ?? category).slice(0, 3);
+  return MATTER_SHORT[category as keyof typeof MATTER_SHORT] ?? category;
 }
 
 function ItemCard({ item, communityId }: { item: AgendaItemSummary; communityId: string }) {
   return (
     <Link to={`/c/${communityId}/agenda/${item.id}`} data-testid="agenda-card">
       <Card size="small" hoverable style={{ marginBottom: 10 }}>
-        <Typography.Text type="secondary" style={{ fontSize: 15 }}>
+        <Typography.Text type="secondary" style={{ fontSize: 16 }}>
           第 {item.seq} 号 · {formatDate(item.createdAt)}
         </Typography.Text>
         <div style={{ fontSize: 19, fontWeight: 600, margin: '2px 0 6px' }}>{item.title}</div>

@@ -5,13 +5,22 @@ import { Link, useParams } from 'react-router-dom';
 import { agendaApi, identityApi, rulebookApi, type StageName, type StageStatus } from '../../api';
 import { formatDateTime, formatYuan } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
-import { ITEM_STATUS_COLORS, ITEM_STATUS_LABELS, MATTER_LABELS, SPECIAL_MATTERS, STAGE_LABELS, STAGE_ORDER } from '../../labels';
+import {
+  ITEM_STATUS_COLORS,
+  ITEM_STATUS_LABELS,
+  MATTER_LABELS,
+  ROLE_LABELS,
+  SPECIAL_MATTERS,
+  STAGE_LABELS,
+  STAGE_ORDER,
+} from '../../labels';
 import { PageHeader } from '../../layout/PageHeader';
 import { COMMITTEE, hasAny } from '../../session/permissions';
 import { useCommunity } from '../../session/useCommunity';
 import { committeeMembers, namesOf, REQUIREMENT_LABELS, type Plan } from './chain-plan';
 import { ChainTimeline } from './ChainTimeline';
 import { StageActions } from './StageActions';
+import { AccountsContext } from './accounts-context';
 
 const STEP_STATUS: Record<StageStatus, 'finish' | 'wait'> = {
   advanced: 'finish',
@@ -42,6 +51,16 @@ export default function AgendaItemPage() {
   }, [data, rulebooks.data]);
   const names = useMemo(() => namesOf(people.data), [people.data]);
   const members = useMemo(() => committeeMembers(people.data ?? []), [people.data]);
+  const accounts = useMemo(() => {
+    const byUser = new Map<string, { name: string; roles: string[] }>();
+    for (const r of people.data ?? []) {
+      if (!r.active || r.role === 'owner' || r.role === 'vendor') continue;
+      const entry = byUser.get(r.userId) ?? { name: r.displayName, roles: [] };
+      entry.roles.push(ROLE_LABELS[r.role]);
+      byUser.set(r.userId, entry);
+    }
+    return [...byUser].map(([userId, e]) => ({ userId, label: `${e.name}（${e.roles.join('、')}）` }));
+  }, [people.data]);
 
   if (!data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const stages = STAGE_ORDER.filter((s) => plan?.[s] !== 'not_applicable');
@@ -76,7 +95,9 @@ export default function AgendaItemPage() {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
-          <StageActions communityId={communityId} item={data} plan={plan} roles={roles} members={members} onChanged={item.reload} />
+          <AccountsContext.Provider value={accounts}>
+            <StageActions communityId={communityId} item={data} plan={plan} roles={roles} members={members} onChanged={item.reload} />
+          </AccountsContext.Provider>
           <Card title="议题内容">
             <Descriptions
               column={1}

@@ -1,5 +1,7 @@
 import { Descriptions, Flex, Progress, Table, Tag, Timeline, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import type { AgendaItem, Meeting, StageName } from '../../api';
+import { useCommunity } from '../../session/useCommunity';
 import { formatDateTime } from '../../format';
 import { CHOICE_LABELS, STAGE_LABELS, TRANSITION_LABELS } from '../../labels';
 
@@ -13,7 +15,11 @@ const KIND_COLORS: Record<string, string> = {
   resubmit: 'blue',
 };
 
+/** Stages whose minutes the attendees confirm (seal policy: the meetings' own records). */
+const MINUTES_CONFIRMED_BY_ATTENDEES: StageName[] = ['party_prediscussion', 'joint_meeting', 'representatives_meeting'];
+
 function MeetingDetails({ meeting, names }: { meeting: Meeting; names: Map<string, string> }) {
+  const { communityId } = useCommunity();
   const d = meeting.details ?? {};
   return (
     <div data-testid="timeline-meeting" style={{ marginTop: 6 }}>
@@ -76,6 +82,11 @@ function MeetingDetails({ meeting, names }: { meeting: Meeting; names: Map<strin
       >
         {meeting.minutes}
       </Typography.Paragraph>
+      {MINUTES_CONFIRMED_BY_ATTENDEES.includes(meeting.stage) && (
+        <Link to={`/c/${communityId}/meetings/${meeting.id}/minutes`} data-testid="minutes-confirmations-link">
+          {meeting.minutesFinalAt ? '纪要已全体确认（查看确认情况）' : '纪要确认情况（与会人员确认后定稿）'}
+        </Link>
+      )}
     </div>
   );
 }
@@ -99,12 +110,12 @@ export function ChainTimeline({ item, names }: { item: AgendaItem; names: Map<st
             color: 'blue',
             content: (
               <div data-testid="timeline-progress">
-                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 15 }}>
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 16 }}>
                   {formatDateTime(r.reportedAt)}
                 </Typography.Text>
                 <strong>物业执行进度</strong>
                 {names.get(r.reportedBy) && <Typography.Text type="secondary">（{names.get(r.reportedBy)}）</Typography.Text>}
-                <Progress percent={r.progressPercent} style={{ maxWidth: 420 }} />
+                <Progress percent={r.progressPercent} style={{ maxWidth: 420 }} aria-label={`执行进度 ${r.progressPercent}%`} />
                 <div style={{ whiteSpace: 'pre-wrap' }}>{r.text}</div>
               </div>
             ),
@@ -119,7 +130,7 @@ export function ChainTimeline({ item, names }: { item: AgendaItem; names: Map<st
           color: KIND_COLORS[t.kind] ?? 'gray',
           content: (
             <div>
-              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 15 }}>
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 16 }}>
                 {formatDateTime(t.occurredAt)}
               </Typography.Text>
               <Flex wrap gap={8} align="center">

@@ -73,6 +73,7 @@ export function CreateItemModal({
         >
           <Select
             data-testid="item-category"
+            virtual={false}
             placeholder="选择事项类别"
             options={MATTER_ORDER.map((value) => ({ value, label: MATTER_LABELS[value] }))}
             optionRender={(option) => <span style={{ whiteSpace: 'normal' }}>{option.label}</span>}

@@ -55,12 +55,25 @@ function toInput(stage: StageName, v: MeetingForm): MeetingInput {
     place: v.place.trim(),
     chair: v.chair?.trim() || undefined,
     minutes: v.minutes.trim(),
-    attendees: (v.attendees ?? []).map((a) => ({ name: a.name.trim(), party: a.party.trim(), present: a.present === true })),
+    attendees: (v.attendees ?? []).map((a) => ({
+      name: a.name.trim(),
+      party: a.party.trim(),
+      present: a.present === true,
+      ...(a.userId ? { userId: a.userId } : {}),
+    })),
     outcome: v.outcome,
     reason: v.reason?.trim() || undefined,
   };
   if (stage === 'joint_meeting') {
-    input.attendees = [...(v.parties ?? []).map((p) => ({ ...p, name: p.name.trim(), present: p.present === true })), ...input.attendees];
+    input.attendees = [
+      ...(v.parties ?? []).map((p) => ({
+        name: p.name.trim(),
+        party: p.party,
+        present: p.present === true,
+        ...(p.userId ? { userId: p.userId } : {}),
+      })),
+      ...input.attendees,
+    ];
     input.details = { plan: v.plan?.trim(), options: (v.options ?? []).map((o) => o.text.trim()).filter(Boolean) };
   }
   if (stage === 'representatives_meeting') input.details = { opinions: v.opinions ?? [] };

@@ -1,5 +1,28 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import { useLinkableAccounts } from './accounts-context';
+
+/** Links an attendee to their account: they then confirm the minutes themselves (我的待办). */
+function AccountField({ name }: { name: number }) {
+  const accounts = useLinkableAccounts();
+  if (!accounts.length) return null;
+  return (
+    <Col xs={24} sm={24}>
+      <Form.Item name={[name, 'userId']} noStyle>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="关联本小区账号（有账号的由本人在平台确认纪要；不关联则登记纸面签字）"
+          aria-label="关联账号"
+          data-testid={`attendee-account-${name}`}
+          options={accounts.map((a) => ({ value: a.userId, label: a.label }))}
+          style={{ width: '100%', marginTop: 4 }}
+        />
+      </Form.Item>
+    </Col>
+  );
+}
 
 /** Attendees as free rows: name, the party they attend for, present or not. */
 export function AttendeeFields({ label = '出席人员', defaultParty = '' }: { label?: string; defaultParty?: string }) {
@@ -28,6 +51,7 @@ export function AttendeeFields({ label = '出席人员', defaultParty = '' }: { 
                 <Col xs={24} sm={3}>
                   <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label="删除此人" />
                 </Col>
+                <AccountField name={field.name} />
               </Row>
             ))}
             <Button icon={<PlusOutlined />} onClick={() => add({ name: '', party: defaultParty, present: true })}>
@@ -64,6 +88,7 @@ export function JointMeetingFields() {
                     <Checkbox>出席</Checkbox>
                   </Form.Item>
                 </Col>
+                <AccountField name={field.name} />
               </Row>
             ))
           }

@@ -7,7 +7,6 @@ import { STAGE_LABELS, VOTE_STATUS_LABELS } from '../../labels';
 
 const TYPES: { value: SourceDocumentType; label: string }[] = [
   { value: 'assembly_notice', label: '业主大会会议公告（依据已发布公告的表决）' },
-  { value: 'resolution_announcement', label: '业主大会决议公告（依据已结束的表决）' },
   { value: 'meeting_minutes', label: '会议纪要（依据议题的一次会议）' },
 ];
 

@@ -98,18 +98,23 @@ export default function DocumentsPage() {
                 </Tag>
               ))}
               {pending && <Tag color="blue">用章申请办理中</Tag>}
+              {d.requiredSeals.length === 0 && (
+                <Tag color={d.status === 'final' ? 'green' : 'orange'} data-testid="confirmed-by-attendees">
+                  {d.status === 'final' ? '经全体出席人员确认（无需用章）' : '待与会人员确认（无需用章）'}
+                </Tag>
+              )}
             </Space>
             <Flex wrap gap={12}>
               {d.status === 'final' && (
                 <>
                   <PdfDownloadButton path={documentsApi.filePath(communityId, d.id)} label="下载定稿 PDF" testId="download-final" />
                   <Link to={`/verify/${d.number}`}>
-                    <Button data-testid="verify-link">查验印章</Button>
+                    <Button data-testid="verify-link">{d.requiredSeals.length ? '查验印章' : '查验文件'}</Button>
                   </Link>
                 </>
               )}
               {d.status === 'draft' && staff && <PdfPreviewButton path={documentsApi.previewPath(communityId, d.id)} label="预览草稿" />}
-              {d.status === 'draft' && committee && !pending && requests.data && (
+              {d.status === 'draft' && committee && !pending && requests.data && d.requiredSeals.length > 0 && (
                 <Button type="primary" loading={asking === d.id} onClick={() => void ask(d)} data-testid="request-seals">
                   申请用章
                 </Button>

@@ -8,6 +8,7 @@ import { SEAL_KIND_LABELS, SEAL_REQUEST_STATUS_COLORS, SEAL_REQUEST_STATUS_LABEL
 import { PageHeader } from '../../layout/PageHeader';
 import { useCommunity } from '../../session/useCommunity';
 import { PdfPreviewButton } from './PdfPreview';
+import { SetSealPinCard } from './SetSealPinCard';
 
 /** 用章待办: the seal requests waiting for a seal the signed-in custodian keeps; preview, apply or refuse. */
 export default function SealInboxPage() {
@@ -17,6 +18,9 @@ export default function SealInboxPage() {
   const [busy, setBusy] = useState<string>();
   const [refusing, setRefusing] = useState<{ request: SealRequest; kind: SealKind }>();
   const [reason, setReason] = useState('');
+  const [sealing, setSealing] = useState<{ request: SealRequest; kind: SealKind }>();
+  const [pin, setPin] = useState('');
+  const myPin = useLoad(() => sealsApi.myPin(communityId), [communityId]);
 
   if (!requests.data) return <Skeleton active paragraph={{ rows: 6 }} />;
   const kept = new Set(
@@ -25,10 +29,15 @@ export default function SealInboxPage() {
   const pending = requests.data.filter((r) => r.status === 'pending');
   const closed = requests.data.filter((r) => r.status !== 'pending').slice(0, 10);
 
-  const apply = async (r: SealRequest, kind: SealKind) => {
+  // Applying a seal asks for the custodian's own seal PIN: only it opens the seal key (电子签名法第十三条).
+  const apply = async () => {
+    if (!sealing) return;
+    const { request: r, kind } = sealing;
     setBusy(`${r.id}-${kind}`);
     try {
-      await sealsApi.apply(communityId, r.id, kind);
+      await sealsApi.apply(communityId, r.id, kind, pin);
+      setSealing(undefined);
+      setPin('');
       requests.reload();
     } catch {
       // the server's reason is shown by the wrapper (e.g. one may not seal one's own request)
@@ -51,6 +60,7 @@ export default function SealInboxPage() {
       <Typography.Paragraph type="secondary">
         用章前请先预览文书，核对内容与所依据的决定是否一致。用章即以印章数字证书签署 PDF；拒绝用章须写明理由，并记入用章登记。
       </Typography.Paragraph>
+      {myPin.data && !myPin.data.pinSet && kept.size > 0 && <SetSealPinCard communityId={communityId} onDone={myPin.reload} />}
       {seals.data && kept.size === 0 && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title="您目前不是任何在用印章的保管人，只能查看。" />
       )}
@@ -87,7 +97,12 @@ export default function SealInboxPage() {
               .filter((k) => !r.appliedSeals.includes(k) && (kept.has(k) || !seals.data))
               .map((k) => (
                 <Flex key={k} gap={12} wrap>
-                  <Button type="primary" loading={busy === `${r.id}-${k}`} onClick={() => void apply(r, k)} data-testid={`apply-${k}`}>
+                  <Button
+                    type="primary"
+                    loading={busy === `${r.id}-${k}`}
+                    onClick={() => setSealing({ request: r, kind: k })}
+                    data-testid={`apply-${k}`}
+                  >
                     加盖{SEAL_KIND_LABELS[k]}
                   </Button>
                   <Button danger onClick={() => setRefusing({ request: r, kind: k })} data-testid={`refuse-${k}`}>
@@ -110,6 +125,37 @@ export default function SealInboxPage() {
           ))}
         </Card>
       )}
+      <Modal
+        open={!!sealing}
+        title={sealing ? `加盖${SEAL_KIND_LABELS[sealing.kind]}` : ''}
+        okText="确认用章"
+        okButtonProps={{ disabled: pin.length < 8, loading: !!busy }}
+        cancelText="取消"
+        onOk={apply}
+        onCancel={() => setSealing(undefined)}
+        destroyOnHidden
+      >
+        {sealing && (
+          // Applying a seal is irreversible: say what it does before the custodian enters the PIN.
+          <div data-testid="confirm-consequence">
+            <p>
+              将用{SEAL_KIND_LABELS[sealing.kind]}对文书 {sealing.request.documentNumber ?? ''}「{sealing.request.documentTitle ?? ''}
+              」进行数字签名，并记入用章登记和决策记录。盖章后文书内容不能再更改。
+            </p>
+            <p style={{ marginTop: 8, fontWeight: 600 }}>此操作不能撤销。</p>
+          </div>
+        )}
+        <Typography.Paragraph>
+          请输入您本人的用章密码。平台不保存可以代您用章的密钥，忘记密码须由其他保管人交接或刻制新一届印章。
+        </Typography.Paragraph>
+        <Input.Password
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+          aria-label="用章密码"
+          data-testid="seal-pin"
+          autoComplete="off"
+        />
+      </Modal>
       <Modal
         open={!!refusing}
         title={refusing ? `拒绝加盖${SEAL_KIND_LABELS[refusing.kind]}` : ''}

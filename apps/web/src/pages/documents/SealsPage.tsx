@@ -1,45 +1,55 @@
-import { Button, Card, Descriptions, Empty, Flex, InputNumber, Modal, Select, Skeleton, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Empty, Flex, InputNumber, Modal, Skeleton, Tag, Typography } from 'antd';
+import { saveFile } from '../../api';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useState } from 'react';
-import { identityApi, sealsApi, type Seal } from '../../api';
+import { identityApi, sealsApi } from '../../api';
 import { formatDate, formatDateTime } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { ROLE_LABELS, SEAL_KIND_LABELS } from '../../labels';
 import { PageHeader } from '../../layout/PageHeader';
-import { hasAny } from '../../session/permissions';
+import { COMMITTEE, hasAny } from '../../session/permissions';
+import { SealCustody } from './SealCustody';
+import { SetSealPinCard } from './SetSealPinCard';
 import { useCommunity } from '../../session/useCommunity';
 
 /** 印章管理: the community's seals by term, their certificates and custodians; the director issues and reassigns. */
 export default function SealsPage() {
-  const { communityId, roles, isAdmin } = useCommunity();
+  const { communityId, roles, isAdmin, userId } = useCommunity();
   const director = isAdmin || hasAny(roles, ['committee_director']);
+  const isResidents = roles.includes('residents_committee');
+  const isCommittee = hasAny(roles, COMMITTEE);
+  const staff = roles.some((r) => r !== 'owner' && r !== 'vendor');
   const seals = useLoad(() => sealsApi.list(communityId), [communityId]);
-  const people = useLoad(() => (director ? identityApi.roles(communityId, true) : Promise.resolve([])), [communityId, director]);
+  const people = useLoad(
+    () => (director || isResidents || isCommittee ? identityApi.roles(communityId, true) : Promise.resolve([])),
+    [communityId, director, isResidents, isCommittee],
+  );
+  const myPin = useLoad(async () => (staff ? sealsApi.myPin(communityId) : null), [communityId, staff]);
+  const [forgetting, setForgetting] = useState(false);
   const [term, setTerm] = useState<number | null>(null);
-  const [issuing, setIssuing] = useState(false);
-  const [editing, setEditing] = useState<Seal>();
-  const [chosen, setChosen] = useState<string[]>([]);
 
   if (!seals.data) return <Skeleton active paragraph={{ rows: 6 }} />;
   const latest = Math.max(0, ...seals.data.map((s) => s.term));
 
+  const next = term ?? latest + 1;
   const issue = async () => {
-    setIssuing(true);
+    await sealsApi.issue(communityId, next);
+    setTerm(null);
+    seals.reload();
+  };
+
+  const forget = async () => {
     try {
-      await sealsApi.issue(communityId, term ?? latest + 1);
-      setTerm(null);
+      await sealsApi.resetPin(communityId);
+      myPin.reload();
       seals.reload();
     } catch {
       // shown by the wrapper
     } finally {
-      setIssuing(false);
+      setForgetting(false);
     }
-  };
-
-  const saveCustodians = async () => {
-    if (!editing) return;
-    await sealsApi.setCustodians(communityId, editing.id, chosen);
-    setEditing(undefined);
-    seals.reload();
   };
 
   const staffOptions = [
@@ -50,8 +60,17 @@ export default function SealsPage() {
     <>
       <PageHeader title="印章管理" />
       <Typography.Paragraph type="secondary">
-        每届刻制业主大会章与业委会章各一枚，证书由平台根证书签发；刻制新一届时上一届同类印章自动停用。默认保管人：业主大会章由居委会保管，业委会章由业委会主任保管。
+        每届刻制业主大会章与业委会章各一枚，证书由平台根证书签发；刻制新一届时上一届同类印章自动停用。默认保管人：业主大会章由居委会保管，业委会章由业委会主任保管；之后业主大会章保管人由居委会指定，业委会章保管人须由两名委员决定，同一人不能同时保管两枚印章。印章密钥只以保管人本人的用章密码保护，刻制前默认保管人须先设置用章密码。
       </Typography.Paragraph>
+      {myPin.data && !myPin.data.pinSet && <SetSealPinCard communityId={communityId} onDone={() => (myPin.reload(), seals.reload())} />}
+      {myPin.data?.pinSet && (
+        <Typography.Paragraph data-testid="seal-pin-set">
+          您已设置用章密码。
+          <Button type="link" danger onClick={() => setForgetting(true)}>
+            忘记用章密码
+          </Button>
+        </Typography.Paragraph>
+      )}
       {director && (
         <Card style={{ marginBottom: 16 }} title="刻制印章">
           <Flex wrap gap={12} align="center">
@@ -65,9 +84,21 @@ export default function SealsPage() {
               data-testid="seal-term"
             />
             <span>届</span>
-            <Button type="primary" loading={issuing} onClick={() => void issue()} data-testid="issue-seals">
+            <ConfirmButton
+              type="primary"
+              data-testid="issue-seals"
+              confirmTitle={`刻制第 ${next} 届印章？`}
+              okText="确认刻制"
+              consequence={
+                <p>
+                  将刻制第 {next} 届业主大会章与业委会章各一枚，并签发证书。
+                  {latest > 0 ? `第 ${latest} 届的在用印章将同时停用，之后不能再用于用章。` : ''}
+                </p>
+              }
+              onConfirm={issue}
+            >
               刻制两枚印章
-            </Button>
+            </ConfirmButton>
           </Flex>
         </Card>
       )}
@@ -107,30 +138,44 @@ export default function SealsPage() {
             </Descriptions.Item>
             {s.retireReason && <Descriptions.Item label="停用原因">{s.retireReason}</Descriptions.Item>}
           </Descriptions>
-          {director && s.status === 'active' && (
-            <Button
-              style={{ marginTop: 12 }}
-              onClick={() => {
-                setEditing(s);
-                setChosen(s.custodians.filter((c) => c.active).map((c) => c.userId));
-              }}
-            >
-              指定保管人
-            </Button>
-          )}
+          <SealCustody
+            communityId={communityId}
+            seal={s}
+            userId={userId}
+            isResidents={isResidents}
+            isCommittee={isCommittee}
+            staffOptions={staffOptions}
+            onChanged={seals.reload}
+          />
+          <CertificateButton communityId={communityId} sealId={s.id} />
         </Card>
       ))}
       <Modal
-        open={!!editing}
-        title={editing ? `${editing.commonName} 的保管人` : ''}
-        okText="保存"
+        open={forgetting}
+        title="忘记用章密码"
+        okText="作废我的密码和密钥副本"
+        okButtonProps={{ danger: true }}
         cancelText="取消"
-        okButtonProps={{ disabled: chosen.length === 0 }}
-        onOk={saveCustodians}
-        onCancel={() => setEditing(undefined)}
+        onOk={() => void forget()}
+        onCancel={() => setForgetting(false)}
       >
-        <Select mode="multiple" style={{ width: '100%' }} value={chosen} options={staffOptions} onChange={setChosen} aria-label="保管人" />
+        平台无法找回用章密码。作废后，您持有的印章密钥副本随之作废（记入决策记录）；须重新设置密码，再由其他保管人交接，或刻制新一届印章。
       </Modal>
     </>
+  );
+}
+
+/** 印章证书: the seal's certificate (PEM), to check a signed PDF with any tool. */
+function CertificateButton({ communityId, sealId }: { communityId: string; sealId: string }) {
+  const download = useSubmit(async () => saveFile(await sealsApi.certificate(communityId, sealId)));
+  return (
+    <Button
+      style={{ marginTop: 12, marginInlineEnd: 8 }}
+      icon={<DownloadOutlined />}
+      loading={download.busy}
+      onClick={() => void download.run()}
+    >
+      下载印章证书
+    </Button>
   );
 }

@@ -104,8 +104,13 @@ export function LedgerEntryModal({
         >
           <Input data-testid="entry-amount" inputMode="decimal" suffix="元" placeholder="例如 12000.00" />
         </Form.Item>
-        <Form.Item name="entryDate" label="日期" rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} />
+        <Form.Item
+          name="entryDate"
+          label="日期"
+          rules={[{ required: true }]}
+          extra="只能记入尚未编制报表的期间；已报送期间的差错，请在本期记冲正或调整分录。"
+        >
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
         <Form.Item name="counterparty" label="对方单位或个人" rules={[{ required: true, whitespace: true, message: '请填写对方' }]}>
           <Input data-testid="entry-counterparty" maxLength={200} />

@@ -1,3 +1,4 @@
+import { ExportButtons } from '../../components/ExportButtons';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   App,
@@ -111,11 +112,14 @@ export default function LedgerPage() {
       <PageHeader
         title="公共收益台账"
         extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-entry">
-              记一笔
-            </Button>
-          )
+          <Space wrap>
+            <ExportButtons path={`/communities/${communityId}/exports/ledger`} label="导出台账" />
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-entry">
+                记一笔
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card style={{ marginBottom: 16 }}>

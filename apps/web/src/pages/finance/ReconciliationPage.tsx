@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Row, Skeleton, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
@@ -145,16 +146,18 @@ export default function ReconciliationPage() {
               }}
             />
             {isBank && atBank && (
-              <Button
+              <ConfirmButton
                 type="primary"
                 style={{ marginTop: 8 }}
-                disabled={r.unexplained.length > 0}
-                loading={signing}
-                onClick={signOff}
+                disabled={r.unexplained.length > 0 || signing}
                 data-testid="bank-sign-off"
+                confirmTitle="银行对账：签字通过？"
+                okText="确认签字"
+                consequence={<p>您的签字确认台账与银行流水一致（差异均已说明），将记入决策记录，报表随即转到审计机构。</p>}
+                onConfirm={signOff}
               >
                 {r.unexplained.length > 0 ? `尚有 ${r.unexplained.length} 笔差异未说明` : '全部已核对，签字通过'}
-              </Button>
+              </ConfirmButton>
             )}
           </Card>
           <Card title={`已匹配（${r.matched.length} 笔）`}>

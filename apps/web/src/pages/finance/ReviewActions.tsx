@@ -1,3 +1,4 @@
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { App, Button, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -55,9 +56,19 @@ export function ReviewActions({
           </Button>
         </Link>
       ) : (
-        <Button type="primary" loading={busy} onClick={approve} data-testid="approve-statement">
+        <ConfirmButton
+          type="primary"
+          disabled={busy}
+          data-testid="approve-statement"
+          confirmTitle={`${label}：签字通过？`}
+          okText="确认签字"
+          consequence={
+            <p>您的签字将记入决策记录，报表随即转到下一方{awaited.stage === 'audit_firm' ? '，三方审核完成后由业委会公示' : '审核'}。</p>
+          }
+          onConfirm={approve}
+        >
           {label}通过
-        </Button>
+        </ConfirmButton>
       )}
       <Button danger onClick={() => setFindings(true)} data-testid="raise-findings">
         提出意见并退回

@@ -1,3 +1,4 @@
+import { PrintButton } from '../../components/ExportButtons';
 import { Card, Descriptions, Flex, Skeleton, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { financeApi, type AuditStage, type EntryKind, type StatementLine } from '../../api';
@@ -7,6 +8,7 @@ import { AUDIT_STAGE_LABELS, ENTRY_KIND_COLORS, ENTRY_KIND_LABELS, STATEMENT_STA
 import { PageHeader } from '../../layout/PageHeader';
 import { AUDITORS, COMMITTEE, hasAny } from '../../session/permissions';
 import { useCommunity } from '../../session/useCommunity';
+import { PublicationCard } from './PublicationCard';
 import { ReviewActions } from './ReviewActions';
 import { StatementTotals } from './StatementTotals';
 
@@ -23,12 +25,16 @@ export default function StatementPage() {
   const versions = (all.data ?? []).filter((v) => v.periodStart === s.periodStart);
   const done = DONE_AFTER[s.status] ?? 0;
   const canReconcile = hasAny(roles, [...COMMITTEE, ...AUDITORS]);
+  const previous = (all.data ?? []).find((v) => v.id === s.previousStatementId);
 
   return (
     <>
-      <Link to={`/c/${communityId}/statements`}>返回报表列表</Link>
+      <Flex justify="space-between" wrap gap={8} className="gy-no-print">
+        <Link to={`/c/${communityId}/statements`}>返回报表列表</Link>
+        <PrintButton />
+      </Flex>
       <PageHeader
-        title={`公共收益报表 ${s.periodStart} 至 ${s.periodEnd}`}
+        title={`${s.periodLabel}公共收益报表（${s.periodStart} 至 ${s.periodEnd}）`}
         extra={
           <Space wrap>
             <Tag>第 {s.version} 版</Tag>
@@ -39,6 +45,11 @@ export default function StatementPage() {
         }
       />
       <StatementTotals totals={s} />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="opening-check">
+        {previous
+          ? `期初余额 ${formatYuan(s.openingFen)} 等于上期（${previous.periodLabel}）报表期末余额 ${formatYuan(previous.closingFen)}${previous.closingFen === s.openingFen ? ' ✓' : ' ✗ 不一致'}`
+          : `期初余额 ${formatYuan(s.openingFen)}（首份报表）`}
+      </Typography.Paragraph>
       <Card title="三方审核" style={{ margin: '16px 0' }}>
         <Steps
           size="small"
@@ -82,6 +93,7 @@ export default function StatementPage() {
           />
         )}
       </Card>
+      <PublicationCard communityId={communityId} statement={s} canRequest={hasAny(roles, COMMITTEE)} onChanged={statement.reload} />
       <Card title={`收支明细（${s.lines.length} 笔）`} style={{ marginBottom: 16 }}>
         <Table<StatementLine>
           size="small"
@@ -137,7 +149,7 @@ export default function StatementPage() {
             </Tag>
           </div>
         ))}
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 14 }}>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 16 }}>
           内容摘要（审核所依据的内容）<span className="gy-mono">{s.contentDigest}</span>
         </Typography.Paragraph>
       </Card>

@@ -1,4 +1,5 @@
-import { Button, Card, DatePicker, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { Card, DatePicker, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -36,7 +37,7 @@ export default function StatementsPage() {
     {
       title: '期间',
       key: 'period',
-      render: (_, s) => <Link to={`/c/${communityId}/statements/${s.id}`}>{`${s.periodStart} 至 ${s.periodEnd}`}</Link>,
+      render: (_, s) => <Link to={`/c/${communityId}/statements/${s.id}`}>{`${s.periodLabel}（${s.periodStart} 至 ${s.periodEnd}）`}</Link>,
     },
     { title: '版本', dataIndex: 'version', render: (v: number) => `第 ${v} 版` },
     {
@@ -61,9 +62,17 @@ export default function StatementsPage() {
           </Typography.Paragraph>
           <Flex wrap gap={12}>
             <DatePicker value={date} onChange={setDate} placeholder="期间内任一日期" data-testid="statement-period" />
-            <Button type="primary" disabled={!date} loading={saving} onClick={submit} data-testid="submit-statement">
+            <ConfirmButton
+              type="primary"
+              disabled={!date || saving}
+              data-testid="submit-statement"
+              confirmTitle="编制并提交收支报表？"
+              okText="确认提交"
+              consequence={<p>提交后该期间的台账锁定，不能再记入或修改；报表依次由居委会审核、银行对账、审计机构审计。</p>}
+              onConfirm={submit}
+            >
               编制并提交
-            </Button>
+            </ConfirmButton>
           </Flex>
         </Card>
       )}

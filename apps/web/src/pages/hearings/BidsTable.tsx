@@ -2,16 +2,16 @@ import { Card, Descriptions, Empty, Tag, Typography } from 'antd';
 import type { HearingDetail } from '../../api';
 import { formatDateTime, formatYuan } from '../../format';
 
-/** The bids: before the opening only who, when and how many versions; after it every bid's content together. */
+/** The bids: before the opening only how many arrived (a vendor sees its own); after it every bid's content together. */
 export function BidsList({ hearing }: { hearing: HearingDetail }) {
   return (
     <Card title={`投标（${hearing.bidCount ?? hearing.bids.length} 份）`} style={{ marginBottom: 16 }} data-testid="bids">
       {hearing.sealed && (
         <Typography.Paragraph type="secondary">
-          开标前投标密封保存：只显示投标方、提交时间与版本数，报价与方案在开标时一次性全部开启。
+          开标前投标密封保存：只显示已收到的投标份数；投标方、提交时间、报价与方案在开标时一次性全部公开。
         </Typography.Paragraph>
       )}
-      {hearing.bids.length === 0 && <Empty description="尚无投标" />}
+      {hearing.bids.length === 0 && (hearing.bidCount ?? 0) === 0 && <Empty description="尚无投标" />}
       {hearing.bids.map((b) => (
         <Card key={b.id} size="small" style={{ marginBottom: 12 }} data-testid="bid" title={b.vendorName}>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>

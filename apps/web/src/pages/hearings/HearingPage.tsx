@@ -11,6 +11,7 @@ import { useCommunity } from '../../session/useCommunity';
 import { BidForm } from './BidForm';
 import { BidsList } from './BidsTable';
 import { ResultPanel } from './ResultPanel';
+import { VendorTrackRecord } from '../services/VendorTrackRecord';
 import { ScoreSheet } from './ScoreSheet';
 
 function Panel({
@@ -112,9 +113,9 @@ export default function HearingPage() {
         </Descriptions>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>{h.description}</Typography.Paragraph>
       </Card>
-      {vendorOnly ? (
-        <BidForm communityId={communityId} hearing={h} />
-      ) : (
+      {/* A vendor of this hearing bids here, whatever other roles it holds; the server shows it only its own bid. */}
+      {(vendorOnly || h.vendors === undefined) && roles.includes('vendor') && <BidForm communityId={communityId} hearing={h} />}
+      {vendorOnly ? null : (
         <>
           <Panel communityId={communityId} hearing={h} userId={userId} onChanged={detail.reload} />
           {h.vendors && (
@@ -122,11 +123,13 @@ export default function HearingPage() {
               {h.vendors.map((v) => (
                 <Flex key={v.userId} justify="space-between" style={{ padding: '6px 0' }}>
                   <span>{v.vendorName}</span>
-                  <Tag color={v.submitted ? 'green' : 'default'}>{v.submitted ? '已投标' : '未投标'}</Tag>
+                  {v.submitted !== undefined && <Tag color={v.submitted ? 'green' : 'default'}>{v.submitted ? '已投标' : '未投标'}</Tag>}
                 </Flex>
               ))}
             </Card>
           )}
+          {/* Read-only: how each invited company served other communities (issue 17). */}
+          <VendorTrackRecord communityId={communityId} hearingId={h.id} />
           {h.status === 'bidding' && committee && (
             <Card style={{ marginBottom: 16 }}>
               {!openNow && (

@@ -48,6 +48,7 @@ export default function HearingSetupPage() {
     try {
       const created = await hearingsApi.create(communityId, {
         ...v,
+        criteria: criterionKeys(v.criteria),
         bidDeadline: v.bidDeadline.toISOString(),
         openingAt: v.openingAt.toISOString(),
       });
@@ -96,19 +97,17 @@ export default function HearingSetupPage() {
               <Card size="small" title="评分标准与权重" style={{ marginBottom: 16 }}>
                 {fields.map((f) => (
                   <Flex key={f.key} wrap gap={8} align="baseline">
-                    <Form.Item
-                      name={[f.name, 'key']}
-                      rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{0,31}$/, message: '小写英文代号' }]}
-                    >
-                      <Input placeholder="代号" style={{ width: 120 }} />
+                    {/* The machine key of a criterion is generated on saving; people only name and weigh it. */}
+                    <Form.Item name={[f.name, 'key']} hidden>
+                      <Input />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'label']} rules={[{ required: true }]}>
-                      <Input placeholder="名称" style={{ width: 160 }} />
+                    <Form.Item name={[f.name, 'label']} rules={[{ required: true, whitespace: true, message: '请填写评分项名称' }]}>
+                      <Input aria-label="评分项名称" placeholder="名称，如 报价" style={{ width: 200, maxWidth: '100%' }} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'weight']} rules={[{ required: true }]}>
-                      <InputNumber min={1} max={100} precision={0} placeholder="权重" />
+                    <Form.Item name={[f.name, 'weight']} rules={[{ required: true, message: '请填写权重' }]}>
+                      <InputNumber aria-label="权重" min={1} max={100} precision={0} placeholder="权重" />
                     </Form.Item>
-                    <MinusCircleOutlined aria-label="删除" onClick={() => remove(f.name)} />
+                    <Button type="text" danger aria-label="删除评分项" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} />
                   </Flex>
                 ))}
                 <Button icon={<PlusOutlined />} onClick={() => add()}>
@@ -168,4 +167,18 @@ export default function HearingSetupPage() {
       </Card>
     </>
   );
+}
+
+/** Keys for the criteria (a–z, digits, _; unique): kept when given (the defaults), else c1, c2, … */
+function criterionKeys<T extends { key?: string }>(criteria: T[]): (T & { key: string })[] {
+  const used = new Set(criteria.map((c) => c.key).filter((k): k is string => !!k && /^[a-z][a-z0-9_]{0,31}$/.test(k)));
+  let n = 0;
+  return criteria.map((c) => {
+    if (c.key && /^[a-z][a-z0-9_]{0,31}$/.test(c.key)) return { ...c, key: c.key };
+    let key: string;
+    do key = `c${++n}`;
+    while (used.has(key));
+    used.add(key);
+    return { ...c, key };
+  });
 }

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { hearingsApi, type HearingDetail, type RankedBid } from '../../api';
-import { formatYuan } from '../../format';
+import { formatDateTime, formatYuan } from '../../format';
 
 /** The ranking once published, the publish form (committee, after the opening) and the motion from the shortlist. */
 export function ResultPanel({
@@ -85,7 +85,7 @@ export function ResultPanel({
         </>
       )}
       {hearing.objectionEndsAt && (
-        <Typography.Paragraph type="secondary">异议期至 {dayjs(hearing.objectionEndsAt).format('YYYY-MM-DD HH:mm')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">异议期至 {formatDateTime(hearing.objectionEndsAt)}</Typography.Paragraph>
       )}
       {hearing.assemblyVote ? (
         <Link to={`/c/${communityId}/votes/${hearing.assemblyVote.id}`}>

@@ -8,8 +8,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { ROLE_LABELS } from '../../labels';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../../session/session';
-import { GrantRoleModal, type NewAccount } from './GrantRoleModal';
-import { OneTimePasswordModal } from './OneTimePasswordModal';
+import { GrantRoleModal } from './GrantRoleModal';
 
 export default function RolesPage() {
   const { communityId = '' } = useParams();
@@ -19,7 +18,6 @@ export default function RolesPage() {
   const roles = useLoad(() => identityApi.roles(communityId), [communityId]);
   const [show, setShow] = useState<'active' | 'all'>('active');
   const [granting, setGranting] = useState(false);
-  const [newAccount, setNewAccount] = useState<NewAccount | null>(null);
   const [ending, setEnding] = useState<string | null>(null);
 
   const rows = useMemo(() => {
@@ -49,7 +47,7 @@ export default function RolesPage() {
         <span>
           {name}
           {r.loginName && (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 15 }}>
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 16 }}>
               {r.loginName}
             </Typography.Text>
           )}
@@ -129,7 +127,6 @@ export default function RolesPage() {
           communityId={communityId}
           open={granting}
           onClose={() => setGranting(false)}
-          onAccountCreated={setNewAccount}
           onGranted={(assignment) => {
             setGranting(false);
             message.success(`已授予 ${assignment.displayName}「${ROLE_LABELS[assignment.role] ?? assignment.role}」角色`);
@@ -137,7 +134,6 @@ export default function RolesPage() {
           }}
         />
       )}
-      <OneTimePasswordModal account={granting ? null : newAccount} onClose={() => setNewAccount(null)} />
     </>
   );
 }

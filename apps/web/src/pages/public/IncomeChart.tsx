@@ -1,4 +1,3 @@
-import { Flex, Typography } from 'antd';
 import type { PublicStatement } from '../../api';
 import { formatYuan, percentOf } from '../../format';
 
@@ -27,14 +26,14 @@ export function IncomeChart({ statements }: { statements: PublicStatement[] }) {
   const width = Math.max(periods.length, 1) * groupWidth;
   return (
     <div data-testid="income-chart">
-      <Flex gap={16} wrap style={{ marginBottom: 8 }}>
+      <div className="gy-l-row" style={{ gap: 16, marginBottom: 8 }}>
         {SERIES.map((s) => (
           <span key={s.key}>
             <span style={{ display: 'inline-block', width: 14, height: 14, background: s.color, marginRight: 6, verticalAlign: -1 }} />
             {s.label}
           </span>
         ))}
-      </Flex>
+      </div>
       <svg
         viewBox={`0 0 ${width} ${height + 30}`}
         width="100%"
@@ -59,9 +58,9 @@ export function IncomeChart({ statements }: { statements: PublicStatement[] }) {
           </g>
         ))}
       </svg>
-      <Typography.Text type="secondary" style={{ fontSize: 15 }}>
+      <p className="gy-l-muted" style={{ fontSize: 16, margin: 0 }}>
         柱高按金额比例绘制；准确金额见下方各期报表。
-      </Typography.Text>
+      </p>
     </div>
   );
 }

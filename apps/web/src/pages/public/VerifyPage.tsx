@@ -1,56 +1,45 @@
-import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Divider, Flex, Input, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { verifyApi, type NumberVerification, type SealCheck, type UploadVerification } from '../../api';
 import { formatDateTime } from '../../format';
-import { PublicShell } from './PublicShell';
+import { PublicShell } from '../../lite/LiteShell';
+import { Alert, Button, Card, FileButton, Pairs } from '../../lite/ui';
+import { RecordCheckpointResult } from './RecordCheckpointResult';
 
-type Report = { source: 'number'; data: NumberVerification } | { source: 'file'; data: UploadVerification; name: string };
+type Report =
+  | { source: 'number'; data: NumberVerification }
+  | { source: 'file'; data: UploadVerification; name: string }
+  | { source: 'error'; title: string; message: string };
 
-const VERDICTS: Record<UploadVerification['verdict'], { type: 'success' | 'warning' | 'error'; text: string }> = {
-  authentic: { type: 'success', text: '印章有效，文件与登记的定稿完全一致' },
-  signatures_valid_not_registered: { type: 'warning', text: '印章签名有效，但该文件不是登记的定稿（可能是其他版本）' },
-  invalid: { type: 'error', text: '印章无效：文件被改动过，或签名不是由本平台的印章作出' },
-};
-
-function Yes({ ok, yes, no }: { ok: boolean; yes: string; no: string }) {
-  return ok ? (
-    <Typography.Text type="success">
-      <CheckCircleFilled /> {yes}
-    </Typography.Text>
-  ) : (
-    <Typography.Text type="danger">
-      <CloseCircleFilled /> {no}
-    </Typography.Text>
-  );
+/** A seal's own check, worded so that it never contradicts the one verdict shown above it. */
+function sealState(seal: SealCheck): string {
+  if (seal.valid) return seal.coversWholeFile ? '签名完好，覆盖整份文件' : '签名完好，但只覆盖盖章时的版本';
+  return seal.problems.join('；') || '签名未通过检查';
 }
 
 function SealCard({ seal, index }: { seal: SealCheck; index: number }) {
   return (
-    <Card
-      size="small"
-      style={{ marginBottom: 12 }}
-      data-testid="verified-seal"
-      title={`第 ${index + 1} 枚：${seal.sealKindLabel ?? '印章'}`}
-    >
-      <Descriptions column={1} size="small">
-        <Descriptions.Item label="印章">{seal.sealName}</Descriptions.Item>
-        <Descriptions.Item label="用章人">{seal.appliedBy ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="签章时间">{seal.signingTime ? formatDateTime(seal.signingTime) : '—'}</Descriptions.Item>
-        <Descriptions.Item label="结论">
-          <span data-testid="seal-validity">
-            <Yes ok={seal.valid} yes="有效" no="无效" />
-          </span>
-        </Descriptions.Item>
-        <Descriptions.Item label="签名后内容">
-          <Yes ok={seal.integrity} yes="未被改动" no="已被改动" />
-        </Descriptions.Item>
-        <Descriptions.Item label="证书">
-          <Yes ok={seal.chainTrusted} yes="由平台根证书签发" no="不是本平台签发" />
-        </Descriptions.Item>
-      </Descriptions>
-      {seal.problems.length > 0 && <Alert type="warning" title={seal.problems.join('；')} />}
+    <Card data-testid="verified-seal" title={`第 ${index + 1} 枚：${seal.sealKindLabel ?? '印章'}`} style={{ marginBottom: 12 }}>
+      <Pairs
+        style={{ margin: 0 }}
+        items={[
+          ['印章', seal.sealName],
+          ['用章人', seal.appliedBy ?? '—'],
+          ['签章时间', seal.signingTime ? formatDateTime(seal.signingTime) : '—'],
+          [
+            '可信时间',
+            <span data-testid="seal-trusted-time">
+              {seal.trustedTime
+                ? `${formatDateTime(seal.trustedTime)}（${seal.timestampAuthority ?? '时间戳服务'}）`
+                : seal.timestamped
+                  ? '所附时间戳无效'
+                  : '无可信时间戳'}
+            </span>,
+          ],
+          ...(seal.revokedAt ? [['印章停用', formatDateTime(seal.revokedAt)] as [string, string]] : []),
+          ['签名检查', <span data-testid="seal-validity">{sealState(seal)}</span>],
+        ]}
+      />
     </Card>
   );
 }
@@ -70,7 +59,7 @@ export default function VerifyPage() {
     verifyApi
       .byNumber(documentNumber)
       .then((data) => setReport({ source: 'number', data }))
-      .catch(() => setReport(undefined))
+      .catch((e: Error) => setReport({ source: 'error', title: `编号：${documentNumber}`, message: e.message }))
       .finally(() => setLoading(false));
   }, [documentNumber]);
 
@@ -78,88 +67,100 @@ export default function VerifyPage() {
     setLoading(true);
     try {
       setReport({ source: 'file', data: await verifyApi.upload(file), name: file.name });
-    } catch {
-      setReport(undefined);
+    } catch (e) {
+      setReport({ source: 'error', title: `文件：${file.name}`, message: (e as Error).message });
     } finally {
       setLoading(false);
     }
   };
 
-  const doc = report?.source === 'number' ? report.data : report?.data.document;
-  const signatures = report?.data.signatures ?? [];
+  const doc = report?.source === 'number' ? report.data : report?.source === 'file' ? report.data.document : null;
+  const signatures = report && report.source !== 'error' ? report.data.signatures : [];
+
+  const search = () => {
+    const v = number.trim();
+    if (v) navigate(`/verify/${encodeURIComponent(v.toUpperCase())}`);
+  };
 
   return (
     <PublicShell title="文书验章">
-      <Typography.Title level={2}>文书验章</Typography.Title>
-      <Typography.Paragraph type="secondary">
-        输入文书上印的编号，或上传您手中的 PDF 文件，查看每一枚印章是否有效、文件是否与登记的定稿完全一致。
-      </Typography.Paragraph>
-      <Card style={{ marginBottom: 16 }}>
-        <Input.Search
-          placeholder="例如 GY-3F9A2C1B-2026-000001"
-          enterButton="按编号查验"
-          value={number}
-          onChange={(e) => setNumber(e.target.value)}
-          onSearch={(v) => v.trim() && navigate(`/verify/${encodeURIComponent(v.trim().toUpperCase())}`)}
-          aria-label="文书编号"
-          data-testid="verify-number"
-        />
-        <Divider plain>或</Divider>
-        <Flex wrap gap={12}>
-          <Upload accept="application/pdf,.pdf" showUploadList={false} beforeUpload={(f) => (void upload(f), false)}>
-            <Button icon={<UploadOutlined />} loading={loading} data-testid="verify-upload">
-              上传 PDF 验章
+      <h1 style={{ fontSize: '1.55em' }}>文书验章</h1>
+      <p className="gy-l-muted">输入文书上印的编号，或上传您手中的 PDF 文件，查看每一枚印章是否有效、文件是否与登记的定稿完全一致。</p>
+      <Card>
+        <form
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            search();
+          }}
+        >
+          <label htmlFor="verify-number-input" className="gy-l-field" style={{ marginBottom: 8 }}>
+            文书编号
+          </label>
+          <div className="gy-l-row" style={{ flexWrap: 'nowrap', gap: 8 }}>
+            <input
+              id="verify-number-input"
+              className="gy-l-input"
+              placeholder="例如 GY-3F9A2C1B-2026-000001"
+              value={number}
+              onChange={(e) => setNumber(e.target.value)}
+              autoCapitalize="characters"
+              data-testid="verify-number"
+            />
+            <Button kind="primary" type="submit" style={{ whiteSpace: 'nowrap' }}>
+              按编号查验
             </Button>
-          </Upload>
-          <Button icon={<DownloadOutlined />} href={verifyApi.rootCaUrl} download>
+          </div>
+        </form>
+        <div className="gy-l-divider">或</div>
+        <div className="gy-l-row">
+          <FileButton accept="application/pdf,.pdf" onFile={(f) => void upload(f)} disabled={loading} data-testid="verify-upload">
+            {loading ? '正在查验…' : '上传 PDF 验章'}
+          </FileButton>
+          <Button href={verifyApi.rootCaUrl} download>
             下载印章根证书
           </Button>
-        </Flex>
+        </div>
       </Card>
 
-      {report && (
+      {report?.source === 'error' && (
+        <Card title={report.title} data-testid="verify-report">
+          <Alert type="error" title={<span data-testid="verdict">{report.message}</span>} />
+        </Card>
+      )}
+      {report && report.source !== 'error' && (
         <Card title={report.source === 'file' ? `文件：${report.name}` : `编号：${report.data.number}`} data-testid="verify-report">
-          {report.source === 'file' ? (
-            <Alert
-              showIcon
-              type={VERDICTS[report.data.verdict].type}
-              title={VERDICTS[report.data.verdict].text}
-              style={{ marginBottom: 12 }}
+          <Alert
+            type={report.data.ok ? 'success' : 'error'}
+            title={<span data-testid="verdict">{report.data.headline}</span>}
+            description={<span data-testid="verdict-detail">{report.data.detail}</span>}
+            data-verdict={report.data.verdict}
+          />
+          {report.source === 'file' && <RecordCheckpointResult checks={report.data.recordCheckpoints} />}
+          {doc && (
+            <Pairs
+              items={[
+                ['登记的文书', doc.title],
+                ['类型', doc.typeLabel],
+                ['编号', doc.number],
+                ['小区', doc.communityName],
+                ['定稿时间', formatDateTime(doc.finalisedAt)],
+                ['登记的印章', doc.seals.map((s) => `${s.sealName}（${s.appliedBy}）`).join('、')],
+                [
+                  '登记摘要',
+                  <span className="gy-l-mono" style={{ fontSize: 16 }}>
+                    {doc.registeredSha256}
+                  </span>,
+                ],
+              ]}
             />
-          ) : (
-            <Alert
-              showIcon
-              type={report.data.signaturesValid ? 'success' : 'error'}
-              title={report.data.signaturesValid ? '登记的定稿完好，印章均有效' : '登记的定稿未通过验章，请联系业委会'}
-              style={{ marginBottom: 12 }}
-            />
-          )}
-          {report.source === 'file' && (
-            <Typography.Paragraph data-testid="matches-registered">
-              与登记的定稿：
-              <Yes ok={report.data.matchesRegistered} yes="逐字节一致" no="不一致或未登记" />
-            </Typography.Paragraph>
           )}
           {doc && (
-            <Descriptions column={1} size="small" style={{ marginBottom: 12 }}>
-              <Descriptions.Item label="文书">{doc.title}</Descriptions.Item>
-              <Descriptions.Item label="类型">{doc.typeLabel}</Descriptions.Item>
-              <Descriptions.Item label="编号">{doc.number}</Descriptions.Item>
-              <Descriptions.Item label="小区">{doc.communityName}</Descriptions.Item>
-              <Descriptions.Item label="定稿时间">{formatDateTime(doc.finalisedAt)}</Descriptions.Item>
-              <Descriptions.Item label="登记摘要">
-                <Typography.Text style={{ wordBreak: 'break-all', fontSize: 14 }}>{doc.registeredSha256}</Typography.Text>
-              </Descriptions.Item>
-            </Descriptions>
+            <Button href={verifyApi.fileUrl(doc.number)} download data-testid="download-registered" style={{ marginBottom: 12 }}>
+              下载登记的定稿（与纸质文件比对）
+            </Button>
           )}
-          <Typography.Title level={4}>
-            印章（{signatures.length} 枚）{' '}
-            {signatures.length > 0 && (
-              <Tag color={signatures.every((s) => s.valid) ? 'green' : 'red'}>
-                {signatures.every((s) => s.valid) ? '全部有效' : '有无效印章'}
-              </Tag>
-            )}
-          </Typography.Title>
+          {signatures.length > 0 && <h2 style={{ fontSize: '1.2em' }}>文件中的印章签名（{signatures.length} 个）</h2>}
           {signatures.map((s, i) => (
             <SealCard key={i} seal={s} index={i} />
           ))}

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Sta
 import { Link } from 'react-router-dom';
 import { registryApi, type Building } from '../../api';
 import { formatArea } from '../../format';
+import { timeZoneLabel } from '../../labels';
 import { useLoad } from '../../hooks/useLoad';
 import { PageHeader } from '../../layout/PageHeader';
 import { can } from '../../session/permissions';
@@ -72,7 +73,7 @@ export default function OverviewPage() {
         items={[
           { key: 'district', label: '所在区县', children: community.district || '—' },
           { key: 'address', label: '地址', children: community.address || '—' },
-          { key: 'tz', label: '时区', children: community.timeZone },
+          { key: 'tz', label: '时区', children: timeZoneLabel(community.timeZone) },
         ]}
       />
       {empty ? (

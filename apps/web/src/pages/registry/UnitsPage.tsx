@@ -1,3 +1,4 @@
+import { ExportButtons } from '../../components/ExportButtons';
 import {
   Button,
   Card,
@@ -23,6 +24,8 @@ import { formatArea } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { AREA_SOURCE_LABELS, UNIT_KIND_LABELS, UNIT_STATUS_COLORS, UNIT_STATUS_LABELS } from '../../labels';
 import { PageHeader } from '../../layout/PageHeader';
+import { COMMITTEE, hasAny } from '../../session/permissions';
+import { useCommunity } from '../../session/useCommunity';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -74,6 +77,7 @@ function UnitCard({ unit }: { unit: Unit }) {
 
 export default function UnitsPage() {
   const { communityId = '' } = useParams();
+  const { roles, isAdmin } = useCommunity();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const buildingId = params.get('buildingId') ?? undefined;
@@ -113,7 +117,7 @@ export default function UnitsPage() {
       render: (area: string, u) => (
         <span>
           {formatArea(area)}
-          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 14 }}>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 16 }}>
             {AREA_SOURCE_LABELS[u.areaSource] ?? u.areaSource}
           </Typography.Text>
         </span>
@@ -135,9 +139,15 @@ export default function UnitsPage() {
       <PageHeader
         title="房屋列表"
         extra={
-          <Link to={`/c/${communityId}/roster`}>
-            <Button>导入花名册</Button>
-          </Link>
+          <Space wrap>
+            <ExportButtons path={`/communities/${communityId}/exports/units`} label="导出房屋" />
+            {(isAdmin || hasAny(roles, COMMITTEE)) && (
+              <ExportButtons path={`/communities/${communityId}/exports/owners`} label="导出业主（脱敏）" />
+            )}
+            <Link to={`/c/${communityId}/roster`}>
+              <Button>导入花名册</Button>
+            </Link>
+          </Space>
         }
       />
       <Card style={{ marginBottom: 16 }}>

@@ -1,12 +1,36 @@
-import { CheckOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import type { Choice, Motion, Receipt } from '../../api';
+import { Button, Card, ConfirmDialog } from '../../lite/ui';
 import { choiceLabel, choiceOptions } from './choices';
+
+/** A motion's full text, three lines at first (long texts), with a toggle. */
+function MotionText({ text }: { text: string }) {
+  const [open, setOpen] = useState(false);
+  const long = text.length > 120 || text.split('\n').length > 3;
+  return (
+    <div style={{ marginBottom: 12 }}>
+      <p
+        className="gy-l-muted"
+        style={{
+          whiteSpace: 'pre-wrap',
+          margin: 0,
+          ...(long && !open ? { display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' } : {}),
+        }}
+      >
+        {text}
+      </p>
+      {long && (
+        <Button kind="link" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+          {open ? '收起' : '展开议案全文'}
+        </Button>
+      )}
+    </div>
+  );
+}
 
 /**
  * One clear choice per motion in large buttons, then a confirmation that names every choice and says the ballot
- * cannot be changed, then the cast.
+ * cannot be changed, then the cast. Light markup: the owner's ballot page loads no Ant Design (issue 15).
  */
 export function BallotForm({
   motions,
@@ -18,80 +42,66 @@ export function BallotForm({
   forWhom: string;
   onCast: (choices: Choice[]) => Promise<Receipt>;
 }) {
-  const { modal } = App.useApp();
   const [picked, setPicked] = useState<Record<string, string>>({});
+  const [asking, setAsking] = useState(false);
   const complete = motions.every((m) => picked[m.id]);
-
-  const confirm = () => {
-    modal.confirm({
-      title: '确认投票',
-      okText: '确认投票',
-      cancelText: '再看看',
-      okButtonProps: { size: 'large', ...({ 'data-testid': 'confirm-cast' } as Record<string, string>) },
-      cancelButtonProps: { size: 'large' },
-      content: (
-        <div data-testid="cast-confirmation">
-          <Typography.Paragraph>
-            您将以<strong>{forWhom}</strong>的名义投票：
-          </Typography.Paragraph>
-          {motions.map((m) => (
-            <Typography.Paragraph key={m.id}>
-              议案 {m.seq}「{m.title}」：<strong style={{ fontSize: 22 }}>{choiceLabel(m, picked[m.id])}</strong>
-            </Typography.Paragraph>
-          ))}
-          <Typography.Paragraph type="danger" strong style={{ fontSize: 20 }}>
-            投票后不可更改。
-          </Typography.Paragraph>
-        </div>
-      ),
-      onOk: () => onCast(motions.map((m) => ({ motionId: m.id, choice: picked[m.id] }))).catch(() => undefined),
-    });
-  };
 
   return (
     <div data-testid="ballot-form">
       {motions.map((m) => (
-        <Card
-          key={m.id}
-          style={{ marginBottom: 16 }}
-          title={
-            <span style={{ whiteSpace: 'normal' }}>
-              议案 {m.seq}：{m.title}
-            </span>
-          }
-        >
-          <Typography.Paragraph
-            type="secondary"
-            ellipsis={{ rows: 3, expandable: 'collapsible', symbol: (open) => (open ? '收起' : '展开议案全文') }}
-            style={{ whiteSpace: 'pre-wrap' }}
-          >
-            {m.fullText}
-          </Typography.Paragraph>
-          <Flex vertical gap={10} role="radiogroup" aria-label={`议案 ${m.seq} 的选择`}>
+        <Card key={m.id} title={`议案 ${m.seq}：${m.title}`}>
+          <MotionText text={m.fullText} />
+          <div role="radiogroup" aria-label={`议案 ${m.seq} 的选择`} style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
             {choiceOptions(m).map((o) => {
               const selected = picked[m.id] === o.value;
               return (
-                <Button
+                <button
                   key={o.value}
+                  type="button"
                   role="radio"
                   aria-checked={selected}
                   data-testid={`choice-${m.seq}-${o.value}`}
-                  type={selected ? 'primary' : 'default'}
-                  icon={selected ? <CheckOutlined /> : undefined}
+                  className={`gy-l-btn gy-l-choice${selected ? ' gy-l-btn-primary' : ''}`}
                   onClick={() => setPicked((p) => ({ ...p, [m.id]: o.value }))}
-                  style={{ height: 60, fontSize: 22, justifyContent: 'flex-start', whiteSpace: 'normal', textAlign: 'left' }}
-                  block
                 >
+                  {selected ? '✓ ' : ''}
                   {o.label}
-                </Button>
+                </button>
               );
             })}
-          </Flex>
+          </div>
         </Card>
       ))}
-      <Button type="primary" block disabled={!complete} onClick={confirm} style={{ height: 60, fontSize: 22 }} data-testid="cast-ballot">
+      <Button kind="primary" block disabled={!complete} onClick={() => setAsking(true)} data-testid="cast-ballot">
         {complete ? '提交投票' : '请先对每项议案作出选择'}
       </Button>
+      <ConfirmDialog
+        open={asking}
+        title="确认投票"
+        okText="确认投票"
+        cancelText="再看看"
+        confirmTestId="confirm-cast"
+        onCancel={() => setAsking(false)}
+        onConfirm={() =>
+          onCast(motions.map((m) => ({ motionId: m.id, choice: picked[m.id] })))
+            .then(() => setAsking(false))
+            .catch(() => undefined)
+        }
+      >
+        <div data-testid="cast-confirmation">
+          <p>
+            您将以<strong>{forWhom}</strong>的名义投票：
+          </p>
+          {motions.map((m) => (
+            <p key={m.id}>
+              议案 {m.seq}「{m.title}」：<strong style={{ fontSize: '1.2em' }}>{choiceLabel(m, picked[m.id])}</strong>
+            </p>
+          ))}
+          <p className="gy-l-danger-text" style={{ fontSize: '1.1em' }}>
+            投票后不可更改。
+          </p>
+        </div>
+      </ConfirmDialog>
     </div>
   );
 }

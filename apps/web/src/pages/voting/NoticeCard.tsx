@@ -3,6 +3,7 @@ import type { AssemblyVote } from '../../api';
 import { formatDateTime, formatHundredths } from '../../format';
 import { CHANNEL_LABELS } from '../../labels';
 import { optionId } from './choices';
+import { VoteTotalsCard } from './VoteTotalsCard';
 
 /** The notice as published: method, channels, window, roll totals and the full text of every motion. */
 export function NoticeCard({ vote }: { vote: AssemblyVote }) {
@@ -16,7 +17,16 @@ export function NoticeCard({ vote }: { vote: AssemblyVote }) {
           { key: 'channels', label: '投票渠道', children: vote.channels.map((c) => <Tag key={c}>{CHANNEL_LABELS[c]}</Tag>) },
           { key: 'opens', label: '投票开始', children: formatDateTime(vote.opensAt) },
           { key: 'closes', label: '投票截止', children: formatDateTime(vote.closesAt) },
-          { key: 'noticed', label: '公告发布', children: vote.noticedAt ? formatDateTime(vote.noticedAt) : '尚未发布' },
+          {
+            key: 'noticed',
+            label: '公告日期（用章）',
+            // Publishing is the sealing: the notice's date is the day its seals went on.
+            children: vote.noticeSealedAt
+              ? formatDateTime(vote.noticeSealedAt)
+              : vote.noticedAt
+                ? `待用章（${formatDateTime(vote.noticedAt)} 提交发布）`
+                : '尚未发布',
+          },
           ...(vote.totalHeadcount !== null && vote.totalAreaHundredths !== null
             ? [
                 {
@@ -29,6 +39,7 @@ export function NoticeCard({ vote }: { vote: AssemblyVote }) {
           ...(vote.interim ? [{ key: 'interim', label: '会议类型', children: '临时会议' }] : []),
         ]}
       />
+      <VoteTotalsCard voteId={vote.id} />
       <Collapse
         style={{ marginTop: 12 }}
         items={vote.motions.map((m) => ({

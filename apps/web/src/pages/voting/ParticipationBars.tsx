@@ -44,7 +44,7 @@ function Bar({
           style={{ position: 'absolute', top: 0, bottom: 0, left: `${line}%`, borderLeft: '3px dashed #cf1322' }}
         />
       </div>
-      <Typography.Text type="secondary" style={{ fontSize: 15 }}>
+      <Typography.Text type="secondary" style={{ fontSize: 16 }}>
         红线为三分之二：{required} {unit}
       </Typography.Text>
     </div>

@@ -1,17 +1,18 @@
-import { Alert, Descriptions, Input } from 'antd';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { ApiError, votingApi, type Receipt } from '../../api';
 import { formatDateTime } from '../../format';
 import { CHANNEL_LABELS } from '../../labels';
+import { Alert, Button, Pairs } from '../../lite/ui';
 
 const STATUS_TEXT: Record<string, string> = { counted: '已计入', pending: '待第二位委员核对', rejected: '已退回' };
 
-/** 核对回执: when and how a ballot was recorded (never the choice). */
+/** 核对回执: when and how a ballot was recorded (never the choice). Light markup (owner's ballot page). */
 export function ReceiptCheck({ communityId, voteId, initialCode = '' }: { communityId: string; voteId: string; initialCode?: string }) {
   const [code, setCode] = useState(initialCode);
   const [result, setResult] = useState<Receipt | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const inputId = useId();
 
   const check = async (value: string) => {
     const normalised = value.trim().toUpperCase();
@@ -34,32 +35,40 @@ export function ReceiptCheck({ communityId, voteId, initialCode = '' }: { commun
 
   return (
     <div data-testid="receipt-check">
-      <Input.Search
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        placeholder="输入回执码，如 AB12-CD34-EF56"
-        enterButton="核对"
-        loading={loading}
-        onSearch={check}
-        className="gy-mono"
-        style={{ maxWidth: 480 }}
-      />
-      {error && <Alert type="warning" showIcon title={error} style={{ marginTop: 12 }} />}
-      {result && (
-        <Descriptions
-          bordered
-          size="small"
-          column={1}
-          style={{ marginTop: 12 }}
-          data-testid="receipt-result"
-          items={[
-            { key: 'code', label: '回执码', children: <span className="gy-mono">{result.receiptCode}</span> },
-            { key: 'status', label: '状态', children: STATUS_TEXT[result.status] ?? result.status },
-            { key: 'channel', label: '方式', children: CHANNEL_LABELS[result.channel] ?? result.channel },
-            { key: 'at', label: '记录时间', children: formatDateTime(result.castAt) },
-            { key: 'motions', label: '议案', children: result.motions.map((m) => `议案 ${m.seq}：${m.title}`).join('；') },
-          ]}
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void check(code);
+        }}
+        className="gy-l-row"
+        style={{ flexWrap: 'nowrap', gap: 8, maxWidth: 480 }}
+      >
+        <input
+          id={inputId}
+          className="gy-l-input gy-l-mono"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          aria-label="回执码"
+          placeholder="输入回执码，如 AB12-CD34-EF56"
         />
+        <Button kind="primary" type="submit" loading={loading}>
+          核对
+        </Button>
+      </form>
+      {error && <Alert type="warning" title={error} style={{ marginTop: 12 }} />}
+      {result && (
+        <div data-testid="receipt-result" style={{ marginTop: 12 }}>
+          <Pairs
+            items={[
+              ['回执码', <span className="gy-l-mono">{result.receiptCode}</span>],
+              ['状态', STATUS_TEXT[result.status] ?? result.status],
+              ['方式', CHANNEL_LABELS[result.channel] ?? result.channel],
+              ['记录时间', formatDateTime(result.castAt)],
+              ['议案', result.motions.map((m) => `议案 ${m.seq}：${m.title}`).join('；')],
+            ]}
+          />
+        </div>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Result, Skeleton } from 'antd';
+import { PrintButton } from '../../components/ExportButtons';
+import { Alert, App, Button, Flex, Result, Skeleton } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { votingApi, type Recount } from '../../api';
@@ -48,12 +49,15 @@ export default function ResultsPage() {
   if (!results.data) return <Skeleton active paragraph={{ rows: 8 }} />;
   return (
     <>
-      <Link to={`/c/${communityId}/votes/${voteId}`}>返回表决</Link>
+      <Flex justify="space-between" wrap gap={8} className="gy-no-print">
+        <Link to={`/c/${communityId}/votes/${voteId}`}>返回表决</Link>
+        <PrintButton />
+      </Flex>
       <PageHeader
         title={`表决结果：${results.data.title}`}
         extra={
           canRecount && (
-            <Button onClick={runRecount} loading={counting} data-testid="recount">
+            <Button onClick={runRecount} loading={counting} disabled={counting} data-testid="recount" className="gy-no-print">
               重新计票
             </Button>
           )
@@ -68,7 +72,16 @@ export default function ResultsPage() {
           title={recount.matches ? '按选票重新计票，结果与封存结果一致。' : '重新计票结果与封存结果不一致，请立即报告街道。'}
         />
       )}
-      <VoteResultsView results={results.data} />
+      <VoteResultsView
+        results={results.data}
+        objectionsLink={
+          results.data.objectionEndsAt && (
+            <Link to={`/c/${communityId}/votes/${voteId}/objections`} data-testid="objections-link">
+              {results.data.stage === 'preliminary' ? '提出异议 / 查看询异情况' : '查看询异情况与表决结果公告'}
+            </Link>
+          )
+        }
+      />
     </>
   );
 }

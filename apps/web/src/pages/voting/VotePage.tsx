@@ -1,7 +1,9 @@
+import { ExportButtons, PrintButton } from '../../components/ExportButtons';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { Alert, Button, Card, Flex, Skeleton, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import { ApiError, votingApi, type CanvassElector } from '../../api';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ApiError, rulebookApi, votingApi, type CanvassElector } from '../../api';
 import { useLoad } from '../../hooks/useLoad';
 import { VOTE_STATUS_LABELS } from '../../labels';
 import { PageHeader } from '../../layout/PageHeader';
@@ -9,10 +11,12 @@ import { COMMITTEE, hasAny } from '../../session/permissions';
 import { useCommunity } from '../../session/useCommunity';
 import { CanvassingPanel } from './CanvassingPanel';
 import { NoticeCard } from './NoticeCard';
+import { NoticeSealingCard } from './NoticeSealingCard';
 import { PaperBallotForm } from './PaperBallotForm';
 import { ParticipationBars } from './ParticipationBars';
 import { PendingPaperList } from './PendingPaperList';
 import { ProxyForm } from './ProxyForm';
+import { PendingProxyList } from './PendingProxyList';
 import { ReceiptCheck } from './ReceiptCheck';
 
 const REFRESH_MS = 15_000;
@@ -38,6 +42,13 @@ export default function VotePage() {
     async () => (open && committee ? votingApi.pendingPaper(communityId, voteId) : []),
     [communityId, voteId, open, committee],
   );
+  const proxies = useLoad(
+    async () => (published && committee && vote.data?.channels.includes('proxy') ? votingApi.proxies(communityId, voteId) : []),
+    [communityId, voteId, published, committee],
+  );
+  const sealing = vote.data?.status === 'noticed' && !vote.data.noticeSealedAt;
+  const rules = useLoad(async () => (sealing && committee ? rulebookApi.current(communityId) : null), [communityId, sealing, committee]);
+  const navigate = useNavigate();
   const [publishError, setPublishError] = useState<string | null>(null);
   const [publishing, setPublishing] = useState(false);
   const [tab, setTab] = useState('canvass');
@@ -47,6 +58,7 @@ export default function VotePage() {
     participation.reload();
     canvassing.reload();
     pending.reload();
+    proxies.reload();
   };
   useEffect(() => {
     if (!open) return;
@@ -66,6 +78,7 @@ export default function VotePage() {
     setPublishing(true);
     setPublishError(null);
     try {
+      // Publishing is the sealing: the server registers the notice and asks for its seals in the same step.
       await votingApi.publish(communityId, voteId);
       vote.reload();
     } catch (e) {
@@ -82,9 +95,13 @@ export default function VotePage() {
         title={v.title}
         extra={
           <Flex gap={8} wrap>
-            <Tag color={v.status === 'closed' ? 'default' : v.status === 'noticed' ? 'green' : 'orange'}>
-              {VOTE_STATUS_LABELS[v.status]}
-            </Tag>
+            {sealing ? (
+              <Tag color="orange">已发布 · 待用章</Tag>
+            ) : (
+              <Tag color={v.status === 'closed' ? 'default' : v.status === 'noticed' ? 'green' : 'orange'}>
+                {VOTE_STATUS_LABELS[v.status]}
+              </Tag>
+            )}
             {v.isOpen && <Tag color="blue">投票进行中</Tag>}
           </Flex>
         }
@@ -97,11 +114,50 @@ export default function VotePage() {
             style={{ marginBottom: 12 }}
             title="发布后议案和表决名册即冻结，并通知居委会；发布须早于投票开始至少公告期天数。"
           />
+          <Flex wrap gap={12} style={{ marginBottom: 12 }}>
+            <Link to={`/c/${communityId}/votes/${v.id}/edit`}>
+              <Button data-testid="edit-vote-draft">修改草稿</Button>
+            </Link>
+            <ConfirmButton
+              danger
+              data-testid="delete-vote-draft"
+              confirmTitle="删除这份表决草稿？"
+              okText="确认删除"
+              consequence={<p>草稿「{v.title}」及其议案将被删除（决策记录中保留“删除草稿”一条）；之后可以为该议题重新起草。</p>}
+              onConfirm={async () => {
+                await votingApi.deleteDraft(communityId, v.id);
+                navigate(`/c/${communityId}/agenda/${v.agendaItemId}`);
+              }}
+            >
+              删除草稿
+            </ConfirmButton>
+          </Flex>
           {publishError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={publishError} data-testid="publish-error" />}
-          <Button type="primary" loading={publishing} onClick={publish} data-testid="publish-notice">
+          <ConfirmButton
+            type="primary"
+            data-testid="publish-notice"
+            confirmTitle="发布业主大会表决公告？"
+            okText="确认发布"
+            consequence={
+              <p>
+                公告「{v.title}
+                」发布后，议案和表决名册即冻结、不能再修改或删除，并随即申请加盖业主大会章和业主委员会章：用章之日即公告之日，须在投票开始前公告期天数以前完成；居委会和名册上的业主会收到通知，投票按公告的时间开始和结束。
+              </p>
+            }
+            disabled={publishing}
+            onConfirm={publish}
+          >
             发布公告
-          </Button>
+          </ConfirmButton>
         </Card>
+      )}
+      {sealing && committee && rules.data && (
+        <NoticeSealingCard
+          communityId={communityId}
+          vote={v}
+          noticeDays={v.interim ? rules.data.settings.interimNoticeDays : rules.data.settings.noticeDays}
+          onChanged={vote.reload}
+        />
       )}
       {v.status === 'closed' && (
         <Alert
@@ -186,7 +242,27 @@ export default function VotePage() {
                       key: 'proxy',
                       label: '登记委托',
                       children: (
-                        <ProxyForm communityId={communityId} voteId={voteId} electors={electors} electorId={picked} onAdded={refresh} />
+                        <ProxyForm
+                          communityId={communityId}
+                          voteId={voteId}
+                          electors={electors}
+                          electorId={picked}
+                          userId={userId}
+                          onAdded={refresh}
+                        />
+                      ),
+                    },
+                    {
+                      key: 'proxies',
+                      label: `书面委托（${(proxies.data ?? []).filter((p) => p.status === 'pending').length} 份未核对）`,
+                      children: (
+                        <PendingProxyList
+                          communityId={communityId}
+                          voteId={voteId}
+                          proxies={proxies.data ?? []}
+                          userId={userId}
+                          onChanged={refresh}
+                        />
                       ),
                     },
                   ]
@@ -195,6 +271,12 @@ export default function VotePage() {
             ]}
           />
         </Card>
+      )}
+      {published && canCanvass && (
+        <Flex wrap gap={8} style={{ marginBottom: 16 }} className="gy-no-print">
+          <ExportButtons path={`/communities/${communityId}/votes/${voteId}/canvassing/export`} label="导出扫楼名单" />
+          <PrintButton />
+        </Flex>
       )}
       <NoticeCard vote={v} />
     </>

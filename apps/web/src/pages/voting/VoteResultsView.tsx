@@ -1,4 +1,5 @@
-import { Card, Collapse, Descriptions, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Collapse, Descriptions, Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { VoteResults } from '../../api';
 import { formatArea, formatDateTime, formatHundredths } from '../../format';
 import { CHANNEL_LABELS, TALLY_OUTCOME_LABELS } from '../../labels';
@@ -40,10 +41,61 @@ function ChoiceTable({ m }: { m: MotionResult }) {
   );
 }
 
+/**
+ * Where the result stands: a preliminary count with its objection period, or final once the announcement is sealed
+ * — and the objections with the committee's answers (units and texts, never names).
+ */
+function StageBanner({ results, objectionsLink }: { results: VoteResults; objectionsLink?: ReactNode }) {
+  if (results.final && !results.objectionEndsAt) return null;
+  const preliminary = results.stage === 'preliminary';
+  return (
+    <Alert
+      style={{ marginBottom: 16 }}
+      type={results.final ? 'success' : 'warning'}
+      showIcon
+      data-testid="result-stage-banner"
+      title={
+        results.final
+          ? `表决结果已确定（表决结果公告 ${results.finalDocument?.number ?? ''} 已加盖双章）`
+          : preliminary
+            ? `初步统计结果公示：询异期至 ${formatDateTime(results.objectionEndsAt)}，期内本次表决的业主可提出异议`
+            : '初步统计结果：询异期已结束，表决结果以业主委员会发布并用章的表决结果公告为准'
+      }
+      description={
+        <>
+          {results.objections.length > 0 && (
+            <ol style={{ paddingLeft: 20, margin: '8px 0' }}>
+              {results.objections.map((o, i) => (
+                <li key={i}>
+                  {o.unitNumber ? `（${o.unitNumber}）` : ''}
+                  {o.text}
+                  <br />
+                  <Typography.Text type="secondary">{o.answer ? `答复：${o.answer}` : '待业主委员会答复'}</Typography.Text>
+                </li>
+              ))}
+            </ol>
+          )}
+          {[results.preliminaryDocument, results.finalDocument]
+            .filter((d) => d?.sealed)
+            .map((d) => (
+              <div key={d!.number}>
+                <a href={`/verify/${d!.number}`} data-testid="result-document-link">
+                  {d!.title}（{d!.number}，核验并下载盖章文件）
+                </a>
+              </div>
+            ))}
+          {objectionsLink}
+        </>
+      }
+    />
+  );
+}
+
 /** Published results: outcome, threshold, counts by heads and area, and the participating units (never names). */
-export function VoteResultsView({ results }: { results: VoteResults }) {
+export function VoteResultsView({ results, objectionsLink }: { results: VoteResults; objectionsLink?: ReactNode }) {
   return (
     <div data-testid="vote-results">
+      <StageBanner results={results} objectionsLink={objectionsLink} />
       <Typography.Paragraph type="secondary">表决结束时间：{formatDateTime(results.closedAt)}</Typography.Paragraph>
       {results.motions.map((m) => {
         const t = m.tally;
@@ -111,7 +163,7 @@ export function VoteResultsView({ results }: { results: VoteResults }) {
                 },
               ]}
             />
-            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 14 }}>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 16 }}>
               结果摘要 <span className="gy-mono">{m.resultDigest}</span>
             </Typography.Paragraph>
           </Card>

@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../../support/browser-chromium';
+import { signIn, waitPastLogin } from '../browser-ui';
+
+// axe-core's browser build, injected into each page checked (no extra Playwright package needed).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AXE_SOURCE: string = require('axe-core').source;
+
+export const JOURNEY_DIR = join(process.cwd(), 'test-output', 'journeys');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Serious and critical WCAG 2.x A/AA violations on the page as it is now. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol, so the app's Content-Security-Policy (script-src 'self') allows it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Sideways scroll of the page in CSS pixels (0 when it fits the viewport). */
+export async function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/**
+ * One step of a journey: the page has settled, it passes axe (0 serious/critical) and does not scroll sideways; a
+ * screenshot is kept as test-output/journeys/<role>-<nn>-<step>.png.
+ */
+export async function step(page: Page, role: string, name: string): Promise<void> {
+  mkdirSync(JOURNEY_DIR, { recursive: true });
+  await screenshot(page, `../journeys/${role}-${name}`);
+  const violations = await axeViolations(page);
+  expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+}
+
+/** From the login page: sign in, then open 我的待办 from the header badge, which must show at least one task. */
+export async function loginToTodo(
+  page: Page,
+  communityId: string,
+  login: string,
+  password: string,
+  role: string,
+  landing = 'overview',
+): Promise<void> {
+  await page.goto('/login');
+  await step(page, role, '01-login');
+  await signIn(page, login, password);
+  await waitPastLogin(page);
+  if (!page.url().includes(`/c/${communityId}/`)) await page.goto(`/c/${communityId}/${landing}`);
+  const badge = page.getByTestId('header-todo');
+  await badge.locator('.ant-badge-count').waitFor();
+  expect(Number((await badge.locator('.ant-badge-count').getAttribute('title')) ?? '0')).toBeGreaterThan(0);
+  await badge.click();
+  await page.waitForURL(`**/c/${communityId}/todo`);
+  await page.getByTestId('todo-item').first().waitFor();
+  await step(page, role, '02-todo');
+}
