@@ -42,7 +42,13 @@ describe('a written proxy: one member records it, a second confirms it', () => {
     await pick(clerk, formItem(clerk, '委托人（业主）').locator('.ant-select'), '张伟');
     await pick(clerk, formItem(clerk, '受托人').locator('.ant-select'), '陈主任');
     await formItem(clerk, '书面委托书编号').locator('input').fill('委托书 2026-001');
+    // The answer to the submission, so that a refusal (or a form that never submitted) fails here with its reason.
+    const answered = clerk.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/votes/${f.voteId}/proxies`));
     await clerk.getByTestId('submit-proxy').click();
+    const answer = await answered.catch(async () => {
+      throw new Error(`the proxy form did not submit: ${(await clerk.locator('.ant-form-item-explain').allInnerTexts()).join('; ')}`);
+    });
+    expect(`${answer.status()} ${await answer.text()}`).toMatch(/^201 .*"status":"pending"/);
     await clerk.locator('.ant-message').getByText('须由另一位委员核对委托书后生效').waitFor();
     await tab(clerk, '书面委托').click();
     const row = clerk.getByTestId('proxy-row').filter({ hasText: '张伟' });
