@@ -5,15 +5,12 @@ import { BidSeal } from '../../apps/api/src/hearings/bid-seal';
 import { bearer, createTestApp, type TestApp } from '../support/test-app';
 import { createItem } from '../support/chain-fixtures';
 import { createHearing, hearingBody, type HearingCast, hearingCast, submitBid } from '../support/hearing-fixtures';
+import { rawBody } from '../support/raw-body';
 
 type Method = 'get' | 'post';
 
-/** Collects any response, JSON or binary, as raw bytes so nothing escapes the scan. */
-const raw = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
+// Any response, JSON or binary, is collected as raw bytes so nothing escapes the scan.
+const raw = rawBody;
 
 describe('sealed bids', () => {
   let t: TestApp;

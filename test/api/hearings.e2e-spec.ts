@@ -18,13 +18,10 @@ import {
   sheet,
   submitBid,
 } from '../support/hearing-fixtures';
+import { rawBody } from '../support/raw-body';
 
-/** supertest buffers only text types; PDFs are collected as bytes. */
-const bytes = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
+// supertest buffers only text types; PDFs are collected as bytes.
+const bytes = rawBody;
 
 describe('hearings', () => {
   let t: TestApp;

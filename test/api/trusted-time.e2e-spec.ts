@@ -24,12 +24,9 @@ import { main as verifyCli } from '../../scripts/verify-pdf';
 import { Cast, chainCast } from '../support/chain-fixtures';
 import { issueSealsWithPins, TEST_SEAL_PIN } from '../support/seal-fixtures';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
+import { rawBody } from '../support/raw-body';
 
-const collect = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
+const collect = rawBody;
 const binary = (req: ReturnType<TestApp['http']['get']>) => req.buffer(true).parse(collect);
 
 /** A scratch folder for openssl, removed afterwards. */

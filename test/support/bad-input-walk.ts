@@ -89,7 +89,7 @@ export async function badInputWalk(index: number): Promise<BadInputWalk> {
  */
 export async function walkBadInput({ t, tokens, ids, shard }: BadInputWalk): Promise<string[]> {
   const failures: string[] = [];
-  const idVariants = [
+  const idVariants: { ids: Record<string, string>; bodies: unknown[]; queries: string[] }[] = [
     { ids, bodies: BODIES, queries: QUERIES },
     ...[
       { ...ids, id: 'not-a-uuid', communityId: 'x' },

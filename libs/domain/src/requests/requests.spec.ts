@@ -91,10 +91,10 @@ describe('response-time rules (52022)', () => {
   it('are rulebook settings: versions without them take the defaults, changes are checked', () => {
     const base = { ...DEFAULT_RULEBOOK, stages: {} } as unknown as RulebookSettings;
     const { requestRules: _r, requestReopenDays: _d, ...old } = base;
-    expect(requestRulesOf(old)).toEqual(DEFAULT_REQUEST_RULES);
+    expect(requestRulesOf(old as Partial<RulebookSettings>)).toEqual(DEFAULT_REQUEST_RULES);
     expect(reviseRulebook(old as RulebookSettings, { proxyCap: 4 }).requestReopenDays).toBe(7);
     const faster = DEFAULT_REQUEST_RULES.map((r) => (r.category === 'repair' ? { ...r, resolveMinutes: 15 } : r));
-    expect(requestRuleFor(reviseRulebook(base, { requestRules: faster }).requestRules, 'repair').resolveMinutes).toBe(15);
+    expect(requestRuleFor(requestRulesOf(reviseRulebook(base, { requestRules: faster })), 'repair').resolveMinutes).toBe(15);
     expect(() => reviseRulebook(base, { requestRules: [{ ...faster[0], acceptMinutes: 0 }] })).toThrow(/接单时限/);
     expect(() => reviseRulebook(base, { requestRules: [faster[0], faster[0]] })).toThrow(/重复/);
     expect(() => reviseRulebook(base, { requestReopenDays: 0 })).toThrow(/requestReopenDays/);
