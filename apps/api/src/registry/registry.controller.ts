@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Invalid } from '../common/app-error';
 import { CommunityParam } from '../common/params';
 import { type AuthUser, Authenticated, CommunityAccess, CurrentRoles, CurrentUser, PlatformAdmin } from '../identity/decorators';
@@ -13,6 +13,7 @@ import {
   MyCommunityDto,
   OwnerPageDto,
   RosterImportResultDto,
+  RosterRejectedDto,
   UnitPageDto,
 } from './dto/registry-responses.dto';
 import { RegistryService } from './registry.service';
@@ -93,6 +94,7 @@ export class RegistryController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: '导入房屋花名册（CSV 或 XLSX，全部成功或全部不导入）' })
   @ApiCreatedResponse({ type: RosterImportResultDto })
+  @ApiBadRequestResponse({ type: RosterRejectedDto, description: '花名册有错误，未导入任何数据' })
   importRoster(@CurrentUser() user: AuthUser, @Param() { communityId }: CommunityParam, @UploadedFile() file: UploadedRoster | undefined) {
     if (!file) throw new Invalid('请上传文件字段 file (multipart field "file" required)', 'file_required');
     return this.rosterImport.import(user.id, communityId, file);

@@ -11,12 +11,8 @@ export type OwnerActivation = Schemas['OwnerActivationDto'];
 
 export type BuildingActivation = Schemas['BuildingActivationDto'];
 
-export interface IssueLetters {
-  ownerIds?: string[];
-  buildingId?: string;
-  reissue?: boolean;
-  help?: string;
-}
+/** What to issue (IssueLettersDto); the web always asks for the PDF. */
+export type IssueLetters = Omit<Schemas['IssueLettersDto'], 'format' | 'reissue'> & { reissue?: boolean };
 
 const c = (communityId: string) => `/communities/${encodeURIComponent(communityId)}`;
 

@@ -1,4 +1,10 @@
-/** The one fetch wrapper: bearer token, JSON, the server's error message, and 401 → login. */
+/**
+ * The one transport: an openapi-fetch client over the generated `paths`, so a wrong path, method, parameter or body
+ * fails the web type check. Middleware adds the bearer token and turns an empty success body into "no content";
+ * `call` shows the server's Chinese error message and handles 401 → login, as `request` did.
+ */
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './generated/schema';
 
 const TOKEN_KEY = 'gongyi.token';
 
@@ -36,6 +42,86 @@ let handlers: Handlers = {
 export function setApiHandlers(next: Partial<Handlers>): void {
   handlers = { ...handlers, ...next };
 }
+
+/** Drops empty values (undefined, null, '') as request() always has. */
+function querySerializer(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  return params.toString();
+}
+
+const emptyIsNoContent: Middleware = {
+  async onResponse({ response }) {
+    if (!response.ok || response.status === 204) return undefined;
+    if ((await response.clone().text()) === '') return new Response(null, { status: 204, headers: response.headers });
+    return undefined;
+  },
+};
+
+const bearer: Middleware = {
+  onRequest({ request }) {
+    const token = tokenStore.get();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    request.headers.set('Accept', 'application/json');
+    return request;
+  },
+};
+
+/** Signed-in calls: the bearer token is sent. Paths are the OpenAPI templates ('/api/communities/{communityId}/…'). */
+export const client = createClient<paths>({ querySerializer, fetch: (r) => fetch(r) });
+client.use(bearer, emptyIsNoContent);
+
+/** Anonymous calls (login, activation, public pages): no token, and a 401 is an answer, not an expired session. */
+export const publicClient = createClient<paths>({ querySerializer, fetch: (r) => fetch(r) });
+publicClient.use(emptyIsNoContent);
+
+export interface CallOptions {
+  /** Do not show the error message; the caller displays it itself. */
+  quiet?: boolean;
+  /** A 401 here is an answer (wrong password), not an expired session. */
+  anonymous?: boolean;
+}
+
+/**
+ * Awaits an openapi-fetch call and answers its data, typed by the contract; a failure becomes an ApiError with the
+ * server's {code, message}, shown unless quiet, and a 401 on a signed-in call clears the token and goes to login.
+ */
+export async function call<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>, options: CallOptions = {}): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await pending;
+  } catch {
+    const error = new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试');
+    if (!options.quiet) handlers.showError(error.message);
+    throw error;
+  }
+  const { response } = result;
+  if (response.ok) return result.data as T;
+  const payload = (typeof result.error === 'object' && result.error ? result.error : {}) as {
+    code?: string;
+    message?: string;
+    details?: unknown;
+  };
+  const error = new ApiError(
+    response.status,
+    payload.code ?? `http_${response.status}`,
+    payload.message ?? `请求失败（${response.status}）`,
+    payload.details,
+  );
+  if (response.status === 401 && !options.anonymous) {
+    tokenStore.clear();
+    handlers.showError('登录已失效，请重新登录');
+    handlers.onUnauthorized();
+    throw error;
+  }
+  if (!options.quiet) handlers.showError(error.message);
+  throw error;
+}
+
+/** Multipart bodies go as the FormData itself (the browser sets the boundary). */
+export const asForm = (form: FormData) => ({ body: form as never, bodySerializer: (b: unknown) => b as FormData });
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
 

@@ -1,5 +1,5 @@
 import type { components } from './generated/schema';
-import { request } from './http';
+import { call, client } from './http';
 
 type Schemas = components['schemas'];
 
@@ -9,17 +9,35 @@ export type MinutesAttendee = Schemas['MinutesAttendeeDto'];
 /** 会议纪要确认: the minutes, where every attendee stands, and the record once final. */
 export type MinutesConfirmations = Schemas['MinutesConfirmationsDto'];
 
-const m = (communityId: string, meetingId: string) =>
-  `/communities/${encodeURIComponent(communityId)}/meetings/${encodeURIComponent(meetingId)}`;
+const m = (communityId: string, meetingId: string) => ({ communityId, meetingId });
 
 export const minutesApi = {
-  view: (communityId: string, meetingId: string) => request<MinutesConfirmations>(`${m(communityId, meetingId)}/confirmations`),
+  view: (communityId: string, meetingId: string) =>
+    call(client.GET('/api/communities/{communityId}/meetings/{meetingId}/confirmations', { params: { path: m(communityId, meetingId) } })),
   respond: (communityId: string, meetingId: string, decision: 'confirm' | 'object', comment?: string) =>
-    request<MinutesConfirmations>(`${m(communityId, meetingId)}/confirmations`, { method: 'POST', body: { decision, comment } }),
+    call(
+      client.POST('/api/communities/{communityId}/meetings/{meetingId}/confirmations', {
+        params: { path: m(communityId, meetingId) },
+        body: { decision, comment },
+      }),
+    ),
   enterPaper: (communityId: string, meetingId: string, index: number) =>
-    request<MinutesConfirmations>(`${m(communityId, meetingId)}/paper-confirmations/${index}`, { method: 'POST' }),
+    call(
+      client.POST('/api/communities/{communityId}/meetings/{meetingId}/paper-confirmations/{index}', {
+        params: { path: { ...m(communityId, meetingId), index } },
+      }),
+    ),
   countersign: (communityId: string, meetingId: string, index: number) =>
-    request<MinutesConfirmations>(`${m(communityId, meetingId)}/paper-confirmations/${index}/countersignature`, { method: 'POST' }),
+    call(
+      client.POST('/api/communities/{communityId}/meetings/{meetingId}/paper-confirmations/{index}/countersignature', {
+        params: { path: { ...m(communityId, meetingId), index } },
+      }),
+    ),
   amend: (communityId: string, meetingId: string, minutes: string, reason: string) =>
-    request<MinutesConfirmations>(`${m(communityId, meetingId)}/amendments`, { method: 'POST', body: { minutes, reason } }),
+    call(
+      client.POST('/api/communities/{communityId}/meetings/{meetingId}/amendments', {
+        params: { path: m(communityId, meetingId) },
+        body: { minutes, reason },
+      }),
+    ),
 };

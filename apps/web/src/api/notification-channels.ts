@@ -1,27 +1,14 @@
-import { request } from './http';
+/** 通知方式 (generated from apps/api/src/notifications/outbound/channel-settings.dto.ts). */
+import { call, client } from './http';
+import type { components } from './generated/schema';
 
-export interface ChannelState {
-  /** Configured on this server (SMTP_URL for e-mail). */
-  available: boolean;
-  driver: string;
-  enabled: boolean;
-  address: string | null;
-}
+type S = components['schemas'];
 
-export interface ChannelSettings {
-  email: ChannelState;
-  sms: ChannelState & { accountMobile: string | null };
-  recent: { channel: 'email' | 'sms'; status: 'sent' | 'failed'; attempt: number; error: string | null; subject: string; at: string }[];
-}
-
-export interface ChannelSettingsInput {
-  email: string | null;
-  emailEnabled: boolean;
-  mobile: string | null;
-  smsEnabled: boolean;
-}
+export type ChannelState = S['ChannelStateDto'];
+export type ChannelSettings = S['ChannelSettingsDto'];
+export type ChannelSettingsInput = S['UpdateChannelSettingsDto'];
 
 export const channelSettingsApi = {
-  get: () => request<ChannelSettings>('/me/notification-channels'),
-  update: (body: ChannelSettingsInput) => request<ChannelSettings>('/me/notification-channels', { method: 'PUT', body, quiet: true }),
+  get: () => call(client.GET('/api/me/notification-channels')),
+  update: (body: ChannelSettingsInput) => call(client.PUT('/api/me/notification-channels', { body }), { quiet: true }),
 };

@@ -1,5 +1,5 @@
 /** Typed functions for 整改事项, 星级满意度 / 红黑榜 and the monthly 四方联席 bulletin (issue 17). */
-import { request } from './http';
+import { call, client, publicClient } from './http';
 import type { components } from './generated/schema';
 
 type S = components['schemas'];
@@ -15,30 +15,42 @@ export type Bulletin = S['BulletinDto'];
 export type PublicBulletin = S['PublicBulletinDto'];
 export type HearingTrackRecord = S['HearingTrackRecordDto'];
 
-const c = (communityId: string) => `/communities/${encodeURIComponent(communityId)}`;
+const cp = (communityId: string) => ({ params: { path: { communityId } } });
+const cpi = (communityId: string, id: string) => ({ params: { path: { communityId, id } } });
 
 export const servicesApi = {
-  rectifications: (communityId: string) => request<RectificationList>(`${c(communityId)}/rectifications`),
+  rectifications: (communityId: string) => call(client.GET('/api/communities/{communityId}/rectifications', cp(communityId))),
   rectification: (communityId: string, id: string) =>
-    request<RectificationDetail>(`${c(communityId)}/rectifications/${encodeURIComponent(id)}`),
+    call(client.GET('/api/communities/{communityId}/rectifications/{id}', cpi(communityId, id))),
   raise: (communityId: string, body: RaiseRectification) =>
-    request<RectificationDetail>(`${c(communityId)}/rectifications`, { method: 'POST', body }),
+    call(client.POST('/api/communities/{communityId}/rectifications', { ...cp(communityId), body })),
   act: (communityId: string, id: string, body: RectificationActionBody) =>
-    request<RectificationDetail>(`${c(communityId)}/rectifications/${encodeURIComponent(id)}/actions`, { method: 'POST', body }),
-  ratingForm: (communityId: string) => request<RatingForm>(`${c(communityId)}/service-ratings/form`),
+    call(client.POST('/api/communities/{communityId}/rectifications/{id}/actions', { ...cpi(communityId, id), body })),
+  ratingForm: (communityId: string) => call(client.GET('/api/communities/{communityId}/service-ratings/form', cp(communityId))),
   rate: (communityId: string, body: S['RateServiceDto']) =>
-    request<S['RatingGivenDto']>(`${c(communityId)}/service-ratings`, { method: 'POST', body }),
-  quarter: (communityId: string, quarter: string) => request<QuarterSummary>(`${c(communityId)}/service-ratings/quarters/${quarter}`),
+    call(client.POST('/api/communities/{communityId}/service-ratings', { ...cp(communityId), body })),
+  quarter: (communityId: string, quarter: string) =>
+    call(client.GET('/api/communities/{communityId}/service-ratings/quarters/{quarter}', { params: { path: { communityId, quarter } } })),
   publishQuarter: (communityId: string, quarter: string, companyName: string) =>
-    request<BoardEntry>(`${c(communityId)}/service-ratings/quarters/${quarter}/publication`, { method: 'POST', body: { companyName } }),
-  bulletins: (communityId: string) => request<S['BulletinListDto']>(`${c(communityId)}/bulletins`),
-  compose: (communityId: string, month: string) => request<Bulletin>(`${c(communityId)}/bulletins`, { method: 'POST', body: { month } }),
+    call(
+      client.POST('/api/communities/{communityId}/service-ratings/quarters/{quarter}/publication', {
+        params: { path: { communityId, quarter } },
+        body: { companyName },
+      }),
+    ),
+  bulletins: (communityId: string) => call(client.GET('/api/communities/{communityId}/bulletins', cp(communityId))),
+  compose: (communityId: string, month: string) =>
+    call(client.POST('/api/communities/{communityId}/bulletins', { ...cp(communityId), body: { month } })),
   requestSeal: (communityId: string, id: string) =>
-    request<S['BulletinSealRequestDto']>(`${c(communityId)}/bulletins/${encodeURIComponent(id)}/seal-request`, { method: 'POST' }),
+    call(client.POST('/api/communities/{communityId}/bulletins/{id}/seal-request', cpi(communityId, id))),
   trackRecord: (communityId: string, hearingId: string) =>
-    request<HearingTrackRecord>(`${c(communityId)}/hearings/${encodeURIComponent(hearingId)}/vendor-track-record`),
+    call(
+      client.GET('/api/communities/{communityId}/hearings/{hearingId}/vendor-track-record', {
+        params: { path: { communityId, hearingId } },
+      }),
+    ),
   publicBoard: (communityId: string) =>
-    request<S['ServiceBoardDto']>(`/public/communities/${encodeURIComponent(communityId)}/service-board`, { anonymous: true }),
+    call(publicClient.GET('/api/public/communities/{communityId}/service-board', cp(communityId)), { anonymous: true }),
   publicBulletins: (communityId: string) =>
-    request<S['PublicBulletinListDto']>(`/public/communities/${encodeURIComponent(communityId)}/bulletins`, { anonymous: true }),
+    call(publicClient.GET('/api/public/communities/{communityId}/bulletins', cp(communityId)), { anonymous: true }),
 };

@@ -1,5 +1,5 @@
 import type { components } from './generated/schema';
-import { request } from './http';
+import { call, client } from './http';
 
 type Schemas = components['schemas'];
 
@@ -8,10 +8,10 @@ export type TodoKind = Schemas['TodoKind'];
 export type TodoItem = Schemas['TodoItemDto'];
 export type TodoList = Schemas['TodoListDto'];
 
-const c = (communityId: string) => `/communities/${communityId}`;
+const community = (communityId: string) => ({ params: { path: { communityId } } });
 
 export const todoApi = {
-  list: (communityId: string) => request<TodoList>(`${c(communityId)}/todo`, { quiet: true }),
+  list: (communityId: string) => call(client.GET('/api/communities/{communityId}/todo', community(communityId)), { quiet: true }),
   markNotificationsRead: (communityId: string) =>
-    request<Schemas['MarkedReadDto']>(`${c(communityId)}/notifications/read`, { method: 'POST' }),
+    call(client.POST('/api/communities/{communityId}/notifications/read', community(communityId))),
 };

@@ -1,6 +1,6 @@
 /** Shapes of the hearing endpoints (apps/api/src/hearings). Money is integer fen as a string. */
 
-import type { components } from './generated/schema';
+import type { components, paths } from './generated/schema';
 
 type S = components['schemas'];
 
@@ -21,33 +21,12 @@ export type BidReceipt = S['BidReceiptDto'];
 export type PanelMember = S['PanelMemberDto'];
 export type HearingVoteDraft = S['HearingVoteDraftDto'];
 
-export interface NewHearing {
-  agendaItemId: string;
-  title: string;
-  description: string;
-  place: string;
-  criteria: Criterion[];
-  panel: { userId: string; kind: PanelKind }[];
-  vendors: { userId: string; vendorName: string }[];
-  bidDeadline: string;
-  openingAt: string;
-}
+export type NewHearing = S['CreateHearingDto'];
 
-export interface BidInput {
-  amountFen: string;
-  warrantyMonths: number;
-  deliveryDays: number;
-  proposal: string;
-  attachment?: File;
-}
+type BidForm = paths['/api/communities/{communityId}/hearings/{id}/bids']['post']['requestBody']['content']['multipart/form-data'];
+/** The multipart bid form; the attachment is the browser's File. */
+export type BidInput = Omit<BidForm, 'attachment'> & { attachment?: File };
 
 export type MyBid = S['MyBidDto'];
 
-export interface AssemblyMotionInput {
-  title: string;
-  method: string;
-  channels: string[];
-  opensAt: string;
-  closesAt: string;
-  motionTitle?: string;
-}
+export type AssemblyMotionInput = S['AssemblyMotionDto'];

@@ -37,22 +37,13 @@ export type UnitOwner = Schemas['UnitOwnerDto'];
 export type Unit = Schemas['UnitDto'];
 export type UnitPage = Schemas['UnitPageDto'];
 
-export interface Page<T> {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: T[];
-}
-
 /** Query of GET …/units (UnitQueryDto). */
 export type UnitQuery = NonNullable<operations['RegistryController_units']['parameters']['query']>;
 
 export type RosterImportResult = Schemas['RosterImportResultDto'];
 
-export interface RosterError {
-  line: number;
-  reason: string;
-}
+/** A bad roster line, in the 400 roster_invalid answer's details.errors (RosterRejectedDto). */
+export type RosterError = Schemas['RosterLineErrorDto'];
 
 export type RoleAssignment = Schemas['RoleAssignmentDto'];
 

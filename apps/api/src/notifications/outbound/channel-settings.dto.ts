@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsOptional, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 export class UpdateChannelSettingsDto {
-  @ApiPropertyOptional({ nullable: true, example: 'zhang@example.cn', description: '接收通知的电子邮箱；null 清除' })
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'zhang@example.cn', description: '接收通知的电子邮箱；null 清除' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsEmail({}, { message: '电子邮箱格式不正确' })
@@ -13,7 +13,7 @@ export class UpdateChannelSettingsDto {
   @IsBoolean()
   emailEnabled: boolean;
 
-  @ApiPropertyOptional({ nullable: true, example: '13800001111', description: '接收短信的手机号；不填则用账号手机号' })
+  @ApiPropertyOptional({ nullable: true, type: String, example: '13800001111', description: '接收短信的手机号；不填则用账号手机号' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Matches(/^1\d{10}$/, { message: '手机号应为 11 位数字，以 1 开头' })
@@ -38,13 +38,38 @@ export class ChannelStateDto {
   address: string | null;
 }
 
+export class SmsChannelStateDto extends ChannelStateDto {
+  @ApiProperty({ nullable: true, type: String, description: '账号登记的手机号（未单独设置时用它）' })
+  accountMobile: string | null;
+}
+
+export class OutboundSendDto {
+  @ApiProperty({ enum: ['email', 'sms'] })
+  channel: 'email' | 'sms';
+
+  @ApiProperty({ enum: ['sent', 'failed'] })
+  status: 'sent' | 'failed';
+
+  @ApiProperty({ description: '第几次尝试' })
+  attempt: number;
+
+  @ApiProperty({ nullable: true, type: String, description: '失败原因' })
+  error: string | null;
+
+  @ApiProperty()
+  subject: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+}
+
 export class ChannelSettingsDto {
   @ApiProperty({ type: ChannelStateDto })
   email: ChannelStateDto;
 
-  @ApiProperty({ type: ChannelStateDto })
-  sms: ChannelStateDto & { accountMobile: string | null };
+  @ApiProperty({ type: SmsChannelStateDto })
+  sms: SmsChannelStateDto;
 
-  @ApiProperty({ description: '最近的发送记录（最多 20 条）', isArray: true })
-  recent: { channel: string; status: string; attempt: number; error: string | null; subject: string; at: string }[];
+  @ApiProperty({ type: [OutboundSendDto], description: '最近的发送记录（最多 20 条）' })
+  recent: OutboundSendDto[];
 }

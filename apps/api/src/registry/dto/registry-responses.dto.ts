@@ -182,3 +182,32 @@ export class RosterImportResultDto {
   @ApiProperty({ type: 'integer', description: '已登记但文件未提及的房屋（保持不变）' })
   unitsNotInFile: number;
 }
+
+/** One bad line of a roster file. */
+export class RosterLineErrorDto {
+  @ApiProperty({ description: '文件中的行号' })
+  line: number;
+
+  @ApiProperty({ example: '面积应为正数' })
+  reason: string;
+}
+
+export class RosterRejectionDetailsDto {
+  @ApiProperty({ type: [RosterLineErrorDto] })
+  errors: RosterLineErrorDto[];
+}
+
+/** 400 roster_invalid: nothing imported; the bad lines in details.errors. */
+export class RosterRejectedDto {
+  @ApiProperty({ example: 400 })
+  statusCode: number;
+
+  @ApiProperty({ example: 'roster_invalid' })
+  code: string;
+
+  @ApiProperty()
+  message: string;
+
+  @ApiProperty({ type: RosterRejectionDetailsDto })
+  details: RosterRejectionDetailsDto;
+}

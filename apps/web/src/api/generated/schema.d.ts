@@ -3562,8 +3562,8 @@ export interface components {
     ChannelSettingsDto: {
       email: components['schemas']['ChannelStateDto'];
       /** @description 最近的发送记录（最多 20 条） */
-      recent: unknown[][];
-      sms: components['schemas']['ChannelStateDto'];
+      recent: components['schemas']['OutboundSendDto'][];
+      sms: components['schemas']['SmsChannelStateDto'];
     };
     ChannelStateDto: {
       /** @description 邮箱或手机号（已保存的） */
@@ -5266,6 +5266,19 @@ export interface components {
       for: number;
       representative: string;
     };
+    OutboundSendDto: {
+      /** Format: date-time */
+      at: string;
+      /** @description 第几次尝试 */
+      attempt: number;
+      /** @enum {string} */
+      channel: 'email' | 'sms';
+      /** @description 失败原因 */
+      error: string | null;
+      /** @enum {string} */
+      status: 'sent' | 'failed';
+      subject: string;
+    };
     OwnerActivationDto: {
       /** @description 所在楼栋 id */
       buildingIds: string[];
@@ -6505,6 +6518,23 @@ export interface components {
       unitsUnchanged: number;
       unitsUpdated: number;
     };
+    RosterLineErrorDto: {
+      /** @description 文件中的行号 */
+      line: number;
+      /** @example 面积应为正数 */
+      reason: string;
+    };
+    RosterRejectedDto: {
+      /** @example roster_invalid */
+      code: string;
+      details: components['schemas']['RosterRejectionDetailsDto'];
+      message: string;
+      /** @example 400 */
+      statusCode: number;
+    };
+    RosterRejectionDetailsDto: {
+      errors: components['schemas']['RosterLineErrorDto'][];
+    };
     RulebookDraftDto: {
       /** @enum {string|null} */
       basis: 'assembly_vote' | 'residents_committee' | null;
@@ -6910,6 +6940,17 @@ export interface components {
       reason: string;
       /** @enum {string} */
       stage: 'party_prediscussion' | 'joint_meeting' | 'representatives_meeting' | 'assembly_vote' | 'committee_resolution' | 'execution';
+    };
+    SmsChannelStateDto: {
+      /** @description 账号登记的手机号（未单独设置时用它） */
+      accountMobile: string | null;
+      /** @description 邮箱或手机号（已保存的） */
+      address: string | null;
+      /** @description 本服务器是否已配置此通知方式 */
+      available: boolean;
+      /** @description 实现：smtp、console、http */
+      driver: string;
+      enabled: boolean;
     };
     StageLineDto: {
       /** @example 支部先议 */
@@ -7400,14 +7441,14 @@ export interface components {
        * @description 接收通知的电子邮箱；null 清除
        * @example zhang@example.cn
        */
-      email?: Record<string, never> | null;
+      email?: string | null;
       /** @description 是否用邮件接收待办通知 */
       emailEnabled: boolean;
       /**
        * @description 接收短信的手机号；不填则用账号手机号
        * @example 13800001111
        */
-      mobile?: Record<string, never> | null;
+      mobile?: string | null;
       /** @description 是否用短信接收待办通知 */
       smsEnabled: boolean;
     };
@@ -11620,6 +11661,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RosterImportResultDto'];
+        };
+      };
+      /** @description 花名册有错误，未导入任何数据 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RosterRejectedDto'];
         };
       };
       /** @description 未登录 */
