@@ -43,8 +43,33 @@ export async function expectText(locator: Locator, expected: string): Promise<vo
     });
 }
 
-/** Opens an Ant Design select and clicks the option with this label. */
+/**
+ * Opens an Ant Design select and clicks the option with this label, until the select shows it as chosen: on a
+ * loaded machine a click during the dropdown's opening animation can be lost, and the form then fails later
+ * without saying why (CI saw a proxy form that never submitted and a role dialog that never granted).
+ */
 export async function pick(page: Page, select: Locator, label: string): Promise<void> {
+  // The select's box, found once: the caller's locator may name the select by the text it shows now (which the pick
+  // changes) or its input (getByLabel on an aria-labelled select). Marked so that later looks find the same box.
+  const mark = `pick-${++picks}`;
+  await select.evaluate((el, m) => (el.closest('.ant-select') ?? el).setAttribute('data-pick', m), mark);
+  const box = page.locator(`[data-pick="${mark}"]`);
+  // The box shows the chosen value (the option list itself is in a portal outside it).
+  const chosen = box.filter({ hasText: label });
+  for (let attempt = 1; ; attempt++) {
+    await clickOption(page, box, label);
+    const shown = await chosen
+      .waitFor({ timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+    if (attempt === 3) throw new Error(`the select did not take the option "${label}" after ${attempt} tries`);
+    await page.keyboard.press('Escape');
+  }
+}
+let picks = 0;
+
+async function clickOption(page: Page, select: Locator, label: string): Promise<void> {
   await select.click();
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   const option = dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first();

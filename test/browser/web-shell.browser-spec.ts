@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, newContext, PHONE, screenshot, serverUnderTest } from '../support/browser-chromium';
 import { ADMIN_NEW_PASSWORD } from './browser-api';
-import { waitPastLogin } from './browser-ui';
+import { pick, waitPastLogin } from './browser-ui';
 import { BAD_ROSTER, GOOD_ROSTER, GOOD_TOTALS, utf8WithBom } from './roster-fixtures';
 
 /**
@@ -29,13 +29,6 @@ async function expectText(locator: Locator, expected: string): Promise<void> {
     .catch(async () => {
       throw new Error(`expected text "${expected}", found "${(await locator.innerText()).trim()}"`);
     });
-}
-
-/** Opens an Ant Design select and clicks the option with this label. */
-async function pick(page: Page, select: Locator, label: string): Promise<void> {
-  await select.click();
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label });
-  await option.first().click();
 }
 
 function tableRows(scope: Locator | Page): Locator {
