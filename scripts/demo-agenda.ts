@@ -1,8 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { AgendaService } from '../apps/api/src/agenda/agenda.service';
-import { Clock } from '../apps/api/src/common/clock';
 import { LedgerService } from '../apps/api/src/finance/ledger.service';
 import { VoteNoticeService } from '../apps/api/src/voting/vote-notice.service';
+import { sealDemoNotice, type DemoSealPins } from './demo-seals';
+import { atTime } from './demo-trust';
 
 const DAY = 86_400_000;
 
@@ -17,7 +18,12 @@ const FOUR_PARTIES = ['党支部', '居委会', '业委会', '物业'].map((part
  * back-dated 20 days, as if published then), an item waiting for the party
  * branch, and a quarter of public-income entries.
  */
-export async function loadDemoAgenda(app: INestApplication, communityId: string, who: Record<string, string>): Promise<void> {
+export async function loadDemoAgenda(
+  app: INestApplication,
+  communityId: string,
+  who: Record<string, string>,
+  pins: DemoSealPins,
+): Promise<void> {
   const agenda = app.get(AgendaService);
   const now = Date.now();
   const meeting = (extra: object) => ({
@@ -67,7 +73,7 @@ export async function loadDemoAgenda(app: INestApplication, communityId: string,
   const notices = app.get(VoteNoticeService);
   const opensAt = new Date(now - 2 * DAY);
   const vote = await notices.createDraft(who.committee_member, communityId, elevator.id, {
-    title: '2026 年第一次业主大会（书面征求意见）',
+    title: '2026 年第三次业主大会（书面征求意见）',
     method: '网上投票与书面征求意见相结合，纸质表决票由楼栋长送达',
     channels: ['online', 'paper', 'proxy'],
     opensAt: opensAt.toISOString(),
@@ -80,14 +86,12 @@ export async function loadDemoAgenda(app: INestApplication, communityId: string,
       },
     ],
   });
-  const clock = app.get(Clock);
-  const realNow = clock.now.bind(clock);
-  clock.now = () => new Date(opensAt.getTime() - 18 * DAY);
-  try {
+  // Published and sealed (publishing is the sealing) 18 days before voting opened.
+  const publishedAt = new Date(opensAt.getTime() - 18 * DAY);
+  await atTime(app, publishedAt, async () => {
     await notices.publish(who.committee_member, communityId, vote.id);
-  } finally {
-    clock.now = realNow;
-  }
+    await sealDemoNotice(app, communityId, vote.id, who, pins, publishedAt);
+  });
 
   await agenda.create(who.committee_member, communityId, {
     title: '更换小区门禁系统',

@@ -1,13 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { AgendaService } from '../apps/api/src/agenda/agenda.service';
-import { Clock } from '../apps/api/src/common/clock';
-import { SealRequestsService } from '../apps/api/src/seals/seal-requests.service';
-import { VoteClosingService } from '../apps/api/src/voting/vote-closing.service';
 import { VoteNoticeService } from '../apps/api/src/voting/vote-notice.service';
-import { VoteObjectionsService } from '../apps/api/src/vote-results/vote-objections.service';
-import { NoticeSealingService } from '../apps/api/src/vote-results/notice-sealing.service';
-import { DataSource } from 'typeorm';
-import type { DemoSealPins } from './demo-seals';
+import { sealDemoNotice, type DemoSealPins } from './demo-seals';
+import { atTime } from './demo-trust';
+import { concludeDemoVote } from './demo-votes';
 
 const DAY = 86_400_000;
 const FOUR_PARTIES = ['党支部', '居委会', '业委会', '物业'].map((party) => ({ name: `${party}代表`, party, present: true }));
@@ -72,39 +68,17 @@ export async function loadDemoDocuments(
       contacts: [{ name: '业主委员会办公室', phone: '0571-86120088' }],
     },
   });
-  const requests = app.get(SealRequestsService);
-  const clock = app.get(Clock);
-  const realNow = clock.now.bind(clock);
-  clock.now = () => new Date(opensAt.getTime() - 18 * DAY);
-  try {
+  // Published and sealed by both custodians the same day, 18 days before voting opened.
+  const publishedAt = new Date(opensAt.getTime() - 18 * DAY);
+  await atTime(app, publishedAt, async () => {
     await notices.publish(who.committee_member, communityId, vote.id);
-  } finally {
-    clock.now = realNow;
-  }
-  // Closed by its job a minute after the closing time (five days ago): the preliminary result is posted then.
-  clock.now = () => new Date(now - 5 * DAY + 60_000);
-  try {
-    await app.get(VoteClosingService).closeIfDue(communityId, vote.id);
-  } finally {
-    clock.now = realNow;
-  }
-
-  const bothSeals = async (requestId: string) => {
-    await requests.apply(who.committee_director, communityId, requestId, 'committee', pins.committee_director);
-    await requests.apply(who.residents_committee, communityId, requestId, 'assembly', pins.residents_committee);
-  };
-  // The closed vote's notice is not sealed now: publishing is the sealing, and a notice sealed after voting opened
-  // would be refused (and would not have been lawful).
-  const [preliminary] = await app
-    .get(DataSource)
-    .query<{ id: string }[]>(`SELECT id FROM documents WHERE source_type = 'assembly_vote_preliminary' AND source_id = $1`, [vote.id]);
-  const prelimRequest = await requests.create(who.committee_member, communityId, { documentId: preliminary.id });
-  await requests.apply(who.committee_director, communityId, prelimRequest.id, 'committee', pins.committee_director);
-  // The objection period (3 days from the close) ended two days ago: the final announcement, sent for both seals.
-  const final = await app
-    .get(VoteObjectionsService)
-    .issueFinal(who.committee_member, communityId, vote.id, { scrutineers: ['楼栋长（居民代表）', '社区居委会'], counters: ['吴委员'] });
-  await bothSeals(final.sealRequest.id);
+    await sealDemoNotice(app, communityId, vote.id, who, pins, publishedAt);
+  });
+  // Closed five days ago, its preliminary result sealed then; the final announcement after the objection period.
+  await concludeDemoVote(app, communityId, vote.id, new Date(now - 5 * DAY), who, pins, {
+    scrutineers: ['楼栋长（居民代表）', '社区居委会'],
+    counters: ['吴委员'],
+  });
 
   // A notice sealed the day it is published, 20 days before its voting opens: every item a notice must state.
   const gate = await agenda.create(who.committee_member, communityId, {
@@ -148,7 +122,5 @@ export async function loadDemoDocuments(
   });
   // Publishing registered the notice and asked for both seals (the system's request); the two custodians apply them.
   await notices.publish(who.committee_member, communityId, upcoming.id);
-  const sealing = await app.get(NoticeSealingService).request(who.committee_member, communityId, upcoming.id);
-  if (!sealing.requestId) throw new Error('demo: the published notice has no seal request');
-  await bothSeals(sealing.requestId);
+  await sealDemoNotice(app, communityId, upcoming.id, who, pins, new Date());
 }

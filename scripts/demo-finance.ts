@@ -20,8 +20,9 @@ import { FundraisingDocumentsService } from '../apps/api/src/fundraising/fundrai
 import { FundraisingService, RECEIPT_SOURCE } from '../apps/api/src/fundraising/fundraising.service';
 import { SealRequestsService } from '../apps/api/src/seals/seal-requests.service';
 import { BallotsService } from '../apps/api/src/voting/ballots.service';
-import { VoteClosingService } from '../apps/api/src/voting/vote-closing.service';
 import { VoteNoticeService } from '../apps/api/src/voting/vote-notice.service';
+import { sealDemoNotice, type DemoSealPins } from './demo-seals';
+import { concludeDemoVote } from './demo-votes';
 import { DataSource } from 'typeorm';
 
 const DAY = 86_400_000;
@@ -49,7 +50,7 @@ export async function loadDemoFinance(
   app: INestApplication,
   communityId: string,
   who: Record<string, string>,
-  pins: Record<string, string>,
+  pins: DemoSealPins,
 ): Promise<string[]> {
   const now = new Date();
   const today = iso(now);
@@ -136,9 +137,10 @@ export async function loadDemoFinance(
   const opensAt = new Date(now.getTime() - 30 * DAY);
   const closesAt = new Date(now.getTime() - 16 * DAY);
   const notices = app.get(VoteNoticeService);
-  const vote = await at(app, new Date(opensAt.getTime() - 18 * DAY), async () => {
+  const publishedAt = new Date(opensAt.getTime() - 18 * DAY);
+  const vote = await at(app, publishedAt, async () => {
     const draft = await notices.createDraft(who.committee_member, communityId, item.id, {
-      title: '2026 年第二次业主大会（电梯更新集资）',
+      title: '2026 年第一次业主大会（电梯更新集资）',
       method: '书面征求意见，纸质表决票由楼栋长送达',
       channels: ['paper'],
       opensAt: opensAt.toISOString(),
@@ -147,7 +149,10 @@ export async function loadDemoFinance(
         { title: '关于 1–9 幢电梯更新集资的议案', fullText: '各幢按专有部分面积集资，每幢 30 万元，用于电梯更新。', kind: 'yes_no' },
       ],
     });
-    return notices.publish(who.committee_member, communityId, draft.id);
+    const published = await notices.publish(who.committee_member, communityId, draft.id);
+    // Publishing is the sealing: both custodians seal the notice the day it is published.
+    await sealDemoNotice(app, communityId, published.id, who, pins, publishedAt);
+    return published;
   });
   const dataSource = app.get(DataSource);
   const [motion] = await dataSource.query<{ id: string }[]>('SELECT id FROM motions WHERE vote_id = $1', [vote.id]);
@@ -168,7 +173,8 @@ export async function loadDemoFinance(
       await ballots.confirmPaper(clerk2, communityId, vote.id, receipt.receiptCode, true);
     }
   });
-  await app.get(VoteClosingService).closeIfDue(communityId, vote.id);
+  // Closed 16 days ago; the final result, sealed after the objection period, lets the item go ahead.
+  await concludeDemoVote(app, communityId, vote.id, closesAt, who, pins, { scrutineers: ['各幢楼栋长'], counters: ['王芳（业委会委员）'] });
 
   // The project: a target of ¥300,000 per building for buildings 1–9, split by area; payments over two quarters.
   const buildings = await dataSource.query<{ id: string; name: string }[]>(

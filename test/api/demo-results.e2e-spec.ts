@@ -1,70 +1,80 @@
 import { pdfsig } from '@gongyi/pdf/testing/poppler';
-import { RolesService } from '../../apps/api/src/identity/roles.service';
-import { UsersService } from '../../apps/api/src/identity/users.service';
-import { RegistryService } from '../../apps/api/src/registry/registry.service';
-import { RosterImportService } from '../../apps/api/src/registry/roster/roster-import.service';
 import { DocumentsService } from '../../apps/api/src/documents/documents.service';
-import { DEMO_ACCOUNTS, DEMO_COMMUNITY, demoRoster } from '../../scripts/demo-data';
-import { loadDemoDocuments } from '../../scripts/demo-documents';
-import { loadDemoHearings } from '../../scripts/demo-hearings';
-import { loadDemoSeals } from '../../scripts/demo-seals';
+import { loadDemoCommunity } from '../../scripts/demo-load';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
- * The demo's first run shows every result kind sealed: the vote's preliminary result and final announcement, the
- * hearing's 评审结果公示 and the failed tender's 流标公告 (the steps of scripts/demo.ts that make them).
+ * `npm run demo`'s first run, loaded exactly as scripts/demo.ts loads it (demo-load.ts): it must finish, and
+ * what it shows must be lawful — every published notice sealed by both seals on its day, before voting opened;
+ * every closed vote with its sealed preliminary and final announcements; a hearing result and a 流标公告; the
+ * elevator fund-raising project with payments; a non-empty seal log. (The test app's root CA and time-stamp
+ * authority date from 60 days back, as prepareDemoTrust makes them for the demo.)
  */
-describe('demo result documents on first run', () => {
+describe('the demo on first run', () => {
   let t: TestApp;
   let communityId: string;
+  type Doc = { id: string; title: string; type: string; source_type: string; status: string; required_seals: string[] };
+  let docs: Doc[];
 
   beforeAll(async () => {
     t = await createTestApp();
-    const [admin] = await t.dataSource.query<{ id: string }[]>('SELECT id FROM users WHERE is_platform_admin ORDER BY created_at LIMIT 1');
-    communityId = (await t.app.get(RegistryService).createCommunity(admin.id, DEMO_COMMUNITY)).id;
-    const who: Record<string, string> = {};
-    for (const account of DEMO_ACCOUNTS) {
-      const { user } = await t.app
-        .get(UsersService)
-        .create({ loginName: account.loginName, displayName: account.displayName, password: 'Demo-test-2026' });
-      await t.app.get(RolesService).assign(admin.id, communityId, { userId: user.id, role: account.role });
-      who[account.role] ??= user.id;
-    }
-    const header = ['楼栋', '单元', '房号', '面积', '面积来源', '状态', '业主', '手机', '共有人', '投票人'];
-    const rows = demoRoster().map((l) => header.map((h) => (l as Record<string, string>)[h] ?? '').join(','));
-    await t.app.get(RosterImportService).import(who.committee_director, communityId, {
-      buffer: Buffer.from([header.join(','), ...rows].join('\n')),
-      originalname: 'demo.csv',
-    });
-    const seals = await loadDemoSeals(t.app, communityId, who);
-    await loadDemoDocuments(t.app, communityId, who, seals.pins);
-    await loadDemoHearings(t.app, communityId, who, seals.pins);
-  }, 180_000); // the demo's documents and hearings, every one sealed
-  afterAll(() => t.close());
-
-  it('has a closed vote with its preliminary and final announcements, a hearing result and a 流标公告, all sealed', async () => {
-    const docs = await t.dataSource.query<{ id: string; title: string; source_type: string; status: string; required_seals: string[] }[]>(
-      `SELECT id, title, source_type, status, required_seals FROM documents WHERE community_id = $1 ORDER BY seq`,
+    communityId = (await loadDemoCommunity(t.app, 'Demo-test-2026')).communityId;
+    docs = await t.dataSource.query<Doc[]>(
+      `SELECT id, title, type, source_type, status, required_seals FROM documents WHERE community_id = $1 ORDER BY seq`,
       [communityId],
     );
+  }, 600_000); // the whole demo: every context's history, each document sealed
+  afterAll(() => t.close());
+
+  it('seals every published notice with both seals, the notice period before its voting opened', async () => {
+    const votes = await t.dataSource.query<{ title: string; sealed: boolean; in_time: boolean; status: string }[]>(
+      `SELECT v.title, v.status, v.notice_sealed_at IS NOT NULL AS sealed,
+              v.notice_sealed_at <= v.opens_at - interval '15 days' AS in_time
+         FROM assembly_votes v WHERE v.community_id = $1 AND v.status <> 'draft' ORDER BY v.opens_at`,
+      [communityId],
+    );
+    expect(votes.length).toBeGreaterThanOrEqual(4);
+    for (const vote of votes) expect([vote.title, vote.sealed, vote.in_time]).toEqual([vote.title, true, true]);
+    const notices = docs.filter((d) => d.type === 'assembly_notice');
+    expect(notices.length).toBe(votes.length);
+    for (const notice of notices) expect([notice.title, notice.status]).toEqual([notice.title, 'final']);
+  });
+
+  it('has closed votes with their preliminary and final announcements, a hearing result and a 流标公告, all sealed', async () => {
+    const closed = await t.dataSource.query<{ id: string; result_final_at: Date | null }[]>(
+      `SELECT id, result_final_at FROM assembly_votes WHERE community_id = $1 AND status = 'closed'`,
+      [communityId],
+    );
+    expect(closed.length).toBeGreaterThanOrEqual(2);
+    for (const vote of closed) expect(vote.result_final_at).not.toBeNull();
     const find = (sourceType: string) => docs.find((d) => d.source_type === sourceType);
-    const preliminary = find('assembly_vote_preliminary');
-    const final = docs.find((d) => d.source_type === 'assembly_vote' && d.title.endsWith('表决结果公告'));
-    const hearing = find('hearing');
-    const failed = find('hearing_failed');
     for (const [name, doc, seals] of [
-      ['preliminary', preliminary, ['committee']],
-      ['final', final, ['assembly', 'committee']],
-      ['hearing', hearing, ['committee']],
-      ['tender_failed', failed, ['committee']],
+      ['preliminary', find('assembly_vote_preliminary'), ['committee']],
+      ['final', docs.find((d) => d.source_type === 'assembly_vote' && d.title.endsWith('表决结果公告')), ['assembly', 'committee']],
+      ['hearing', find('hearing'), ['committee']],
+      ['tender_failed', find('hearing_failed'), ['committee']],
     ] as const) {
       expect([name, doc?.status, doc?.required_seals]).toEqual([name, 'final', seals]);
       const file = await t.app.get(DocumentsService).finalFile(communityId, doc!.id);
       expect([name, pdfsig(file.bytes).stdout.match(/Signature is Valid/g)?.length]).toEqual([name, seals.length]);
     }
-    const [vote] = await t.dataSource.query(`SELECT result_final_at FROM assembly_votes WHERE community_id = $1 AND status = 'closed'`, [
-      communityId,
-    ]);
-    expect(vote.result_final_at).not.toBeNull();
+    const preliminaries = docs.filter((d) => d.source_type === 'assembly_vote_preliminary');
+    expect(preliminaries.map((d) => d.status)).toEqual(closed.map(() => 'final'));
+  });
+
+  it('has the elevator fund-raising project, approved by a passed vote, with payments, and a non-empty seal log', async () => {
+    const [project] = await t.dataSource.query<{ item_status: string; payments: number }[]>(
+      `SELECT i.status AS item_status,
+              (SELECT count(*)::int FROM fundraising_contributions c WHERE c.project_id = p.id AND c.kind = 'payment') AS payments
+         FROM fundraising_projects p JOIN agenda_items i ON i.id = p.agenda_item_id WHERE p.community_id = $1`,
+      [communityId],
+    );
+    expect(project.payments).toBeGreaterThan(0);
+    expect(project.item_status).not.toBe('voting');
+    const [{ count }] = await t.dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM seal_log_entries WHERE community_id = $1`,
+      [communityId],
+    );
+    expect(count).toBeGreaterThan(5);
   });
 });

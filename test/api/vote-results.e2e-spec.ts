@@ -130,6 +130,12 @@ describe('preliminary result, objections and the final result announcement', () 
       [vote.id],
     );
     expect(doc.required_seals).toEqual(['committee']);
+    // Posting is the sealing: the close itself asked the committee seal's custodians (the system's request).
+    const requests = await t.dataSource.query<{ status: string; on_publication: boolean; committee: boolean }[]>(
+      `SELECT status, on_publication, committee_seal_id IS NOT NULL AS committee FROM seal_requests WHERE document_id = $1`,
+      [doc.id],
+    );
+    expect(requests).toEqual([{ status: 'pending', on_publication: true, committee: true }]);
     const pdf = await preview(doc.id);
     mkdirSync('test-output/pages', { recursive: true });
     writeFileSync('test-output/pages/assembly-result-preliminary.pdf', pdf);

@@ -97,6 +97,14 @@ describe('objections to the preliminary result', () => {
       .getByTestId('final-issued')
       .getByText(/表决结果公告 GY-\S+ 已发布，已申请加盖业主大会章与业委会章/)
       .waitFor();
+    // The page says which seals each announcement needs, which are on, and who keeps the missing ones.
+    const seals = clerk.getByTestId('result-seals').getByTestId('document-seal-state');
+    const preliminary = seals.filter({ hasText: '初步统计结果公示' });
+    await preliminary.getByTestId('seal-committee').getByText('业主委员会章：待盖').waitFor();
+    const final = seals.filter({ hasText: '表决结果公告' });
+    await final.getByTestId('seal-assembly').getByText('业主大会章：待盖').waitFor();
+    await final.getByTestId('seal-committee').getByText('业主委员会章：待盖').waitFor();
+    await final.getByTestId('document-seal-next').getByText(/业主大会章由[^；]*居委会刘主任[^；]*用章/).waitFor();
     await screenshot(clerk, 'objections-06-final-issued');
     // The residents' committee (assembly seal custodian) now has the final announcement waiting for its seal.
     const status = await api<{ finalDocument: { id: string; status: string } }>(

@@ -13,6 +13,7 @@ import { RootCaService } from '../documents/root-ca.service';
 import { CrlService } from '../documents/crl.service';
 import { TimestampAuthorityService } from '../documents/timestamp-authority.service';
 import { AppliedSeal } from '../documents/entities/document-file.entity';
+import { Document } from '../documents/entities/document.entity';
 import { COMMUNITY_STAFF, type CommunityRole } from '../identity/roles';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RecordService } from '../record/record.service';
@@ -77,6 +78,20 @@ export class SealRequestsService {
     private readonly keys: SealKeysService,
     private readonly checkpoints: RecordCheckpointsService,
   ) {}
+
+  /**
+   * The publishing step's own request (a job posting a document, e.g. the preliminary result at a vote's close):
+   * asks for the kind's seals when every one of them is cut and has a custodian; otherwise leaves the document
+   * waiting (its page asks later) instead of failing the publication. Returns the request, or null.
+   */
+  async requestOnPublication(manager: EntityManager, actorId: string, communityId: string, documentId: string): Promise<SealRequest | null> {
+    const document = await manager.findOneByOrFail(Document, { id: documentId, communityId });
+    for (const kind of sealPolicy(documentKind(document)).seals) {
+      const seal = await this.seals.findActive(manager, communityId, kind);
+      if (!seal || (await this.seals.activeCustodians(manager, seal.id)).length === 0) return null;
+    }
+    return this.create(actorId, communityId, { documentId, onPublication: true }, manager);
+  }
 
   /** Also the entry point for other contexts (e.g. finance): pass their transaction manager to request in it. */
   async create(actorId: string, communityId: string, input: NewSealRequest, manager?: EntityManager): Promise<SealRequest> {

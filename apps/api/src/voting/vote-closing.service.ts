@@ -17,6 +17,7 @@ import { BallotIssue, checkVoteBallots } from './ballot-integrity';
 import { BallotSeal } from './ballot-seal';
 import { RecordCheckpointsService } from '../documents/record-checkpoints.service';
 import { DocumentsService } from '../documents/documents.service';
+import { SealRequestsService } from '../seals/seal-requests.service';
 import { AssemblyVote } from './entities/assembly-vote.entity';
 import { resultDocumentInput } from './result-document';
 import { Motion } from './entities/motion.entity';
@@ -118,7 +119,8 @@ export class VoteClosingService implements OnModuleInit {
 
   /**
    * 初步统计结果公示: registered with the documents engine (committee seal per the seal policy) in the close's own
-   * transaction, so a closed vote never lacks its preliminary result. (Resolved lazily: documents imports voting.)
+   * transaction, so a closed vote never lacks its preliminary result, and sent for its seal. (Resolved lazily:
+   * documents and seals import voting.)
    */
   private async postPreliminary(manager: EntityManager, vote: AssemblyVote, now: Date, objectionEndsAt: Date): Promise<void> {
     const input = await resultDocumentInput(manager, vote.communityId, vote.id, { stage: 'preliminary', publishedAt: now });
@@ -138,6 +140,11 @@ export class VoteClosingService implements OnModuleInit {
       subjectId: vote.id,
       payload: { documentId: document.id, documentNumber: document.number, postedAt: now, objectionEndsAt },
     });
+    // Posting is the sealing, as for the notice: the system asks the committee seal's custodians at once (in the
+    // name of the vote's convenor), so the result is not left unsealed for want of someone remembering to ask.
+    await this.moduleRef
+      .get(SealRequestsService, { strict: false })
+      .requestOnPublication(manager, vote.createdBy, vote.communityId, document.id);
   }
 
   /**

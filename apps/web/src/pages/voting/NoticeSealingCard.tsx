@@ -2,18 +2,10 @@ import { Alert, Button, Card, DatePicker, Flex, Form, Tag, Typography } from 'an
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, documentsApi, sealsApi, votingApi, type AssemblyVote, type Seal, type SealKind } from '../../api';
+import { ApiError, documentsApi, sealsApi, votingApi, type AssemblyVote, type Seal } from '../../api';
+import { custodiansOf, SEAL_NAMES } from '../documents/DocumentSealState';
 import { formatDateTime } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
-
-const SEAL_NAMES: Record<SealKind, string> = { assembly: '业主大会章', committee: '业主委员会章' };
-
-/** Who may apply each seal (its active custodians holding a key): the system asked, so any of them; never one person both. */
-function custodiansOf(seals: Seal[], kind: SealKind): string {
-  const seal = seals.find((s) => s.kind === kind && s.status === 'active');
-  const names = (seal?.custodians ?? []).filter((c) => c.active && c.hasKey).map((c) => c.displayName);
-  return names.length ? names.join('、') : '（尚无可用章的保管人）';
-}
 
 /**
  * 待用章: a published notice is public, and its voting period counts, only once both seals are on it. Publishing

@@ -6,6 +6,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDateTime } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { PageHeader } from '../../layout/PageHeader';
+import { DocumentSealState } from '../documents/DocumentSealState';
 import { COMMITTEE, hasAny } from '../../session/permissions';
 import { useCommunity } from '../../session/useCommunity';
 
@@ -189,6 +190,14 @@ export default function VoteObjectionsPage() {
       </Flex>
       {s.preliminaryDocument && (
         <Typography.Paragraph type="secondary">初步统计结果公示文书：{s.preliminaryDocument.number}</Typography.Paragraph>
+      )}
+      {committee && (s.preliminaryDocument || s.finalDocument) && (
+        <Card title="用章情况" size="small" style={{ marginBottom: 16 }} data-testid="result-seals">
+          {s.preliminaryDocument && (
+            <DocumentSealState communityId={communityId} documentId={s.preliminaryDocument.id} label="初步统计结果公示" />
+          )}
+          {s.finalDocument && <DocumentSealState communityId={communityId} documentId={s.finalDocument.id} label="表决结果公告" />}
+        </Card>
       )}
       {s.canObject && <ObjectionForm status={s} onFiled={status.reload} />}
       {committee && <FinalResultCard status={s} onIssued={status.reload} />}
