@@ -553,6 +553,50 @@ describe('seals, custodians, seal requests and the seal log', () => {
     ]);
   });
 
+  it('a new term keeps the custodians the committee decided: the director cannot regain custody alone by cutting seals', async () => {
+    const committee = (await t.http.get(url('/seals')).set(bearer(cast.director.token)).expect(200)).body.find(
+      (s: { kind: string; status: string }) => s.kind === 'committee' && s.status === 'active',
+    ).id;
+    // Two members decide that 王委员 (clerk2) alone keeps the committee seal.
+    const proposal = await t.http
+      .post(url(`/seals/${committee}/custody-proposals`))
+      .set(bearer(cast.clerk2.token))
+      .send({ userIds: [cast.clerk2.userId] })
+      .expect(201);
+    await t.http
+      .post(url(`/seals/${committee}/custody-proposals/${proposal.body.id}/confirmation`))
+      .set(bearer(cast.clerk.token))
+      .expect(201);
+    // The director, alone, retires the seal and cuts a new term.
+    await t.http.post(url(`/seals/${committee}/retirement`)).set(bearer(cast.director.token)).send({ reason: '印章遗失' }).expect(201);
+    const issued = await t.http.post(url('/seals')).set(bearer(cast.director.token)).send({ term: 5 }).expect(201);
+    const fresh = issued.body.find((s: { kind: string; status: string }) => s.kind === 'committee' && s.status === 'active');
+    expect(fresh.term).toBe(5);
+    expect(fresh.custodians.filter((c: { active: boolean }) => c.active).map((c: { userId: string }) => c.userId)).toEqual([
+      cast.clerk2.userId,
+    ]);
+    // So he still cannot apply it: the request stays as it was.
+    const documentId = await statementDocument('换届后的报表');
+    const request = await t.http
+      .post(url('/seal-requests'))
+      .set(bearer(cast.clerk.token))
+      .send({ documentId, decision: '业委会第7次会议决议' })
+      .expect(201);
+    const refused = await t.http
+      .post(url(`/seal-requests/${request.body.id}/applications`))
+      .set(bearer(cast.director.token))
+      .send({ kind: 'committee', pin: TEST_SEAL_PIN })
+      .expect(403);
+    expect(refused.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    const [row] = await t.dataSource.query('SELECT status FROM seal_requests WHERE id = $1', [request.body.id]);
+    expect(row.status).toBe('pending');
+    await t.http
+      .post(url(`/seal-requests/${request.body.id}/applications`))
+      .set(bearer(cast.clerk2.token))
+      .send({ kind: 'committee', pin: 'clerk2-own-pin' })
+      .expect(201);
+  });
+
   it("another community's staff cannot see or use these seals, and ids from here are not found there", async () => {
     const other = await createCommunity(t);
     const outsider = await createMember(t, other, 'committee_director');

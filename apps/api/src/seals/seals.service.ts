@@ -84,11 +84,23 @@ export class SealsService {
     const holdersOf = (kind: SealKind) => [
       ...new Set(roles.filter((r) => r.active && r.role === DEFAULT_CUSTODIAN_ROLE[kind]).map((r) => r.userId)),
     ];
-    const both = holdersOf('assembly').filter((u) => holdersOf('committee').includes(u));
-    if (both.length)
-      throw new Conflict('同一人不能同时保管本小区的业主大会章和业委会章：请先调整其职务', 'custody_both_seals', { userIds: both });
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SEAL_ISSUE_LOCK, communityId]);
+      // Custody is decided by its own party (the residents' committee; two committee members), not by who cuts
+      // the seals: a new term keeps the custodians in office of the last term (still holding a role), and only a
+      // first term starts with the default holders. Otherwise one director could retire a seal, cut a new term and
+      // be its custodian again, undoing the committee's decision alone.
+      const custodiansFor = new Map<SealKind, string[]>();
+      for (const kind of SEAL_KINDS) {
+        const [last] = await manager.find(Seal, { where: { communityId, kind }, order: { term: 'DESC' }, take: 1 });
+        const decided = last
+          ? (await this.custodians(manager, [last.id])).filter((c) => c.active && c.roles.length > 0).map((c) => c.userId)
+          : [];
+        custodiansFor.set(kind, decided.length ? [...new Set(decided)] : holdersOf(kind));
+      }
+      const both = custodiansFor.get('assembly')!.filter((u) => custodiansFor.get('committee')!.includes(u));
+      if (both.length)
+        throw new Conflict('同一人不能同时保管本小区的业主大会章和业委会章：请先调整其职务', 'custody_both_seals', { userIds: both });
       const ca = await this.rootCa.keyAndCertificate();
       const now = this.clock.now();
       for (const kind of kinds) {
@@ -128,7 +140,7 @@ export class SealsService {
           issuedBy: actorId,
           issuedAt: now,
         });
-        const holders = holdersOf(kind);
+        const holders = custodiansFor.get(kind)!;
         if (holders.length)
           await manager.insert(
             SealCustodian,
