@@ -18,6 +18,8 @@ const ROSTER: RosterLine[] = [
   { 楼栋: '1', 房号: '102', 面积: '100', 面积来源: '登记', 业主: '乙二', 手机: '13910000002' },
   { 楼栋: '1', 房号: '201', 面积: '100', 面积来源: '登记', 业主: '丙三', 手机: '13910000003' },
   { 楼栋: '1', 房号: '202', 面积: '100', 面积来源: '登记', 业主: '丁四', 手机: '13910000004' },
+  // Never votes: the insider below inserts a ballot for this owner behind the record's back.
+  { 楼栋: '1', 房号: '301', 面积: '100', 面积来源: '登记', 业主: '戊五', 手机: '13910000005' },
 ];
 
 /** Ballots inside the record (commitments with a nonce kept in the row) and choices sealed until the close. */
@@ -143,8 +145,22 @@ describe('ballot commitments and sealed choices', () => {
       owners.get('丙三')!.ownerId,
     ]);
 
+    // And one inserted for an owner who never voted, made to look like a ballot from before commitments.
+    const [elector] = await t.ownerQuery<{ area_hundredths: string }>(
+      'SELECT area_hundredths::text FROM electors WHERE vote_id = $1 AND voter_key = $2',
+      [vote.id, owners.get('戊五')!.ownerId],
+    );
+    await t.ownerQuery(
+      `INSERT INTO ballots (community_id, vote_id, motion_id, voter_key, area_hundredths, choice, channel, status, cast_by, receipt_code, cast_at)
+       VALUES ($1, $2, $3, $4, $5, 'yes', 'online', 'counted', $6, 'FAKE-0001', now())`,
+      [cast.community, vote.id, motionId, owners.get('戊五')!.ownerId, elector.area_hundredths, owners.get('戊五')!.userId],
+    );
+
     const verify = await t.http.get(`/api/communities/${cast.community}/record/verify`).set(bearer(cast.clerk.token)).expect(200);
     expect(verify.body.ok).toBe(false);
+    expect(verify.body.ballotIssues).toEqual(
+      expect.arrayContaining([{ voteId: vote.id, motionId, motionSeq: 1, unitNumbers: ['1-301'], reason: 'ballot_changed' }]),
+    );
     expect(verify.body.ballotIssues).toEqual(
       expect.arrayContaining([
         { voteId: vote.id, motionId, motionSeq: 1, unitNumbers: ['1-202'], reason: 'ballot_changed' },
@@ -175,7 +191,10 @@ describe('ballot commitments and sealed choices', () => {
     const recount = await t.http.post(url('/recount')).set(bearer(cast.residents.token)).expect(201);
     expect(recount.body.matches).toBe(false);
     expect(recount.body.ballotIssues).toEqual(
-      expect.arrayContaining([expect.objectContaining({ unitNumbers: ['1-202'], reason: 'ballot_changed' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ unitNumbers: ['1-202'], reason: 'ballot_changed' }),
+        expect.objectContaining({ unitNumbers: ['1-301'], reason: 'ballot_changed' }),
+      ]),
     );
     const [closed] = await t.dataSource.query(
       `SELECT payload FROM record_entries WHERE community_id = $1 AND action = 'voting.vote_closed' AND subject_id = $2`,

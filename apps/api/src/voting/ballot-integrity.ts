@@ -66,11 +66,25 @@ export async function checkVoteBallots(query: Query, communityId: string, voteId
     motionSeq: r.seq,
     unitNumbers: r.unit_numbers ?? [],
   }));
-  // Legacy: cast before sealing and commitments (no nonce, choice in clear). A sealed row without its nonce is not.
+  // Legacy: cast before sealing and commitments (no nonce, choice in clear), and only for a voter whose cast the
+  // record holds without a commitment. A sealed row without its nonce is not legacy, nor is a clear row inserted
+  // behind the record's back for someone the record never saw vote (that one is reported, not counted).
+  const legacy = await query<{ voter_key: string }>(
+    `SELECT DISTINCT e.voter_key
+       FROM (SELECT payload FROM record_entries WHERE community_id = $1 AND subject_type = 'assembly_vote' AND subject_id = $2
+               AND action IN ('voting.ballot_cast', 'voting.paper_ballot_entered')
+             UNION ALL
+             SELECT payload FROM record_pending WHERE community_id = $1 AND subject_type = 'assembly_vote' AND subject_id = $2
+               AND action IN ('voting.ballot_cast', 'voting.paper_ballot_entered')) p
+       JOIN electors e ON e.vote_id::text = $2 AND e.id::text = p.payload->>'electorId'
+      WHERE p.payload->'commitments' IS NULL`,
+    [communityId, voteId],
+  );
+  const legacyVoters = new Set(legacy.map((l) => l.voter_key));
   const check = checkBallots(
     ballots,
     committed.map((c) => c.commitment),
-    (b) => !b.storedChoice.startsWith(SEALED_PREFIX),
+    (b) => !b.storedChoice.startsWith(SEALED_PREFIX) && legacyVoters.has(b.voterKey),
   );
   const issues: BallotIssue[] = check.mismatched.map((b) => ({
     voteId,
