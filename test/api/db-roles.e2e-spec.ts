@@ -50,6 +50,21 @@ describe('database roles (least privilege)', () => {
     expect(n).toBeGreaterThan(0);
   });
 
+  it('writes ballots and queued record entries only through cast_ballot, and cast_ballot only with commitments', async () => {
+    for (const table of ['ballots', 'record_pending'])
+      await expect(t.dataSource.query(`INSERT INTO ${table} SELECT * FROM ${table} WHERE false`)).rejects.toThrow(/permission denied/);
+    // Called directly without sealed choices and nonces (what a row "from before commitments" would need): refused.
+    await expect(
+      t.dataSource.query(
+        `SELECT * FROM cast_ballot($1, gen_random_uuid(), 'online', gen_random_uuid(), NULL, now(), ARRAY[gen_random_uuid()], ARRAY['yes'],
+                                   'counted', 'R-1', NULL, 'voting.ballot_cast', '{}'::jsonb, 'x')`,
+        [community],
+      ),
+    ).rejects.toThrow(/sealed choices and nonces are required/);
+    const [{ n }] = await t.ownerQuery<{ n: number }>('SELECT count(*)::int AS n FROM record_pending WHERE community_id = $1', [community]);
+    expect(n).toBe(0);
+  });
+
   it.each([...HISTORY_TABLES, 'record_checkpoints'])('no UPDATE, DELETE or TRUNCATE on history table %s', async (table) => {
     await expect(t.dataSource.query(`DELETE FROM ${table} WHERE false`)).rejects.toThrow(/permission denied/);
     await expect(t.dataSource.query(`TRUNCATE ${table}`)).rejects.toThrow(/permission denied/);

@@ -3,7 +3,7 @@ import { advanceToAssembly, Cast, chainCast, createItem, openVote, ownerTokens }
 import { RosterLine } from '../support/fixtures';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
 
-const ROSTER: RosterLine[] = ['甲', '乙', '丙', '丁', '戊', '己'].map((n, i) => ({
+const ROSTER: RosterLine[] = ['甲', '乙', '丙', '丁', '戊', '己', '庚'].map((n, i) => ({
   楼栋: '1',
   单元: '1',
   房号: `${i + 1}01`,
@@ -190,6 +190,29 @@ describe('written proxies: entered by one member, confirmed by a second, the hol
       .set(bearer(owner('己').token))
       .expect(200);
     expect(sheet.body.proxyGiven.status).toBe('void');
+  });
+
+  it('a principal who hands in a paper ballot (votes in person) makes the unused proxy void; the holder cannot vote', async () => {
+    const entered = await enter(cast.clerk, '庚', owner('丁').userId, 201);
+    await t.http
+      .post(url(`/proxies/${entered.body.id}/confirmation`))
+      .set(bearer(cast.clerk2.token))
+      .expect(201);
+    await t.http
+      .post(url('/paper-ballots'))
+      .set(bearer(cast.clerk.token))
+      .send({ electorId: await electorOf('庚'), choices: yes(), paperRef: '1幢-庚' })
+      .expect(201);
+    const [row] = await t.dataSource.query('SELECT status, ended_by FROM proxies WHERE id = $1', [entered.body.id]);
+    expect(row).toEqual({ status: 'void', ended_by: cast.clerk.userId });
+    const before = await snapshot();
+    const res = await t.http
+      .post(url('/ballots'))
+      .set(bearer(owner('丁').token))
+      .send({ choices: yes(), onBehalfOf: await electorOf('庚') })
+      .expect(403);
+    expect(res.body.code).toBe('not_proxy_holder');
+    expect(await snapshot()).toEqual(before);
   });
 
   it('keeps the scan of the signed form with the entry', async () => {

@@ -152,7 +152,8 @@ describe('decision record', () => {
     /** What cast_ballot writes for a ballot, committed on its own. */
     async function queue(communityId: string, action: string) {
       const payload = { action, amountFen: '12' };
-      await t.dataSource.query(
+      // As the schema owner: the app role itself may not insert into record_pending (only cast_ballot does).
+      await t.ownerQuery(
         `INSERT INTO record_pending (community_id, occurred_at, actor_id, action, subject_type, subject_id, payload, payload_digest)
          VALUES ($1, date_trunc('milliseconds', clock_timestamp()), NULL, $2, 'test', NULL, $3, $4)`,
         [communityId, action, JSON.stringify(payload), payloadDigest(payload)],

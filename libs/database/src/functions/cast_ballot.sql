@@ -21,7 +21,9 @@ CREATE OR REPLACE FUNCTION cast_ballot(
   -- is then built here, committing to each ballot (ballot_commitment), and p_record_payload/p_record_digest are unused.
   p_sealed text[] DEFAULT NULL, p_nonces text[] DEFAULT NULL
 ) RETURNS TABLE (refusal text, detail text, elector_id uuid, motions jsonb)
-LANGUAGE plpgsql AS $$
+-- 1795760000000: SECURITY DEFINER — the app role may not INSERT into ballots or record_pending itself; a ballot
+-- exists only through these checks, with its commitment in the record.
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   v record;
   e record;
@@ -30,6 +32,11 @@ DECLARE
   v_commitments text[];
   v_payload text;
 BEGIN
+  -- 1795760000000: every ballot commits in the record (sealed choice + nonce); a cast without them would write a
+  -- row that looks like one from before commitments. The server always passes them; only a direct call lacks them.
+  IF p_sealed IS NULL OR p_nonces IS NULL THEN
+    RAISE EXCEPTION 'cast_ballot: sealed choices and nonces are required' USING ERRCODE = '22023';
+  END IF;
   -- 45: VOTE_LOCK_NAMESPACE in vote-closing.service.ts
   PERFORM pg_advisory_xact_lock_shared(45, hashtext(p_vote::text));
   SELECT a.status, a.opens_at, a.closes_at, a.channels, a.notice_sealed_at INTO v
@@ -55,12 +62,13 @@ BEGIN
   IF NOT FOUND THEN RETURN QUERY SELECT 'elector_not_found', NULL::text, NULL::uuid, NULL::jsonb; RETURN; END IF;
 
   -- Written proxies (four eyes): only a confirmed proxy lets its holder vote; a principal whose proxy was already
-  -- used is refused; an unused proxy (pending or confirmed) becomes void when the principal votes online (below).
+  -- used is refused; an unused proxy (pending or confirmed) becomes void when the principal votes in person —
+  -- online, or on paper (1795760000000) — (below).
   IF p_channel = 'proxy' THEN
     v_proxy := EXISTS (SELECT 1 FROM proxies p WHERE p.vote_id = p_vote AND p.grantor_key = e.voter_key
                          AND p.status = 'confirmed' AND p.holder_user_id = p_cast_by);
     IF NOT v_proxy THEN RETURN QUERY SELECT 'not_proxy_holder', NULL::text, NULL::uuid, NULL::jsonb; RETURN; END IF;
-  ELSIF p_channel = 'online' THEN
+  ELSIF p_channel IN ('online', 'paper') THEN
     v_proxy := EXISTS (SELECT 1 FROM proxies p WHERE p.vote_id = p_vote AND p.grantor_key = e.voter_key
                          AND p.status = 'confirmed' AND p.used_at IS NOT NULL);
     IF v_proxy THEN RETURN QUERY SELECT 'proxy_given', NULL::text, NULL::uuid, NULL::jsonb; RETURN; END IF;
@@ -84,7 +92,7 @@ BEGIN
   -- Proxy writes come after every refusal: a refused cast returns normally and must leave nothing behind.
   IF p_channel = 'proxy' THEN
     UPDATE proxies p SET used_at = p_now WHERE p.vote_id = p_vote AND p.grantor_key = e.voter_key AND p.status = 'confirmed' AND p.used_at IS NULL;
-  ELSIF p_channel = 'online' THEN
+  ELSIF p_channel IN ('online', 'paper') THEN
     UPDATE proxies p SET status = 'void', ended_at = p_now, ended_by = p_cast_by
       WHERE p.vote_id = p_vote AND p.grantor_key = e.voter_key AND p.status IN ('pending', 'confirmed');
   END IF;
@@ -117,7 +125,7 @@ BEGIN
 END $$;
 
 CREATE OR REPLACE FUNCTION cast_ballots(p_items jsonb) RETURNS TABLE (idx integer, refusal text, detail text, elector_id uuid, motions jsonb)
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   it jsonb;
   r record;

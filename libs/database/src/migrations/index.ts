@@ -32,6 +32,7 @@ import { ServiceRequests1795740000000 } from './1795740000000-ServiceRequests';
 import { ServicesOversight1795750000000 } from './1795750000000-ServicesOversight';
 import { SealedNoticeOpens1795700000000 } from './1795700000000-SealedNoticeOpens';
 import { DocumentFileStore1795730000000 } from './1795730000000-DocumentFileStore';
+import { BallotWritesThroughFunctions1795760000000 } from './1795760000000-BallotWritesThroughFunctions';
 
 /** Every migration, in order. A merged migration is never edited; a new one follows it. */
 export const MIGRATIONS: Function[] = [
@@ -69,4 +70,5 @@ export const MIGRATIONS: Function[] = [
   DocumentFileStore1795730000000,
   ServiceRequests1795740000000,
   ServicesOversight1795750000000,
+  BallotWritesThroughFunctions1795760000000,
 ];
