@@ -1,6 +1,9 @@
 import { parseYuan } from '@gongyi/domain/finance/ledger';
 import { parse } from 'csv-parse/sync';
 
+/** A quarter's account statement has hundreds of lines; past this the file is refused, not parsed further. */
+export const MAX_BANK_LINES = 20_000;
+
 export interface ParsedBankLine {
   line: number;
   valueDate: string;
@@ -41,11 +44,19 @@ function normaliseDate(text: string): string | null {
 export function parseBankCsv(buffer: Buffer): { lines: ParsedBankLine[]; errors: { line: number; reason: string }[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(decode(buffer), { info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    // Stop reading past the limit (header + limit + 1 is enough to report it).
+    records = parse(decode(buffer), {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      to: MAX_BANK_LINES + 2,
+    }) as unknown as typeof records;
   } catch (error) {
     return { lines: [], errors: [{ line: (error as { lines?: number }).lines ?? 1, reason: `CSV 格式错误：${(error as Error).message}` }] };
   }
   if (records.length < 2) return { lines: [], errors: [{ line: 1, reason: '文件中没有流水 (no statement lines)' }] };
+  if (records.length > MAX_BANK_LINES + 1)
+    return { lines: [], errors: [{ line: 1, reason: `流水超过 ${MAX_BANK_LINES} 行，请按月拆分后分别导入 (too many lines)` }] };
   const header = records[0].record.map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.findIndex((h) => HEADERS[name].includes(h));
   const at = {
