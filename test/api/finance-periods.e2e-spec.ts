@@ -187,7 +187,7 @@ describe('statement periods: in order, closed periods corrected in the open one,
     ];
     const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(op, { maxLength: 6 }), { minLength: 4, maxLength: 4 }), async (plan) => {
+      fc.asyncProperty(fc.array(fc.array(op, { maxLength: 10 }), { minLength: 4, maxLength: 4 }), async (plan) => {
         const c = await financeCast(t);
         const booked: { id: string; reversed: boolean }[] = [];
         const published = new Map<string, StatementView>();
@@ -238,9 +238,9 @@ describe('statement periods: in order, closed periods corrected in the open one,
         );
         expect(BigInt(balance)).toBe(previousClosing);
       }),
-      { numRuns: 3 },
+      { numRuns: 8 },
     );
-  }, 240_000);
+  }, 600_000);
 });
 
 describe('decisions a ledger entry may cite', () => {
