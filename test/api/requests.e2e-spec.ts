@@ -202,11 +202,27 @@ describe('居民诉求: 点单 → 派单 → 接单 → 评单', () => {
     ).body;
     expect(JSON.stringify(item)).toContain(`来自居民诉求 #${filed.seq}`);
     expect(JSON.stringify(item)).toContain('party_prediscussion');
+    expect(item.fromRequest).toEqual({ id: filed.id, seq: filed.seq, title: '加装电梯' });
     const back = (await as(cast.director).get(`?agendaItemId=${promoted.agendaItemId}`).expect(200)).body.items;
     expect(back.map((r: { id: string }) => r.id)).toEqual([filed.id]);
+    const items = async () =>
+      (await t.dataSource.query('SELECT count(*)::int AS n FROM agenda_items WHERE community_id = $1', [cast.community]))[0].n;
+    const before = await items();
     expect((await as(cast.director).post(`/${filed.id}/promote`, { matterCategory: 'art278_7' }).expect(409)).body.message).toBe(
       '该诉求已转为议题',
     );
+    // One transaction: a refused promotion leaves no orphan agenda item behind — also when two race.
+    expect(await items()).toBe(before);
+    const raced = await fileOne(resident, '小区道路破损', 'facility');
+    const answers = await Promise.all(
+      [1, 2].map(() =>
+        as(cast.director)
+          .post(`/${raced.id}/promote`, { matterCategory: 'art278_7' })
+          .then((r) => r.status),
+      ),
+    );
+    expect(answers.sort()).toEqual([201, 409]);
+    expect(await items()).toBe(before + 1);
   });
 
   it('another community’s request is not found, and another resident’s request is not shown', async () => {

@@ -40,52 +40,53 @@ export class AgendaService {
     private readonly work: WorkNotices,
   ) {}
 
-  async create(actorId: string, communityId: string, input: CreateAgendaItemDto): Promise<AgendaItem> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(44, hashtext($1))', [communityId]);
-      const rules = await this.rulebook.current(communityId, manager);
-      const [{ next }] = await manager.query<{ next: number }[]>(
-        'SELECT coalesce(max(seq), 0) + 1 AS next FROM agenda_items WHERE community_id = $1',
-        [communityId],
-      );
-      const rulebook = RulebookService.chainRulebook(rules.settings);
-      const state = submit(createChainState(input.category, rulebook), rulebook, { by: actorId });
-      const item = await manager.save(AgendaItem, {
-        communityId,
-        seq: next,
-        title: input.title,
-        category: input.category,
-        description: input.description,
-        budgetFen: input.budgetFen ?? null,
-        fundingSource: input.fundingSource ?? null,
-        proposerId: actorId,
-        rulebookVersion: rules.version,
-        status: state.status,
-        currentStage: state.stage,
-        chainState: state,
-        chosenOption: null,
-      });
-      await this.transition(manager, item, { stage: item.currentStage, kind: 'submitted', actorId, reason: '' });
-      await this.work.itemAtStage(manager, item);
-      await this.record.append(manager, {
-        communityId,
-        actorId,
-        action: 'agenda.item_submitted',
-        subjectType: 'agenda_item',
-        subjectId: item.id,
-        payload: {
-          seq: item.seq,
-          title: item.title,
-          category: item.category,
-          description: item.description,
-          budgetFen: item.budgetFen,
-          fundingSource: item.fundingSource,
-          rulebookVersion: rules.version,
-          stages: applicableStages(input.category, rulebook),
-        },
-      });
-      return item;
+  /** `inTx`: another context's transaction (a resident's request promoted to an item), so both commit together. */
+  async create(actorId: string, communityId: string, input: CreateAgendaItemDto, inTx?: EntityManager): Promise<AgendaItem> {
+    if (!inTx) return this.dataSource.transaction((manager) => this.create(actorId, communityId, input, manager));
+    const manager = inTx;
+    await manager.query('SELECT pg_advisory_xact_lock(44, hashtext($1))', [communityId]);
+    const rules = await this.rulebook.current(communityId, manager);
+    const [{ next }] = await manager.query<{ next: number }[]>(
+      'SELECT coalesce(max(seq), 0) + 1 AS next FROM agenda_items WHERE community_id = $1',
+      [communityId],
+    );
+    const rulebook = RulebookService.chainRulebook(rules.settings);
+    const state = submit(createChainState(input.category, rulebook), rulebook, { by: actorId });
+    const item = await manager.save(AgendaItem, {
+      communityId,
+      seq: next,
+      title: input.title,
+      category: input.category,
+      description: input.description,
+      budgetFen: input.budgetFen ?? null,
+      fundingSource: input.fundingSource ?? null,
+      proposerId: actorId,
+      rulebookVersion: rules.version,
+      status: state.status,
+      currentStage: state.stage,
+      chainState: state,
+      chosenOption: null,
     });
+    await this.transition(manager, item, { stage: item.currentStage, kind: 'submitted', actorId, reason: '' });
+    await this.work.itemAtStage(manager, item);
+    await this.record.append(manager, {
+      communityId,
+      actorId,
+      action: 'agenda.item_submitted',
+      subjectType: 'agenda_item',
+      subjectId: item.id,
+      payload: {
+        seq: item.seq,
+        title: item.title,
+        category: item.category,
+        description: item.description,
+        budgetFen: item.budgetFen,
+        fundingSource: item.fundingSource,
+        rulebookVersion: rules.version,
+        stages: applicableStages(input.category, rulebook),
+      },
+    });
+    return item;
   }
 
   async list(communityId: string, query: AgendaQueryDto) {
@@ -120,9 +121,13 @@ export class AgendaService {
       'SELECT id, title, status, opens_at AS "opensAt", closes_at AS "closesAt" FROM assembly_votes WHERE agenda_item_id = $1',
       [itemId],
     );
+    const [fromRequest] = await this.dataSource.query<{ id: string; seq: number; title: string }[]>(
+      'SELECT id, seq, title FROM service_requests WHERE community_id = $1 AND agenda_item_id = $2 LIMIT 1',
+      [communityId, itemId],
+    );
     const state = item.chainState as ChainState;
     const stages = Object.entries(state.stages).map(([stage, status]) => ({ stage, label: STAGE_LABELS_ZH[stage as StageName], status }));
-    return { ...item, stages, transitions, meetings, executionReports: reports, votes };
+    return { ...item, stages, transitions, meetings, executionReports: reports, votes, fromRequest: fromRequest ?? null };
   }
 
   /** Locks the item and checks it waits at `stage`; used by the voting context too. */

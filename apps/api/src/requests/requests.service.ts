@@ -524,17 +524,21 @@ export class RequestsService implements OnModuleInit {
 
   /** The request becomes an agenda item and starts the chain; both keep the link. */
   async promote(communityId: string, caller: Caller, id: string, input: PromoteDto) {
-    const r = await this.load(this.dataSource.manager, communityId, id);
-    if (r.agendaItemId) throw new Conflict('该诉求已转为议题', 'request_already_promoted');
-    if (r.status === 'cancelled') throw new Conflict('已撤销的诉求不能转为议题', 'request_wrong_state');
-    const item = await this.agenda.create(caller.userId, communityId, {
-      title: input.title?.trim() || r.title,
-      category: input.matterCategory,
-      description: `来自居民诉求 #${r.seq}（${r.filerName}）：${r.title}\n${r.description}`.trim(),
-    });
+    // One transaction: the item exists only together with the request's link to it (no orphan item on a refusal).
     await this.dataSource.transaction(async (m) => {
       const locked = await this.load(m, communityId, id, true);
       if (locked.agendaItemId) throw new Conflict('该诉求已转为议题', 'request_already_promoted');
+      if (locked.status === 'cancelled') throw new Conflict('已撤销的诉求不能转为议题', 'request_wrong_state');
+      const item = await this.agenda.create(
+        caller.userId,
+        communityId,
+        {
+          title: input.title?.trim() || locked.title,
+          category: input.matterCategory,
+          description: `来自居民诉求 #${locked.seq}（${locked.filerName}）：${locked.title}\n${locked.description}`.trim(),
+        },
+        m,
+      );
       locked.agendaItemId = item.id;
       await this.save(m, locked);
       await this.event(m, locked, 'promoted', locked.status, locked.status, caller.userId, `议题第 ${item.seq} 号`, {

@@ -265,8 +265,23 @@ export class StageLineDto {
   status: StageStatus;
 }
 
+/** The resident's request an item was promoted from (诉求转议题): the link back. */
+export class SourceRequestDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 12 })
+  seq: number;
+
+  @ApiProperty({ example: '3幢电梯经常停运' })
+  title: string;
+}
+
 /** GET …/agenda-items/:id: the item with its timeline. */
 export class AgendaItemDto extends AgendaItemRowDto {
+  @ApiProperty({ type: SourceRequestDto, nullable: true, description: '由居民诉求转为议题时，来源诉求' })
+  fromRequest: SourceRequestDto | null;
+
   @ApiProperty({ type: [StageLineDto] })
   stages: StageLineDto[];
 

@@ -3097,6 +3097,8 @@ export interface components {
       currentStage: components['schemas']['StageName'] | null;
       description: string;
       executionReports: components['schemas']['ExecutionReportDto'][];
+      /** @description 由居民诉求转为议题时，来源诉求 */
+      fromRequest: components['schemas']['SourceRequestDto'] | null;
       fundingSource: string | null;
       /** Format: uuid */
       id: string;
@@ -6951,6 +6953,14 @@ export interface components {
       /** @description 实现：smtp、console、http */
       driver: string;
       enabled: boolean;
+    };
+    SourceRequestDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 12 */
+      seq: number;
+      /** @example 3幢电梯经常停运 */
+      title: string;
     };
     StageLineDto: {
       /** @example 支部先议 */

@@ -125,6 +125,19 @@ export default function AgendaItemPage() {
                 ...(data.chosenOption
                   ? [{ key: 'chosen', label: '业主选定方案', children: data.chosenOption.label ?? data.chosenOption.optionId }]
                   : []),
+                ...(data.fromRequest
+                  ? [
+                      {
+                        key: 'from-request',
+                        label: '来源',
+                        children: (
+                          <Link to={`/c/${communityId}/requests/${data.fromRequest.id}`} data-testid="item-from-request">
+                            居民诉求第 {data.fromRequest.seq} 号：{data.fromRequest.title}
+                          </Link>
+                        ),
+                      },
+                    ]
+                  : []),
               ]}
             />
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}>
