@@ -221,7 +221,6 @@ export class DocumentWriter {
     const { width, height } = this.doc.page;
     this.doc.save();
     this.doc.rotate(-30, { origin: [width / 2, height / 2] });
-    this.doc.fillColor('#c0392b').fillOpacity(0.13);
     this.outlineText('草稿', width / 2, height / 2 + 40, 130);
     this.outlineText('未盖章 · 仅供审阅', width / 2, height / 2 + 90, 22);
     this.doc.restore();
@@ -231,7 +230,8 @@ export class DocumentWriter {
 
   /** Text as filled outlines of the bold font, centred on x with its baseline at y. */
   private outlineText(text: string, x: number, y: number, size: number): void {
-    this.bold(size);
+    // Red at 13 %, set after the font (bold() resets the colour to ink).
+    this.bold(size).doc.fillColor('#c0392b').fillOpacity(0.13);
     // pdfkit keeps the fontkit font of an embedded font on `.font`.
     const font = (this.doc as unknown as { _font: { font: FontkitFont } })._font.font;
     const run = font.layout(text);
@@ -251,7 +251,7 @@ export class DocumentWriter {
   async finish(): Promise<Buffer> {
     const blockTop = this.bottom - VERIFICATION_BLOCK_HEIGHT;
     if (this.doc.y > blockTop - 6) this.addPage();
-    const draft = !this.meta.options.seals?.length;
+    const draft = !this.meta.options.seals?.length && !this.meta.options.final;
     drawVerificationBlock(this.doc, {
       x: this.left,
       y: blockTop,

@@ -29,6 +29,11 @@ export interface RenderOptions {
   recordCheckpoint?: { communityId: string; seq: string; hash: string };
   /** When the seals are applied: a notice is dated the day it is sealed (publishing is the sealing). */
   sealedAt?: Date;
+  /**
+   * The final file of a kind that carries no seal (minutes the attendees confirmed): no 草稿 watermark. Without
+   * it, a render without seals is a preview and says so on every page.
+   */
+  final?: boolean;
 }
 
 /** A name that signs (签字) a document, e.g. minutes attendees. */

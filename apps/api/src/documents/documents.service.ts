@@ -218,6 +218,7 @@ export class DocumentsService {
     slots: SealKind[] = document.requiredSeals as SealKind[],
     recordCheckpoint?: RenderOptions['recordCheckpoint'],
     sealedAt?: Date,
+    final = false,
   ): Promise<Buffer> {
     const options = {
       documentNumber: document.number,
@@ -227,6 +228,7 @@ export class DocumentsService {
       seals,
       recordCheckpoint,
       sealedAt,
+      final,
     };
     return rendererFor(document.type)(decodeInput(document.input), options, orderSeals([...slots, ...seals.map((s) => s.kind)]));
   }
@@ -377,7 +379,8 @@ export class DocumentsService {
     if (sealPolicy(documentKind(document)).seals.length > 0)
       throw new Conflict('本文书须用章后才能定稿 (this document is finalised by its seals)', 'seal_required');
     if (document.status !== 'draft') throw new Conflict('文书已定稿，不可再改 (document is final)', 'document_final');
-    const bytes = await this.render(document, [], []);
+    // The confirmed minutes are the final document: rendered without the 草稿 watermark of a preview.
+    const bytes = await this.render(document, [], [], undefined, undefined, true);
     const sha256 = fileDigest(bytes);
     const file = await manager.save(DocumentFile, {
       communityId: document.communityId,

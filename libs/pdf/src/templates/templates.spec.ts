@@ -1,6 +1,6 @@
 import { contentDigest } from '../content-digest';
 import { sampleMinutes, sampleNotice, sampleResolution, sampleSealLog, sampleStatement } from '../samples';
-import { pdfinfo, pdftotext, pdfWords } from '../testing/poppler';
+import { pdfinfo, pdftotext, pdfWords, rasterize } from '../testing/poppler';
 import type { RenderOptions } from '../types';
 import { ASSEMBLY_NOTICE_TYPE, renderAssemblyNotice } from './assembly-notice';
 import { MINUTES_TYPE, renderMeetingMinutes } from './minutes';
@@ -86,6 +86,28 @@ describe('templates', () => {
     expect(all).toContain('赞成6人，反对0人，弃权0人');
     expect(all).toContain(squash('已于 2026年3月12日 18:00 确认'));
     expect(all).toContain('幸福里小区业主委员会（盖章）');
+  });
+
+  it('an unsealed preview carries the 草稿 watermark on every page; confirmed minutes (final) and the text do not', async () => {
+    /** Pixels where two renders of a page differ (the same input renders the same bytes but for the watermark). */
+    const differing = (a: Buffer, b: Buffer, page: number) => {
+      const [x, y] = [rasterize(a, page, 20), rasterize(b, page, 20)];
+      let n = 0;
+      for (let i = 0; i < x.data.length; i++) if (Math.abs(x.data[i] - y.data[i]) > 8) n++;
+      return n;
+    };
+    const input = sampleMinutes(60);
+    const preview = await renderMeetingMinutes(input, options('GY-2026-000140'));
+    const final = await renderMeetingMinutes(input, options('GY-2026-000140', { final: true }));
+    const pageCount = Number(pdfinfo(preview).Pages);
+    expect(pageCount).toBeGreaterThan(1);
+    const again = await renderMeetingMinutes(input, options('GY-2026-000140', { final: true }));
+    for (let page = 1; page <= pageCount; page++) {
+      expect([page, differing(preview, final, page) > 300]).toEqual([page, true]);
+      expect([page, differing(again, final, page)]).toEqual([page, 0]);
+    }
+    // Outlines, not text: pdftotext of the preview has no 草稿.
+    expect(pdftotext(preview)).not.toContain('草稿');
   });
 
   it('minutes of another stage show that stage', async () => {
