@@ -31,6 +31,12 @@ export interface WriterMeta {
  * finish the header/footer on every page (document number, page x/y) and the verification block
  * (QR code + 内容摘要) on the last page.
  */
+/** The text carried with the seals: paragraphs (each optionally smaller), e.g. the last sentence and 特此公告。 */
+export type Closing = string | { text: string; size?: number }[];
+
+const SEAL_RADIUS = 46;
+const closingParts = (closing?: Closing) => (typeof closing === 'string' ? [{ text: closing }] : (closing ?? []));
+
 export class DocumentWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly left = 64;
@@ -177,18 +183,17 @@ export class DocumentWriter {
    * Issuer lines with seal slots (right-aligned, one column per slot) and the date; draws the impression for
    * every slot whose seal was passed in the render options. At most two slots.
    */
-  sealBlock(slots: SealSlots, date: string, issuerOverride?: Partial<Record<SealKind, string>>, closing?: string): void {
+  sealBlock(slots: SealSlots, date: string, issuerOverride?: Partial<Record<SealKind, string>>, closing?: Closing): void {
     const seals = this.meta.options.seals ?? [];
     const kinds = [...new Set<SealKind>([...slots, ...seals.map((s) => s.kind)])]
       .sort((a, b) => (a === b ? 0 : a === 'assembly' ? -1 : 1))
       .slice(0, 2);
-    const radius = 46;
+    const radius = SEAL_RADIUS;
     // GB/T 9704: the seals go over the date on the last page of text. Only the seal block itself must fit (the
-    // verification block may follow on its own); the closing line (特此公告。) always goes with the seals, so a
-    // page break never leaves a page of seals alone.
-    const closingHeight = closing ? BODY_SIZE * 2.5 : 0;
-    this.ensureSpace(radius * 2 + 40 + closingHeight);
-    if (closing) this.paragraph(closing, { indent: true });
+    // verification block may follow on its own); the closing text (the document's last sentences and 特此公告。,
+    // at least two lines) always goes with the seals, so a page break never leaves the seals with less.
+    this.ensureSpace(this.sealSpace(closing));
+    for (const part of closingParts(closing)) this.paragraph(part.text, { indent: true, size: part.size });
     const slotWidth = Math.min(210, this.width / 2);
     const top = this.doc.y + radius - 4;
     const centres = kinds.map((_, i) => this.right - slotWidth / 2 - (kinds.length - 1 - i) * slotWidth);
@@ -211,6 +216,20 @@ export class DocumentWriter {
     this.doc.x = this.left;
     this.doc.y = top + radius + 16;
     this.body();
+  }
+
+  /**
+   * The height the seal block needs with its closing text: a template that puts a heading right before the
+   * closing reserves this plus the heading, so the heading is never left alone at the foot of a page.
+   */
+  sealSpace(closing?: Closing): number {
+    const height = closingParts(closing).reduce((sum, part) => {
+      const size = part.size ?? BODY_SIZE;
+      this.body(size);
+      return sum + this.doc.heightOfString(part.text, { width: this.width, lineGap: LINE_GAP, indent: size * 2 }) + size * 0.5;
+    }, 0);
+    this.body();
+    return SEAL_RADIUS * 2 + 40 + height;
   }
 
   /**

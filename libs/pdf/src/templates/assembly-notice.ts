@@ -182,7 +182,10 @@ export async function renderAssemblyNotice(
 
   w.moveDown(6);
   // Publishing is the sealing: the notice is dated the day its seals are applied.
-  w.sealBlock(slots, formatDate(options.sealedAt ?? input.noticeDate), undefined, '特此公告。');
+  w.sealBlock(slots, formatDate(options.sealedAt ?? input.noticeDate), undefined, [
+    { text: '请全体业主在投票期内行使表决权；未能亲自表决的，可按上述程序书面委托代理人。' },
+    { text: '特此公告。' },
+  ]);
   if (p?.copyTo.length) {
     w.moveDown(6);
     w.paragraph(`抄送：${p.copyTo.join('、')}。`, { size: 10 });

@@ -117,11 +117,15 @@ export async function renderJointBulletin(
     fontSize: 9,
     emptyText: '本月无居民诉求',
   });
+  const closing = [
+    {
+      text: `本月到期诉求 ${input.requestsDue} 件，按时办结 ${input.requestsOnTime} 件，按时办结率 ${perMille(input.compliancePerMille)}。`,
+    },
+    { text: '特此通报。' },
+  ];
+  // The heading goes with its text and the seals.
+  w.ensureSpace(w.sealSpace(closing) + 48);
   w.heading('六、响应时限执行情况');
-  w.paragraph(
-    `本月到期诉求 ${input.requestsDue} 件，按时办结 ${input.requestsOnTime} 件，按时办结率 ${perMille(input.compliancePerMille)}。`,
-    { indent: true },
-  );
-  w.sealBlock(slots, formatDate(input.publishedAt));
+  w.sealBlock(slots, formatDate(input.publishedAt), undefined, closing);
   return w.finish();
 }

@@ -214,7 +214,11 @@ export async function renderMeetingMinutes(
     })),
   });
 
-  if (slots.length) w.sealBlock(slots, formatDate(input.issuedAt ?? input.startedAt));
+  if (slots.length)
+    w.sealBlock(slots, formatDate(input.issuedAt ?? input.startedAt), undefined, [
+      { text: '以上内容经与会人员确认，业主委员会自作出之日起三日内在小区显著位置公告。' },
+      { text: '特此公告。' },
+    ]);
   else {
     // The meeting's own record (seal policy): no seal; it is final once every attendee present has confirmed.
     const pending = input.signatures.filter((s) => !s.confirmedAt).length;

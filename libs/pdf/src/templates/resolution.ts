@@ -223,12 +223,20 @@ export async function renderResolutionAnnouncement(
 
   heading(input.stage === 'preliminary' ? '公示' : '公告与异议');
   w.fields([[input.stage === 'preliminary' ? '公示日期' : '公告日期', formatDate(input.publishedAt)]]);
-  if (input.stage !== 'preliminary')
-    w.paragraph(
-      '表决明细（房号及面积，不含业主姓名）可在平台查阅。依据《中华人民共和国民法典》第二百八十条第二款，业主大会或者业主委员会作出的决定侵害业主合法权益的，受侵害的业主可以请求人民法院予以撤销；依据《最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释》第十二条，该撤销请求应当自知道或者应当知道决定作出之日起一年内提出。',
-      { indent: true, size: 9.5 },
-    );
-  else w.paragraph('表决明细（房号及面积，不含业主姓名）可在平台查阅。', { indent: true, size: 9.5 });
-  w.sealBlock(slots, formatDate(input.publishedAt), undefined, input.stage === 'preliminary' ? '特此公示。' : '特此公告。');
+  // The last sentences go with the seals (GB/T 9704: never seals with less than two lines of text).
+  const closing =
+    input.stage !== 'preliminary'
+      ? [
+          {
+            text: '表决明细（房号及面积，不含业主姓名）可在平台查阅。依据《中华人民共和国民法典》第二百八十条第二款，业主大会或者业主委员会作出的决定侵害业主合法权益的，受侵害的业主可以请求人民法院予以撤销；依据《最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释》第十二条，该撤销请求应当自知道或者应当知道决定作出之日起一年内提出。',
+            size: 9.5,
+          },
+          { text: '特此公告。' },
+        ]
+      : [
+          { text: '表决明细（房号及面积，不含业主姓名）可在平台查阅；对上述统计结果有异议的，请于询异期内提出。', size: 9.5 },
+          { text: '特此公示。' },
+        ];
+  w.sealBlock(slots, formatDate(input.publishedAt), undefined, closing);
   return w.finish();
 }

@@ -76,6 +76,9 @@ export async function renderSealLog(input: SealLogReportInput, options: RenderOp
     fontSize: 8,
     emptyText: '本期无用章',
   });
-  w.sealBlock(slots, formatDate(input.publishedAt));
+  w.sealBlock(slots, formatDate(input.publishedAt), undefined, [
+    { text: `以上为${input.periodLabel}全部用章申请及其结果，共 ${input.entries.length} 项；对登记有异议的，可向业主委员会或居委会提出。` },
+    { text: '特此公示。' },
+  ]);
   return w.finish();
 }

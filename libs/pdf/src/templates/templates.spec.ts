@@ -110,6 +110,22 @@ describe('templates', () => {
     expect(pdftotext(preview)).not.toContain('草稿');
   });
 
+  it('never leaves the seals with less than two lines of text: the closing goes with them across every page break', async () => {
+    const base = sampleSealLog();
+    // From one entry to a few pages' worth, the page break falls at every point before the seal block once.
+    for (let n = 1; n <= 40; n += 1) {
+      const input = {
+        ...base,
+        entries: Array.from({ length: n }, (_, i) => ({ ...base.entries[i % 2], documentNumber: `GY-2026-${String(i).padStart(6, '0')}` })),
+      };
+      const texts = pages(await renderSealLog(input, options('GY-2026-000150')));
+      const sealPage = texts.findIndex((t) => t.includes('特此公示。'));
+      expect([n, sealPage >= 0]).toEqual([n, true]);
+      expect([n, texts[sealPage].includes(squash(`以上为${base.periodLabel}全部用章申请及其结果`))]).toEqual([n, true]);
+      expect([n, texts[sealPage].includes('（盖章）')]).toEqual([n, true]);
+    }
+  }, 120_000);
+
   it('minutes of another stage show that stage', async () => {
     const input = {
       ...sampleMinutes(3),

@@ -61,7 +61,6 @@ export async function renderTenderFailed(
     `截至开标时间，本次听证会（公开竞标）收到的投标不足 ${input.requiredBids} 份，依本小区业主大会议事规则，本次招标流标。已收到的投标文件未予开启，继续密封保存，不公开任何报价内容。`,
     { indent: true },
   );
-  w.paragraph('业主委员会将重新组织招标，新的听证会时间、地点及邀请的投标人另行公告。', { indent: true });
   if (input.objectionEndsAt) {
     w.fields([
       ['异议期', `${formatDateTime(input.publishedAt)} 至 ${formatDateTime(input.objectionEndsAt)}`],
@@ -70,6 +69,9 @@ export async function renderTenderFailed(
   } else {
     w.paragraph('对本公告有异议的，可自公告之日起 3 日内向业主委员会书面提出或通过本平台提交，居委会监督处理。', { indent: true });
   }
-  w.sealBlock(slots, formatDate(input.publishedAt), undefined, '特此公告。');
+  w.sealBlock(slots, formatDate(input.publishedAt), undefined, [
+    { text: '业主委员会将重新组织招标，新的听证会时间、地点及邀请的投标人另行公告。' },
+    { text: '特此公告。' },
+  ]);
   return w.finish();
 }
