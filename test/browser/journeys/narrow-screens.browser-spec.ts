@@ -222,6 +222,36 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/**
+ * What sticks out of the content area on the right. The content box clips sideways overflow (styles.css
+ * `.gy-content { overflow-x: clip }`), so a too-wide element there makes no scroll bar: it is cut off instead. An
+ * element inside its own scrolling box (a wide table) is fine; the outermost cut-off elements are returned.
+ */
+async function clipped(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const content = document.querySelector('.gy-content');
+    if (!content) return [];
+    const edge = content.getBoundingClientRect().right + 1;
+    const scrollsOrClips = (el: Element) => /auto|scroll|hidden|clip/.test(getComputedStyle(el).overflowX);
+    const out: string[] = [];
+    const walk = (el: Element) => {
+      for (const child of el.children) {
+        const style = getComputedStyle(child);
+        if (style.display === 'none' || style.visibility === 'hidden' || style.position === 'fixed') continue;
+        const rect = child.getBoundingClientRect();
+        if (rect.width > 0 && rect.right > edge) {
+          const name = `${child.tagName.toLowerCase()}${child.getAttribute('data-testid') ? `[data-testid=${child.getAttribute('data-testid')}]` : ''}.${[...child.classList].slice(0, 2).join('.')}`;
+          out.push(`${name} "${(child.textContent ?? '').trim().slice(0, 30)}" right=${Math.round(rect.right)} > ${Math.round(edge)}`);
+          continue;
+        }
+        if (!scrollsOrClips(child)) walk(child);
+      }
+    };
+    walk(content);
+    return out.slice(0, 3);
+  });
+}
+
 async function settle(p: Page): Promise<void> {
   await p.waitForLoadState('networkidle');
   await p
@@ -267,6 +297,8 @@ test('no page scrolls horizontally at 360 px', async () => {
     const extra = await sidewaysScroll(page);
     const strict = await page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
     if (extra > 0 || strict > 0) wide.push(`${route} (${url}): ${Math.max(extra, strict)}px`);
+    const cut = await clipped(page);
+    if (cut.length > 0) wide.push(`${route} (${url}): cut off: ${cut.join('; ')}`);
   }
   expect(broken).toEqual([]);
   expect(wide).toEqual([]);
