@@ -7,7 +7,7 @@ import { openSignedIn } from '../browser-ui';
 import { publishedStatement } from '../finance-fixtures';
 import { approvedFundraisingItem } from '../fundraising-fixtures';
 import { chainCast, draftVote, itemAtAssembly, openVoteFixture, type ChainCast, type VoteFixture } from '../vote-fixtures';
-import { sidewaysScroll } from './journey-support';
+import { clipped, sidewaysScroll } from './journey-support';
 
 /**
  * No page scrolls sideways on a 360 px wide phone: every route of apps/web/src/App.tsx, each opened with something
@@ -221,36 +221,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/**
- * What sticks out of the content area on the right. The content box clips sideways overflow (styles.css
- * `.gy-content { overflow-x: clip }`), so a too-wide element there makes no scroll bar: it is cut off instead. An
- * element inside its own scrolling box (a wide table) is fine; the outermost cut-off elements are returned.
- */
-async function clipped(p: Page): Promise<string[]> {
-  return p.evaluate(() => {
-    const content = document.querySelector('.gy-content');
-    if (!content) return [];
-    const edge = content.getBoundingClientRect().right + 1;
-    const scrollsOrClips = (el: Element) => /auto|scroll|hidden|clip/.test(getComputedStyle(el).overflowX);
-    const out: string[] = [];
-    const walk = (el: Element) => {
-      for (const child of el.children) {
-        const style = getComputedStyle(child);
-        if (style.display === 'none' || style.visibility === 'hidden' || style.position === 'fixed') continue;
-        const rect = child.getBoundingClientRect();
-        if (rect.width > 0 && rect.right > edge) {
-          const name = `${child.tagName.toLowerCase()}${child.getAttribute('data-testid') ? `[data-testid=${child.getAttribute('data-testid')}]` : ''}.${[...child.classList].slice(0, 2).join('.')}`;
-          out.push(`${name} "${(child.textContent ?? '').trim().slice(0, 30)}" right=${Math.round(rect.right)} > ${Math.round(edge)}`);
-          continue;
-        }
-        if (!scrollsOrClips(child)) walk(child);
-      }
-    };
-    walk(content);
-    return out.slice(0, 3);
-  });
-}
 
 async function settle(p: Page): Promise<void> {
   await p.waitForLoadState('networkidle');
