@@ -24,6 +24,8 @@ export interface VoteFixture {
   clerk2: Person;
   residents: Person;
   owner: Person;
+  /** Everyone of the community (chainCast), for fixtures that need more than the vote's people. */
+  cast: ChainCast;
 }
 
 /** The activation code of a fresh letter for the roster owner `ownerName` (the JSON form of what the committee prints). */
@@ -217,7 +219,7 @@ export async function openVoteFixture(): Promise<VoteFixture> {
     token: clerk.token,
   });
   if (!vote.isOpen) throw new Error('the vote did not open after moving its opening time');
-  return { communityId, communityName, itemId, voteId, motionId: vote.motions[0].id, director, clerk, clerk2, residents, owner };
+  return { communityId, communityName, itemId, voteId, motionId: vote.motions[0].id, director, clerk, clerk2, residents, owner, cast };
 }
 
 /**

@@ -43,6 +43,36 @@ export async function sidewaysScroll(page: Page): Promise<number> {
 }
 
 /**
+ * What sticks out of the content area on the right. The content box clips sideways overflow (styles.css
+ * `.gy-content { overflow-x: clip }`), so a too-wide element there makes no scroll bar: it is cut off instead. An
+ * element inside its own scrolling box (a wide table) is fine; the outermost cut-off elements are returned.
+ */
+export async function clipped(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const content = document.querySelector('.gy-content');
+    if (!content) return [];
+    const edge = content.getBoundingClientRect().right + 1;
+    const scrollsOrClips = (el: Element) => /auto|scroll|hidden|clip/.test(getComputedStyle(el).overflowX);
+    const out: string[] = [];
+    const walk = (el: Element) => {
+      for (const child of el.children) {
+        const style = getComputedStyle(child);
+        if (style.display === 'none' || style.visibility === 'hidden' || style.position === 'fixed') continue;
+        const rect = child.getBoundingClientRect();
+        if (rect.width > 0 && rect.right > edge) {
+          const name = `${child.tagName.toLowerCase()}${child.getAttribute('data-testid') ? `[data-testid=${child.getAttribute('data-testid')}]` : ''}.${[...child.classList].slice(0, 2).join('.')}`;
+          out.push(`${name} "${(child.textContent ?? '').trim().slice(0, 30)}" right=${Math.round(rect.right)} > ${Math.round(edge)}`);
+          continue;
+        }
+        if (!scrollsOrClips(child)) walk(child);
+      }
+    };
+    walk(content);
+    return out.slice(0, 3);
+  });
+}
+
+/**
  * One step of a journey: the page has settled, it passes axe (0 serious/critical) and does not scroll sideways; a
  * screenshot is kept as test-output/journeys/<role>-<nn>-<step>.png.
  */

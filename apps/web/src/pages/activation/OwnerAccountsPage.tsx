@@ -220,6 +220,7 @@ export default function OwnerAccountsPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           allowClear
+          aria-label="按楼栋筛选"
           placeholder="全部楼栋"
           style={{ minWidth: 140 }}
           value={buildingId}
@@ -231,6 +232,7 @@ export default function OwnerAccountsPage() {
         />
         <Select
           allowClear
+          aria-label="按状态筛选"
           placeholder="全部状态"
           style={{ minWidth: 120 }}
           value={status}
@@ -242,6 +244,7 @@ export default function OwnerAccountsPage() {
         />
         <Input.Search
           allowClear
+          aria-label="按姓名或房号搜索"
           placeholder="姓名或房号"
           onSearch={(v) => {
             setQ(v);
