@@ -85,6 +85,12 @@ export async function loadDemoAgenda(
         kind: 'yes_no',
       },
     ],
+    noticeDetails: {
+      paperReturnPlace: '物业服务中心一楼业主委员会票箱',
+      scrutineers: ['李卫东（业主代表）', '周敏（业主代表）'],
+      tellers: ['王芳（业委会委员）'],
+      contacts: [{ name: '业主委员会办公室', phone: '0571-86120088' }],
+    },
   });
   // Published and sealed (publishing is the sealing) 18 days before voting opened.
   const publishedAt = new Date(opensAt.getTime() - 18 * DAY);

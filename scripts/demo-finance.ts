@@ -148,6 +148,12 @@ export async function loadDemoFinance(
       motions: [
         { title: '关于 1–9 幢电梯更新集资的议案', fullText: '各幢按专有部分面积集资，每幢 30 万元，用于电梯更新。', kind: 'yes_no' },
       ],
+      noticeDetails: {
+        paperReturnPlace: '物业服务中心一楼业主委员会票箱（楼栋长上门收回）',
+        scrutineers: ['李卫东（业主代表）', '周敏（业主代表）'],
+        tellers: ['王芳（业委会委员）'],
+        contacts: [{ name: '业主委员会办公室', phone: '0571-86120088' }],
+      },
     });
     const published = await notices.publish(who.committee_member, communityId, draft.id);
     // Publishing is the sealing: both custodians seal the notice the day it is published.

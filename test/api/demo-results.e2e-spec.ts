@@ -1,5 +1,10 @@
-import { pdfsig } from '@gongyi/pdf/testing/poppler';
-import { DocumentsService } from '../../apps/api/src/documents/documents.service';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { checklistFor, checkText } from '@gongyi/domain/documents/checklists';
+import { pdfsig, pdftotext } from '@gongyi/pdf/testing/poppler';
+import { documentKind, DocumentsService } from '../../apps/api/src/documents/documents.service';
+import { TimestampAuthorityService } from '../../apps/api/src/documents/timestamp-authority.service';
+import { checkSignatureTimestamps } from '../support/timestamp-check';
 import { loadDemoCommunity } from '../../scripts/demo-load';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -13,14 +18,22 @@ import { createTestApp, TestApp } from '../support/test-app';
 describe('the demo on first run', () => {
   let t: TestApp;
   let communityId: string;
-  type Doc = { id: string; title: string; type: string; source_type: string; status: string; required_seals: string[] };
+  type Doc = {
+    id: string;
+    title: string;
+    type: string;
+    source_type: string;
+    status: string;
+    required_seals: string[];
+    input: unknown;
+  };
   let docs: Doc[];
 
   beforeAll(async () => {
     t = await createTestApp();
     communityId = (await loadDemoCommunity(t.app, 'Demo-test-2026')).communityId;
     docs = await t.dataSource.query<Doc[]>(
-      `SELECT id, title, type, source_type, status, required_seals FROM documents WHERE community_id = $1 ORDER BY seq`,
+      `SELECT id, title, type, source_type, status, required_seals, input FROM documents WHERE community_id = $1 ORDER BY seq`,
       [communityId],
     );
   }, 600_000); // the whole demo: every context's history, each document sealed
@@ -60,6 +73,35 @@ describe('the demo on first run', () => {
     }
     const preliminaries = docs.filter((d) => d.source_type === 'assembly_vote_preliminary');
     expect(preliminaries.map((d) => d.status)).toEqual(closed.map(() => 'final'));
+  });
+
+  it('every kind it shows: each signature valid with a verified RFC 3161 timestamp, its checklist met, a page image kept', async () => {
+    const rootPem = (await t.http.get('/api/ca.pem').expect(200)).text;
+    const tsaPem = await t.app.get(TimestampAuthorityService).certPem();
+    const firstOfKind = new Map<string, Doc>();
+    for (const doc of docs.filter((d) => d.status === 'final')) {
+      const kind = documentKind({ type: doc.type, sourceType: doc.source_type, input: doc.input });
+      if (!firstOfKind.has(kind)) firstOfKind.set(kind, doc);
+    }
+    expect(firstOfKind.size).toBeGreaterThanOrEqual(7);
+    mkdirSync('test-output/pages', { recursive: true });
+    for (const [kind, doc] of firstOfKind) {
+      const { bytes } = await t.app.get(DocumentsService).finalFile(communityId, doc.id);
+      const checks = checkSignatureTimestamps(bytes, rootPem, tsaPem);
+      expect([kind, checks.map((c) => [c.pdfsigValid, c.opensslVerified])]).toEqual([kind, doc.required_seals.map(() => [true, true])]);
+      const list = checklistFor(kind as never);
+      if (list) {
+        // The demo's first statement is the community's first: it opens at ¥0.00 and says so.
+        // Result tables are read row by row (pdftotext -layout), as their checklists expect.
+        const text = pdftotext(bytes, { layout: kind.startsWith('assembly_result') });
+        const result = checkText(list, text, kind === 'finance_statement' ? { firstStatement: true } : {});
+        expect([kind, result.missing.map((m) => m.id), result.contradictions.map((c) => c.id)]).toEqual([kind, [], []]);
+      }
+      // Every page, kept as the PDF and as images for looking at (README shows one of them).
+      writeFileSync(`test-output/pages/demo-${kind}.pdf`, bytes);
+      const images = spawnSync('pdftoppm', ['-png', '-r', '60', `test-output/pages/demo-${kind}.pdf`, `test-output/pages/demo-${kind}`]);
+      expect([kind, images.status]).toEqual([kind, 0]);
+    }
   });
 
   it('has the elevator fund-raising project, approved by a passed vote, with payments, and a non-empty seal log', async () => {
