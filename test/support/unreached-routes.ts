@@ -6,14 +6,20 @@ import { join } from 'node:path';
  * reached when the web source holds the literal tail of its path (the segments after the last parameter, or the
  * literal segment before a trailing parameter). Routes a person never calls are named in
  * apps/web/unreached-routes.ignore (one regular expression a line, # comments).
+ *
+ * Only hand-written web code counts: api/generated (schema.d.ts and openapi.json, made from the contract itself)
+ * names every path, so scanning it made every operation look reached.
  */
-export function webSource(root: string): string {
+export const GENERATED_DIRS = ['api/generated'];
+
+export function webSource(root: string, skip: string[] = GENERATED_DIRS): string {
+  const skipped = new Set(skip.map((dir) => join(root, dir)));
   const chunks: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) {
-        if (name !== 'node_modules') walk(path);
+        if (name !== 'node_modules' && !skipped.has(path)) walk(path);
       } else if (/\.(ts|tsx|js|jsx)$/.test(name)) chunks.push(readFileSync(path, 'utf8'));
     }
   };
