@@ -96,7 +96,7 @@ export function ResultPanel({
           icon={<FilePdfOutlined />}
           loading={pdf.busy}
           onClick={() => void pdf.run()}
-          style={{ marginBottom: 12, marginInlineEnd: 8 }}
+          style={{ marginBottom: 12, marginInlineEnd: 8, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
           data-testid="result-pdf"
         >
           下载评审结果公示（{hearing.result.document.number}）
