@@ -90,6 +90,10 @@ describe('seal inbox, document library and verification', () => {
     await page.getByTestId('seal-request').filter({ hasText: documentNumber }).waitFor({ state: 'detached' });
     await page.getByTestId('closed-requests').getByText(documentNumber).first().waitFor();
     expect(await page.getByTestId('seal-request').filter({ hasText: documentNumber }).count()).toBe(0);
+    // A closed request tells its history (GET …/seal-requests/{id}): the refused one, with the reason.
+    const refused = page.getByTestId('closed-request').filter({ hasText: documentNumber }).filter({ hasText: '已拒绝' });
+    await refused.getByTestId('closed-request-log').click();
+    await refused.getByText('拒绝加盖业委会章：公告联系电话待核对，核对后重新申请', { exact: false }).waitFor();
   });
 
   test('the library shows the document final with both seals and downloads the sealed PDF', async () => {

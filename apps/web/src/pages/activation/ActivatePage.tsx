@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent, type HTMLAttributes } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type FormEvent, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { activationApi, ApiError } from '../../api';
 import { useSession } from '../../session/session';
@@ -102,16 +102,20 @@ export default function ActivatePage() {
   // The code is checked as soon as it is typed (POST /activation/check): an expired or revoked letter is said before
   // the owner chooses a password. The check does not count as a failed attempt; the fact is still asked on submit.
   const [checked, setChecked] = useState<{ code: string; note?: string; error?: string } | null>(null);
-  const checkCode = async () => {
-    const code = values.code.trim();
-    if (problems({ ...values, fact: '0000' }, true).code || checked?.code === code) return;
+  const checkCode = useCallback(async (typed: string) => {
+    const code = typed.trim();
+    if (problems({ code, fact: '0000', loginName: '', password: '', confirm: '' }, true).code) return;
     try {
       const { expiresAt } = await activationApi.check(code);
       setChecked({ code, note: `激活码有效，${formatDateTime(expiresAt)} 前可用` });
     } catch (e) {
       setChecked({ code, error: e instanceof ApiError ? e.message : '暂时无法核对激活码，可直接提交' });
     }
-  };
+  }, []);
+  // A code from the letter's QR link is checked at once; a typed one when the owner leaves the field.
+  useEffect(() => {
+    if (initialCode) void checkCode(initialCode);
+  }, [initialCode, checkCode]);
   const codeCheck = checked?.code === values.code.trim() ? checked : null;
 
   const onSubmit = async (e: FormEvent) => {
@@ -160,7 +164,7 @@ export default function ActivatePage() {
           extra={codeCheck?.note}
           error={shown.code ?? codeCheck?.error}
           inputProps={{
-            onBlur: () => void checkCode(),
+            onBlur: () => void (checked?.code === values.code.trim() || checkCode(values.code)),
             autoCapitalize: 'characters',
             autoComplete: 'one-time-code',
             placeholder: 'XXXX-XXXX-XXXX',

@@ -124,7 +124,7 @@ export default function HearingPage() {
             <PanelEditor key={h.panel?.map((m) => m.userId).join()} communityId={communityId} hearing={h} onChanged={detail.reload} />
           )}
           {h.vendors && (
-            <Card title="受邀供应商" style={{ marginBottom: 16 }}>
+            <Card title="受邀供应商" style={{ marginBottom: 16 }} data-testid="hearing-vendors">
               {h.vendors.map((v) => (
                 <Flex key={v.userId} justify="space-between" style={{ padding: '6px 0' }}>
                   <span>{v.vendorName}</span>

@@ -34,7 +34,7 @@ export function RequestStatsCard({ communityId }: { communityId: string }) {
   );
   return (
     <Card
-      title="本月诉求统计"
+      title="诉求月度统计"
       size="small"
       style={{ marginBottom: 16 }}
       data-testid="request-stats"
