@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { readIgnoreFile, stringsOf, tailOf, unreachedOperations, webSource } from '../support/unreached-routes';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { readIgnoreFile, stringsOf, tailOf, uncalledWrappers, unreachedOperations, webSource } from '../support/unreached-routes';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const ROOT = join(__dirname, '..', '..');
@@ -61,5 +63,22 @@ describe('every API operation a person needs has a caller in the web app', () =>
     const { unreached, total } = unreachedOperations(doc, webSource(WEB), ignore);
     expect(total).toBeGreaterThan(50);
     expect(unreached).toEqual([]);
+  });
+
+  it('finds API wrappers that no page calls (they make a route look reached that nobody can use)', () => {
+    const web = mkdtempSync(join(tmpdir(), 'web-'));
+    try {
+      mkdirSync(join(web, 'api'));
+      mkdirSync(join(web, 'pages'));
+      writeFileSync(join(web, 'api', 'x.ts'), "export const fooApi = { used: () => '/a', commented: () => '/b', unused: () => '/c' };");
+      writeFileSync(join(web, 'pages', 'P.tsx'), 'export const P = () => { void fooApi.used(); return null; }; // fooApi.commented()');
+      expect(uncalledWrappers(web)).toEqual(['fooApi.commented', 'fooApi.unused']);
+    } finally {
+      rmSync(web, { recursive: true, force: true });
+    }
+  });
+
+  it('has a page calling every function of apps/web/src/api', () => {
+    expect(uncalledWrappers(WEB)).toEqual([]);
   });
 });

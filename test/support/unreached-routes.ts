@@ -115,3 +115,43 @@ export function unreachedOperations(
   }
   return { unreached, total };
 }
+
+/**
+ * The functions of the web's API modules (`export const xxxApi = { name: … }` in WEB/api/*.ts) that no code outside
+ * WEB/api calls: such a wrapper names its route, so the route looks reached although no page lets anyone use it.
+ */
+export function uncalledWrappers(root: string): string[] {
+  const apiDir = join(root, 'api');
+  // Calls are property accesses in the code (`sealsApi.retire(…)`), never a name in a comment.
+  const called = new Set<string>();
+  for (const path of sourceFiles(root, ['api'])) {
+    const file = ts.createSourceFile(
+      path,
+      readFileSync(path, 'utf8'),
+      ts.ScriptTarget.Latest,
+      false,
+      /x$/.test(path) ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
+    const visit = (node: ts.Node) => {
+      if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) called.add(`${node.expression.text}.${node.name.text}`);
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+  }
+  const wrappers: string[] = [];
+  for (const path of sourceFiles(apiDir, ['generated'])) {
+    const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    for (const statement of file.statements) {
+      if (!ts.isVariableStatement(statement) || !statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name) || !/Api$/.test(declaration.name.text)) continue;
+        if (!declaration.initializer || !ts.isObjectLiteralExpression(declaration.initializer)) continue;
+        for (const property of declaration.initializer.properties) {
+          if (property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)))
+            wrappers.push(`${declaration.name.text}.${property.name.text}`);
+        }
+      }
+    }
+  }
+  return wrappers.filter((w) => !called.has(w)).sort();
+}
