@@ -39,7 +39,7 @@ export function HearingObjections({ communityId, hearing, onFiled }: { community
             disabled={text.trim().length < 2}
             data-testid="hearing-objection-submit"
             confirmTitle="提交异议？"
-            consequence="异议提交后记入决策记录，并在本页列出；提交后不能修改或撤回。"
+            consequence="异议提交后记入决策记录；提交后不能修改或撤回。"
             okText="提交"
             onConfirm={async () => {
               await hearingsApi.object(communityId, hearing.id, text.trim());
