@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium, newContext, PHONE, DESKTOP, screenshot } from '../support/browser-chromium';
 import { api, createPerson, withDatabase, type Person } from './browser-api';
-import { expectText, openSignedIn } from './browser-ui';
+import { confirmDialog, expectText, openSignedIn, pick } from './browser-ui';
 import { chainCast, itemAtAssembly, type ChainCast } from './vote-fixtures';
 
 /**
@@ -14,6 +14,8 @@ let browser: Browser;
 let cast: ChainCast;
 let vendors: Person[];
 let hearingId: string;
+let lateVendor: Person;
+let reserve: Person;
 
 beforeAll(async () => {
   cast = await chainCast();
@@ -24,6 +26,9 @@ beforeAll(async () => {
   vendors = [];
   for (const name of ['甲电梯工程有限公司', '乙机电设备有限公司', '丙电梯安装有限公司'])
     vendors.push(await createPerson(admin, communityId, name, ['vendor']));
+  // Not invited at first: the committee invites this vendor from the hearing page; the reserve expert replaces 专家4.
+  lateVendor = await createPerson(admin, communityId, '丁升降机有限公司', ['vendor']);
+  reserve = await createPerson(admin, communityId, '专家5', ['owner']);
   const deadline = Date.now() + DAY;
   const hearing = await api<{ id: string }>('POST', `/communities/${communityId}/hearings`, {
     token: cast.clerk.token,
@@ -80,6 +85,22 @@ describe('hearing bids and opening', () => {
     await phone.close();
   });
 
+  test('the committee invites one more vendor before the deadline', async () => {
+    const desk = await newContext(browser, DESKTOP);
+    const page = await desk.newPage();
+    await openSignedIn(page, `/c/${cast.communityId}/hearings/${hearingId}`, cast.clerk.login, cast.clerk.password);
+    const invite = page.getByTestId('invite-vendor');
+    await pick(page, invite.getByLabel('供应商账号'), '丁升降机有限公司');
+    await invite.getByLabel('单位名称').fill('丁升降机有限公司');
+    await invite.getByRole('button', { name: '邀请' }).click();
+    await page.getByTestId('hearing-vendors').getByText('丁升降机有限公司').waitFor();
+    const detail = await api<{ vendors: { userId: string }[] }>('GET', `/communities/${cast.communityId}/hearings/${hearingId}`, {
+      token: cast.clerk.token,
+    });
+    expect(detail.vendors.map((v) => v.userId)).toContain(lateVendor.userId);
+    await desk.close();
+  });
+
   test('the opening reveals all bids together', async () => {
     // Only moves time: the deadline and opening (a day ahead) are set to now, after all three bids were sealed.
     await withDatabase((db) => db.query('UPDATE hearings SET bid_deadline = now(), opening_at = now() WHERE id = $1', [hearingId]));
@@ -98,6 +119,24 @@ describe('hearing bids and opening', () => {
     const amounts = await page.getByTestId('bid-amount-revealed').allInnerTexts();
     expect(amounts.sort()).toEqual(['¥42,000.50', '¥43,900.50', '¥45,800.00']);
     await screenshot(page, 'desktop-32-hearing-opened');
+    await desk.close();
+  });
+
+  test('after the opening the committee replaces a panel member who cannot attend', async () => {
+    const desk = await newContext(browser, DESKTOP);
+    const page = await desk.newPage();
+    await openSignedIn(page, `/c/${cast.communityId}/hearings/${hearingId}`, cast.clerk.login, cast.clerk.password);
+    const editor = page.getByTestId('panel-editor');
+    await pick(page, editor.locator('.ant-select').filter({ hasText: '专家4' }), '专家5');
+    await editor.getByTestId('panel-save').click();
+    await confirmDialog(page);
+    await page.getByTestId('panel').getByText('专家5', { exact: false }).waitFor();
+    expect(await page.getByTestId('panel').getByText('专家4', { exact: false }).count()).toBe(0);
+    const detail = await api<{ panel: { userId: string }[] }>('GET', `/communities/${cast.communityId}/hearings/${hearingId}`, {
+      token: cast.clerk.token,
+    });
+    expect(detail.panel.map((m) => m.userId)).toContain(reserve.userId);
+    expect(detail.panel).toHaveLength(7);
     await desk.close();
   });
 });

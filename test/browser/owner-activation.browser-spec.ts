@@ -36,6 +36,8 @@ describe('owner activates from a letter on a phone and votes', () => {
     await page.goto(`/activate#code=${encodeURIComponent(code)}`);
     await page.getByRole('heading', { name: '激活业主账号' }).waitFor();
     expect(await page.getByTestId('activation-code').inputValue()).toBe(code);
+    // The code from the link is checked at once (POST /activation/check), before she chooses a password.
+    await page.getByText('激活码有效', { exact: false }).waitFor();
     await page.getByTestId('activation-fact').fill('9999');
     await page.getByTestId('activation-password').fill('Zhaomin2026own');
     await page.getByTestId('activation-confirm').fill('Zhaomin2026own');

@@ -132,4 +132,22 @@ describe('居民诉求 on a phone', () => {
     expect(await horizontalOverflow(s)).toBeLessThanOrEqual(0);
     await screenshot(s, 'phone-requests-overdue');
   });
+
+  test('the dispatch board shows the month’s figures per category', async () => {
+    // After the two tests above: one request rated in time, one escalated for want of an acceptance.
+    const s = await as(secretary, `/c/${community}/requests?scope=all`);
+    const stats = s.getByTestId('request-stats');
+    const total = stats.locator('tr', { hasText: '合计' });
+    await total.waitFor();
+    const cells = (await total.locator('td').allInnerTexts()).map((c) => c.trim());
+    // 类别, 受理, 办结, 办理中, 按时办结, 超时, 按时办结率
+    expect(cells).toEqual(['合计', '2', '1', '1', '1', '1', '100%']);
+    expect(await horizontalOverflow(s)).toBeLessThanOrEqual(0);
+    await screenshot(s, 'phone-requests-stats');
+    // A resident has no board, so no figures.
+    const r = await as(resident, `/c/${community}/requests`);
+    await r.getByRole('heading', { name: '居民诉求' }).waitFor();
+    await r.getByTestId('request-card').first().waitFor();
+    expect(await r.getByTestId('request-stats').count()).toBe(0);
+  });
 });

@@ -90,6 +90,10 @@ describe('seal inbox, document library and verification', () => {
     await page.getByTestId('seal-request').filter({ hasText: documentNumber }).waitFor({ state: 'detached' });
     await page.getByTestId('closed-requests').getByText(documentNumber).first().waitFor();
     expect(await page.getByTestId('seal-request').filter({ hasText: documentNumber }).count()).toBe(0);
+    // A closed request tells its history (GET …/seal-requests/{id}): the refused one, with the reason.
+    const refused = page.getByTestId('closed-request').filter({ hasText: documentNumber }).filter({ hasText: '已拒绝' });
+    await refused.getByTestId('closed-request-log').click();
+    await refused.getByText('拒绝加盖业委会章：公告联系电话待核对，核对后重新申请', { exact: false }).waitFor();
   });
 
   test('the library shows the document final with both seals and downloads the sealed PDF', async () => {
@@ -98,6 +102,12 @@ describe('seal inbox, document library and verification', () => {
     await expectText(doc.getByTestId('document-status'), '已用章定稿');
     await doc.getByTestId('document-seals').getByText('业主大会章（已盖）').waitFor();
     await doc.getByTestId('document-seals').getByText('业委会章（已盖）').waitFor();
+    // 文件摘要 (GET …/documents/{id}): the file after each sealing, who sealed it, and its SHA-256.
+    await doc.getByTestId('document-revisions-open').click();
+    const revisions = doc.getByTestId('document-revisions');
+    await revisions.getByText('（定稿）', { exact: false }).waitFor();
+    await revisions.getByText('陈主任加盖业委会章', { exact: false }).waitFor();
+    expect(await revisions.innerText()).toMatch(/SHA-256：[0-9a-f]{64}/);
     await screenshot(page, 'desktop-22-documents');
     const [download] = await Promise.all([page.waitForEvent('download'), doc.getByTestId('download-final').click()]);
     expect(download.suggestedFilename()).toContain(documentNumber);

@@ -271,6 +271,11 @@ describe('web shell', () => {
     const verdict = page.getByTestId('verify-result');
     await verdict.getByText('校验通过', { exact: false }).waitFor();
     expect(await verdict.innerText()).toMatch(/共 5 条记录/);
+    // The raw record, for checking the chain with one's own tools: every entry, each naming the hash before it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-record').click()]);
+    const entries = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { seq: string; hash: string; prevHash: string }[];
+    expect(entries.map((e) => e.seq)).toEqual(['1', '2', '3', '4', '5']);
+    for (let i = 1; i < entries.length; i++) expect(entries[i].prevHash).toBe(entries[i - 1].hash);
     await screenshot(page, '11-record');
   });
 

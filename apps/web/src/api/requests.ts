@@ -1,5 +1,5 @@
 /** 居民诉求 and 接待日: types come from the generated contract (npm run openapi). */
-import { fetchFile, request } from './http';
+import { asForm, call, client, fetchFile } from './http';
 import type { components } from './generated/schema';
 
 type S = components['schemas'];
@@ -16,36 +16,60 @@ export type LogVisitBody = S['LogVisitDto'];
 export type PromoteBody = S['PromoteDto'];
 export type WriteOffBody = S['WriteOffDto'];
 
-const r = (communityId: string, path = '') => `/communities/${encodeURIComponent(communityId)}/requests${path}`;
-const rd = (communityId: string, path = '') => `/communities/${encodeURIComponent(communityId)}/reception-days${path}`;
-const post = <T>(path: string, body: object = {}) => request<T>(path, { method: 'POST', body });
+/** Path parameters of a community route and of one request in it (the typed client encodes them). */
+const c = (communityId: string) => ({ path: { communityId } });
+const one = (communityId: string, id: string) => ({ path: { communityId, id } });
+type Step = 'accept' | 'progress' | 'close' | 'reopen' | 'cancel';
+
+/** One literal path per step, so the contract checks each and the unreached-routes check sees each caller. */
+const steps: Record<Step, (communityId: string, id: string, body: S['NoteDto']) => Promise<RequestDetail>> = {
+  accept: (communityId, id) => call(client.POST('/api/communities/{communityId}/requests/{id}/accept', { params: one(communityId, id) })),
+  progress: (communityId, id, body) =>
+    call(client.POST('/api/communities/{communityId}/requests/{id}/progress', { params: one(communityId, id), body })),
+  close: (communityId, id, body) =>
+    call(client.POST('/api/communities/{communityId}/requests/{id}/close', { params: one(communityId, id), body })),
+  reopen: (communityId, id, body) =>
+    call(client.POST('/api/communities/{communityId}/requests/{id}/reopen', { params: one(communityId, id), body })),
+  cancel: (communityId, id, body) =>
+    call(client.POST('/api/communities/{communityId}/requests/{id}/cancel', { params: one(communityId, id), body })),
+};
 
 export const requestsApi = {
-  form: (communityId: string) => request<RequestForm>(r(communityId, '/form')),
-  list: (communityId: string, scope: 'mine' | 'assigned' | 'all') => request<S['RequestListDto']>(r(communityId), { query: { scope } }),
-  get: (communityId: string, id: string) => request<RequestDetail>(r(communityId, `/${id}`)),
-  file: (communityId: string, body: FileRequestBody) => post<RequestDetail>(r(communityId), body),
+  form: (communityId: string) => call(client.GET('/api/communities/{communityId}/requests/form', { params: c(communityId) })),
+  list: (communityId: string, scope: 'mine' | 'assigned' | 'all') =>
+    call(client.GET('/api/communities/{communityId}/requests', { params: { ...c(communityId), query: { scope } } })),
+  get: (communityId: string, id: string) =>
+    call(client.GET('/api/communities/{communityId}/requests/{id}', { params: one(communityId, id) })),
+  file: (communityId: string, body: FileRequestBody) =>
+    call(client.POST('/api/communities/{communityId}/requests', { params: c(communityId), body })),
   photo: (communityId: string, id: string, file: File, purpose: 'filing' | 'progress' | 'evidence') => {
     const form = new FormData();
     form.append('purpose', purpose);
     form.append('file', file);
-    return request<RequestDetail>(r(communityId, `/${id}/photos`), { method: 'POST', body: form });
+    return call(client.POST('/api/communities/{communityId}/requests/{id}/photos', { params: one(communityId, id), ...asForm(form) }));
   },
   /** Photo URLs need the bearer token: fetched as a blob. */
   photoBlob: (url: string) => fetchFile(url.replace(/^\/api/, '')).then((f) => f.blob),
-  dispatch: (communityId: string, id: string, body: DispatchBody) => post<RequestDetail>(r(communityId, `/${id}/dispatch`), body),
-  step: (communityId: string, id: string, step: 'accept' | 'progress' | 'close' | 'reopen' | 'cancel', note?: string) =>
-    post<RequestDetail>(r(communityId, `/${id}/${step}`), note === undefined ? {} : { note }),
+  dispatch: (communityId: string, id: string, body: DispatchBody) =>
+    call(client.POST('/api/communities/{communityId}/requests/{id}/dispatch', { params: one(communityId, id), body })),
+  step: (communityId: string, id: string, step: Step, note?: string) => steps[step](communityId, id, note === undefined ? {} : { note }),
   rate: (communityId: string, id: string, rating: number, comment: string) =>
-    post<RequestDetail>(r(communityId, `/${id}/rate`), { rating, comment }),
-  writeOff: (communityId: string, id: string, body: WriteOffBody) => post<RequestDetail>(r(communityId, `/${id}/write-off`), body),
-  promote: (communityId: string, id: string, body: PromoteBody) => post<RequestDetail>(r(communityId, `/${id}/promote`), body),
-  stats: (communityId: string, month: string) => request<RequestStats>(r(communityId, '/stats'), { query: { month } }),
+    call(client.POST('/api/communities/{communityId}/requests/{id}/rate', { params: one(communityId, id), body: { rating, comment } })),
+  writeOff: (communityId: string, id: string, body: WriteOffBody) =>
+    call(client.POST('/api/communities/{communityId}/requests/{id}/write-off', { params: one(communityId, id), body })),
+  promote: (communityId: string, id: string, body: PromoteBody) =>
+    call(client.POST('/api/communities/{communityId}/requests/{id}/promote', { params: one(communityId, id), body })),
+  /** 某月各类诉求 (dispatchers and the property company): month is YYYY-MM in the community's zone. */
+  stats: (communityId: string, month: string) =>
+    call(client.GET('/api/communities/{communityId}/requests/stats', { params: { ...c(communityId), query: { month } } })),
 };
 
 export const receptionApi = {
-  list: (communityId: string) => request<S['ReceptionDayListDto']>(rd(communityId)),
-  get: (communityId: string, id: string) => request<ReceptionDayDetail>(rd(communityId, `/${id}`)),
-  schedule: (communityId: string, body: ScheduleDayBody) => post<ReceptionDayDetail>(rd(communityId), body),
-  logVisit: (communityId: string, id: string, body: LogVisitBody) => post<ReceptionDayDetail>(rd(communityId, `/${id}/visits`), body),
+  list: (communityId: string) => call(client.GET('/api/communities/{communityId}/reception-days', { params: c(communityId) })),
+  get: (communityId: string, id: string) =>
+    call(client.GET('/api/communities/{communityId}/reception-days/{id}', { params: one(communityId, id) })),
+  schedule: (communityId: string, body: ScheduleDayBody) =>
+    call(client.POST('/api/communities/{communityId}/reception-days', { params: c(communityId), body })),
+  logVisit: (communityId: string, id: string, body: LogVisitBody) =>
+    call(client.POST('/api/communities/{communityId}/reception-days/{id}/visits', { params: one(communityId, id), body })),
 };

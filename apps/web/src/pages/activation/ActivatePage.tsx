@@ -1,7 +1,8 @@
-import { useId, useMemo, useState, type FormEvent, type HTMLAttributes } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type FormEvent, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { activationApi, ApiError } from '../../api';
 import { useSession } from '../../session/session';
+import { formatDateTime } from '../../format';
 import { AuthShell } from '../../lite/LiteShell';
 import { leaveTo } from '../../lite/routes';
 import { Alert, Button } from '../../lite/ui';
@@ -98,6 +99,24 @@ export default function ActivatePage() {
   const [saving, setSaving] = useState(false);
   const linking = me !== null && !me.mustChangePassword;
   const set = (key: keyof ActivateForm) => (v: string) => setValues((old) => ({ ...old, [key]: v }));
+  // The code is checked as soon as it is typed (POST /activation/check): an expired or revoked letter is said before
+  // the owner chooses a password. The check does not count as a failed attempt; the fact is still asked on submit.
+  const [checked, setChecked] = useState<{ code: string; note?: string; error?: string } | null>(null);
+  const checkCode = useCallback(async (typed: string) => {
+    const code = typed.trim();
+    if (problems({ code, fact: '0000', loginName: '', password: '', confirm: '' }, true).code) return;
+    try {
+      const { expiresAt } = await activationApi.check(code);
+      setChecked({ code, note: `激活码有效，${formatDateTime(expiresAt)} 前可用` });
+    } catch (e) {
+      setChecked({ code, error: e instanceof ApiError ? e.message : '暂时无法核对激活码，可直接提交' });
+    }
+  }, []);
+  // A code from the letter's QR link is checked at once; a typed one when the owner leaves the field.
+  useEffect(() => {
+    if (initialCode) void checkCode(initialCode);
+  }, [initialCode, checkCode]);
+  const codeCheck = checked?.code === values.code.trim() ? checked : null;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -142,8 +161,10 @@ export default function ActivatePage() {
           label="激活码"
           value={values.code}
           onChange={set('code')}
-          error={shown.code}
+          extra={codeCheck?.note}
+          error={shown.code ?? codeCheck?.error}
           inputProps={{
+            onBlur: () => void (checked?.code === values.code.trim() || checkCode(values.code)),
             autoCapitalize: 'characters',
             autoComplete: 'one-time-code',
             placeholder: 'XXXX-XXXX-XXXX',

@@ -2,7 +2,7 @@ import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { documentsApi, sealsApi, type DocumentSummary, type SealRequest } from '../../api';
+import { documentsApi, sealsApi, type DocumentDetail, type DocumentSummary, type SealRequest } from '../../api';
 import { formatDateTime } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { DOCUMENT_STATUS_COLORS, DOCUMENT_STATUS_LABELS, SEAL_KIND_LABELS } from '../../labels';
@@ -119,6 +119,7 @@ export default function DocumentsPage() {
                   申请用章
                 </Button>
               )}
+              <Revisions communityId={communityId} documentId={d.id} />
             </Flex>
           </Card>
         );
@@ -134,5 +135,45 @@ export default function DocumentsPage() {
         />
       )}
     </>
+  );
+}
+
+/**
+ * 文件摘要 (GET …/documents/{id}): the content digest and the SHA-256 of the file after each sealing, with who applied
+ * which seal — what a reader compares a downloaded or printed copy against. Non-staff see the final file only.
+ */
+function Revisions({ communityId, documentId }: { communityId: string; documentId: string }) {
+  const [detail, setDetail] = useState<DocumentDetail | null>(null);
+  const [loading, setLoading] = useState(false);
+  if (!detail)
+    return (
+      <Button
+        loading={loading}
+        data-testid="document-revisions-open"
+        onClick={() => {
+          setLoading(true);
+          documentsApi
+            .get(communityId, documentId)
+            .then(setDetail, () => undefined)
+            .finally(() => setLoading(false));
+        }}
+      >
+        文件摘要
+      </Button>
+    );
+  return (
+    <div style={{ flexBasis: '100%', minWidth: 0 }} data-testid="document-revisions">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 4, wordBreak: 'break-all' }}>
+        内容摘要（SHA-256）：{detail.contentDigest}
+      </Typography.Paragraph>
+      {detail.revisions.map((r) => (
+        <Typography.Paragraph key={r.id} type="secondary" style={{ marginBottom: 4, wordBreak: 'break-all' }}>
+          第 {r.revision} 版{r.isFinal ? '（定稿）' : ''} · {formatDateTime(r.createdAt)} · {r.size} 字节
+          {r.seals.length > 0 && ` · ${r.seals.map((x) => `${x.custodianName}加盖${SEAL_KIND_LABELS[x.kind]}`).join('、')}`}
+          <br />
+          SHA-256：{r.sha256}
+        </Typography.Paragraph>
+      ))}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Empty, Flex, Input, Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { sealsApi, type SealKind, type SealRequest } from '../../api';
+import { sealsApi, type SealKind, type SealRequest, type SealRequestDetail } from '../../api';
 import { documentsApi } from '../../api';
 import { formatDateTime } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
@@ -116,12 +116,7 @@ export default function SealInboxPage() {
       {closed.length > 0 && (
         <Card title="最近办结" data-testid="closed-requests">
           {closed.map((r) => (
-            <Flex key={r.id} wrap gap={8} justify="space-between" style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
-              <span>
-                {r.documentNumber} {r.documentTitle}
-              </span>
-              <Tag color={SEAL_REQUEST_STATUS_COLORS[r.status]}>{SEAL_REQUEST_STATUS_LABELS[r.status]}</Tag>
-            </Flex>
+            <ClosedRequest key={r.id} communityId={communityId} request={r} />
           ))}
         </Card>
       )}
@@ -175,5 +170,49 @@ export default function SealInboxPage() {
         />
       </Modal>
     </>
+  );
+}
+
+/** A closed request: which custodian applied or refused which seal, when and why (GET …/seal-requests/{id}). */
+function ClosedRequest({ communityId, request: r }: { communityId: string; request: SealRequest }) {
+  const [detail, setDetail] = useState<SealRequestDetail | null>(null);
+  const [loading, setLoading] = useState(false);
+  const show = async () => {
+    setLoading(true);
+    try {
+      setDetail(await sealsApi.request(communityId, r.id));
+    } catch {
+      // shown by the wrapper
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <div style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }} data-testid="closed-request">
+      <Flex wrap gap={8} justify="space-between" align="center">
+        <span>
+          {r.documentNumber} {r.documentTitle}
+        </span>
+        <Space wrap>
+          <Tag color={SEAL_REQUEST_STATUS_COLORS[r.status]}>{SEAL_REQUEST_STATUS_LABELS[r.status]}</Tag>
+          {!detail && (
+            <Button size="small" loading={loading} onClick={() => void show()} data-testid="closed-request-log">
+              用章经过
+            </Button>
+          )}
+        </Space>
+      </Flex>
+      {detail && (
+        <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>
+          用章依据：{detail.decision}；申请人 {detail.requestedByName}（{formatDateTime(detail.requestedAt)}）
+          {detail.log.map((e) => (
+            <span key={e.id} style={{ display: 'block' }}>
+              {formatDateTime(e.usedAt)} {e.custodianName}
+              {e.outcome === 'applied' ? `加盖${SEAL_KIND_LABELS[e.sealKind]}` : `拒绝加盖${SEAL_KIND_LABELS[e.sealKind]}：${e.reason}`}
+            </span>
+          ))}
+        </Typography.Paragraph>
+      )}
+    </div>
   );
 }

@@ -1,10 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Flex, InputNumber, Modal, Skeleton, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Flex, Input, InputNumber, Modal, Skeleton, Tag, Typography } from 'antd';
 import { saveFile } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useState } from 'react';
-import { identityApi, sealsApi } from '../../api';
+import { identityApi, sealsApi, type Seal } from '../../api';
 import { formatDate, formatDateTime } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { ROLE_LABELS, SEAL_KIND_LABELS } from '../../labels';
@@ -148,6 +148,7 @@ export default function SealsPage() {
             onChanged={seals.reload}
           />
           <CertificateButton communityId={communityId} sealId={s.id} />
+          {director && s.status === 'active' && <RetireSeal communityId={communityId} seal={s} onRetired={seals.reload} />}
         </Card>
       ))}
       <Modal
@@ -177,5 +178,58 @@ function CertificateButton({ communityId, sealId }: { communityId: string; sealI
     >
       下载印章证书
     </Button>
+  );
+}
+
+/**
+ * 停用印章 (the director, e.g. a seal lost or its custodian gone without a handover): the reason goes into the
+ * decision record and onto the seal; a retired seal seals nothing more and cannot be put back into use.
+ */
+function RetireSeal({ communityId, seal, onRetired }: { communityId: string; seal: Seal; onRetired: () => void }) {
+  const [reason, setReason] = useState('');
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <Button danger style={{ marginTop: 12 }} onClick={() => setOpen(true)} data-testid="retire-seal-open">
+        停用此印章
+      </Button>
+    );
+  return (
+    <Flex vertical gap={8} style={{ marginTop: 12 }} data-testid="retire-seal">
+      <Input.TextArea
+        rows={2}
+        maxLength={500}
+        showCount
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder="停用原因，如：印章密钥保管人离任且无法交接"
+        aria-label="停用原因"
+        data-testid="retire-seal-reason"
+      />
+      <Flex gap={8} wrap>
+        <ConfirmButton
+          danger
+          type="primary"
+          disabled={reason.trim().length < 2}
+          data-testid="retire-seal-submit"
+          confirmTitle={`停用${SEAL_KIND_LABELS[seal.kind]}（第 ${seal.term} 届）？`}
+          okText="停用"
+          consequence={
+            <p>
+              停用后此印章不能再用于用章，证书同时吊销，原因记入决策记录；停用前加盖且有可信时间的文书仍验证有效。须再用此类印章时，请刻制新一届印章。
+            </p>
+          }
+          onConfirm={async () => {
+            await sealsApi.retire(communityId, seal.id, reason.trim());
+            setOpen(false);
+            setReason('');
+            onRetired();
+          }}
+        >
+          确认停用
+        </ConfirmButton>
+        <Button onClick={() => setOpen(false)}>取消</Button>
+      </Flex>
+    </Flex>
   );
 }

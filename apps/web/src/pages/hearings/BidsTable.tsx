@@ -1,9 +1,11 @@
-import { Card, Descriptions, Empty, Tag, Typography } from 'antd';
-import type { HearingDetail } from '../../api';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Empty, Tag, Typography } from 'antd';
+import { fetchFile, hearingsApi, saveFile, type HearingDetail } from '../../api';
+import { useSubmit } from '../../hooks/useSubmit';
 import { formatDateTime, formatYuan } from '../../format';
 
 /** The bids: before the opening only how many arrived (a vendor sees its own); after it every bid's content together. */
-export function BidsList({ hearing }: { hearing: HearingDetail }) {
+export function BidsList({ communityId, hearing }: { communityId: string; hearing: HearingDetail }) {
   return (
     <Card title={`投标（${hearing.bidCount ?? hearing.bids.length} 份）`} style={{ marginBottom: 16 }} data-testid="bids">
       {hearing.sealed && (
@@ -30,7 +32,16 @@ export function BidsList({ hearing }: { hearing: HearingDetail }) {
                 <span style={{ whiteSpace: 'pre-wrap' }}>{b.proposal}</span>
               </Descriptions.Item>
               <Descriptions.Item label="附件">
-                {b.attachment ? `${b.attachment.name}（${b.attachment.size} 字节）` : '无'}
+                {b.attachment ? (
+                  <AttachmentButton
+                    communityId={communityId}
+                    hearingId={hearing.id}
+                    bidId={b.id}
+                    label={`${b.attachment.name}（${b.attachment.size} 字节）`}
+                  />
+                ) : (
+                  '无'
+                )}
               </Descriptions.Item>
             </Descriptions>
           ) : (
@@ -39,5 +50,32 @@ export function BidsList({ hearing }: { hearing: HearingDetail }) {
         </Card>
       ))}
     </Card>
+  );
+}
+
+/** The bid's attachment (after the opening): always downloaded, never shown in the app — it came from a bidder. */
+function AttachmentButton({
+  communityId,
+  hearingId,
+  bidId,
+  label,
+}: {
+  communityId: string;
+  hearingId: string;
+  bidId: string;
+  label: string;
+}) {
+  const download = useSubmit(async () => saveFile(await fetchFile(hearingsApi.attachmentPath(communityId, hearingId, bidId))));
+  return (
+    <Button
+      type="link"
+      icon={<DownloadOutlined />}
+      loading={download.busy}
+      onClick={() => void download.run()}
+      style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+      data-testid="bid-attachment"
+    >
+      {label}
+    </Button>
   );
 }

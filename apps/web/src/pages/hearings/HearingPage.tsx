@@ -10,6 +10,8 @@ import { COMMITTEE, hasAny } from '../../session/permissions';
 import { useCommunity } from '../../session/useCommunity';
 import { BidForm } from './BidForm';
 import { BidsList } from './BidsTable';
+import { InviteVendor, PanelEditor } from './HearingCommitteeTools';
+import { HearingObjections } from './HearingObjections';
 import { ResultPanel } from './ResultPanel';
 import { VendorTrackRecord } from '../services/VendorTrackRecord';
 import { ScoreSheet } from './ScoreSheet';
@@ -118,8 +120,11 @@ export default function HearingPage() {
       {vendorOnly ? null : (
         <>
           <Panel communityId={communityId} hearing={h} userId={userId} onChanged={detail.reload} />
+          {committee && (
+            <PanelEditor key={h.panel?.map((m) => m.userId).join()} communityId={communityId} hearing={h} onChanged={detail.reload} />
+          )}
           {h.vendors && (
-            <Card title="受邀供应商" style={{ marginBottom: 16 }}>
+            <Card title="受邀供应商" style={{ marginBottom: 16 }} data-testid="hearing-vendors">
               {h.vendors.map((v) => (
                 <Flex key={v.userId} justify="space-between" style={{ padding: '6px 0' }}>
                   <span>{v.vendorName}</span>
@@ -128,6 +133,7 @@ export default function HearingPage() {
               ))}
             </Card>
           )}
+          {committee && <InviteVendor communityId={communityId} hearing={h} onChanged={detail.reload} />}
           {/* Read-only: how each invited company served other communities (issue 17). */}
           <VendorTrackRecord communityId={communityId} hearingId={h.id} />
           {h.status === 'bidding' && committee && (
@@ -145,13 +151,15 @@ export default function HearingPage() {
               </Button>
             </Card>
           )}
-          <BidsList hearing={h} />
+          <BidsList communityId={communityId} hearing={h} />
           {h.status === 'opened' && me && !me.recused && me.declared && !me.scored && (
             <ScoreSheet communityId={communityId} hearing={h} onSaved={detail.reload} />
           )}
           <ResultPanel communityId={communityId} hearing={h} committee={committee} onChanged={detail.reload} />
         </>
       )}
+      {/* Anyone of the community, an invited vendor too, may object while the objection period runs. */}
+      <HearingObjections communityId={communityId} hearing={h} onFiled={detail.reload} />
     </>
   );
 }

@@ -1,8 +1,10 @@
+import { FilePdfOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { hearingsApi, type HearingDetail, type RankedBid } from '../../api';
+import { fetchFile, hearingsApi, saveFile, type HearingDetail, type RankedBid } from '../../api';
+import { useSubmit } from '../../hooks/useSubmit';
 import { formatDateTime, formatYuan } from '../../format';
 
 /** The ranking once published, the publish form (committee, after the opening) and the motion from the shortlist. */
@@ -18,6 +20,8 @@ export function ResultPanel({
   onChanged: () => void;
 }) {
   const [saving, setSaving] = useState(false);
+  // 评审结果公示: the sealed PDF once the committee seal is on it (before that only staff get the draft).
+  const pdf = useSubmit(async () => saveFile(await fetchFile(hearingsApi.resultPdfPath(communityId, hearing.id))));
   const run = async (action: () => Promise<unknown>) => {
     setSaving(true);
     try {
@@ -86,6 +90,17 @@ export function ResultPanel({
       )}
       {hearing.objectionEndsAt && (
         <Typography.Paragraph type="secondary">异议期至 {formatDateTime(hearing.objectionEndsAt)}</Typography.Paragraph>
+      )}
+      {hearing.status === 'result_published' && (
+        <Button
+          icon={<FilePdfOutlined />}
+          loading={pdf.busy}
+          onClick={() => void pdf.run()}
+          style={{ marginBottom: 12, marginInlineEnd: 8, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+          data-testid="result-pdf"
+        >
+          下载评审结果公示（{hearing.result.document.number}）
+        </Button>
       )}
       {hearing.assemblyVote ? (
         <Link to={`/c/${communityId}/votes/${hearing.assemblyVote.id}`}>

@@ -1,9 +1,17 @@
-import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Empty, Flex, Input, List, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { agendaApi, recordApi, type AgendaItemSummary, type ChainVerdict, type RecordSearch, type RecordSentence } from '../../api';
+import {
+  agendaApi,
+  recordApi,
+  saveFile,
+  type AgendaItemSummary,
+  type ChainVerdict,
+  type RecordSearch,
+  type RecordSentence,
+} from '../../api';
 import { useSubmit } from '../../hooks/useSubmit';
 import { RECORD_KIND_LABELS_ZH } from '../../labels';
 import { PageHeader } from '../../layout/PageHeader';
@@ -61,6 +69,20 @@ export default function RecordPage() {
     setVerdict(await recordApi.verify(communityId));
   });
 
+  // 导出原始记录: every entry with its payload and hashes (GET …/record, by sequence number), so that anyone can
+  // check the chain with their own tools instead of trusting the 校验 button.
+  const exportRaw = useSubmit(async () => {
+    const entries: Awaited<ReturnType<typeof recordApi.entries>> = [];
+    for (let after = 0; ;) {
+      const page = await recordApi.entries(communityId, after, 500);
+      entries.push(...page);
+      if (page.length < 500) break;
+      after = Number(page[page.length - 1].seq);
+    }
+    const blob = new Blob([JSON.stringify(entries, null, 2)], { type: 'application/json' });
+    saveFile({ blob, filename: `decision-record-${communityId}.json` });
+  });
+
   const setRange = (range: [Dayjs | null, Dayjs | null] | null) =>
     setFilters((f) => ({ ...f, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') }));
 
@@ -69,20 +91,25 @@ export default function RecordPage() {
       <PageHeader
         title="决策记录"
         extra={
-          <Button
-            type="primary"
-            icon={<SafetyCertificateOutlined />}
-            loading={verify.busy}
-            disabled={verify.busy}
-            onClick={() => void verify.run()}
-            data-testid="verify-record"
-          >
-            校验
-          </Button>
+          <Flex gap={8} wrap>
+            <Button icon={<DownloadOutlined />} loading={exportRaw.busy} onClick={() => void exportRaw.run()} data-testid="export-record">
+              导出原始记录
+            </Button>
+            <Button
+              type="primary"
+              icon={<SafetyCertificateOutlined />}
+              loading={verify.busy}
+              disabled={verify.busy}
+              onClick={() => void verify.run()}
+              data-testid="verify-record"
+            >
+              校验
+            </Button>
+          </Flex>
         }
       />
       <Typography.Paragraph type="secondary">
-        每一条记录都包含上一条记录的哈希值，形成一条链；任何一条被改动，校验都会指出第一条出错的记录。
+        每一条记录都包含上一条记录的哈希值，形成一条链；任何一条被改动，校验都会指出第一条出错的记录。导出的原始记录含每条的内容与哈希值，可用自己的工具独立校验。
       </Typography.Paragraph>
       {verdict && (
         <Alert

@@ -6,6 +6,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { PageHeader } from '../../layout/PageHeader';
 import { hasAny } from '../../session/permissions';
 import { useCommunity } from '../../session/useCommunity';
+import { RequestStatsCard } from './RequestStatsCard';
 
 const DISPATCHERS = ['party_secretary', 'committee_director', 'committee_member', 'residents_committee'] as const;
 type Scope = 'mine' | 'assigned' | 'all';
@@ -74,6 +75,8 @@ export default function RequestsPage() {
     { title: '已办结', statuses: ['closed', 'rated', 'cancelled'] },
   ];
   const items = list.data?.items ?? [];
+  // The board's people (dispatchers and the property company) are exactly those the stats route admits.
+  const staff = tabs.some((t) => t.key === 'all');
   return (
     <>
       <PageHeader
@@ -94,6 +97,7 @@ export default function RequestsPage() {
       {tabs.length > 1 && (
         <Tabs activeKey={scope} onChange={(k) => setParams({ scope: k })} items={tabs.map((t) => ({ key: t.key, label: t.label }))} />
       )}
+      {staff && scope === 'all' && <RequestStatsCard communityId={communityId} />}
       {!list.data ? (
         <Skeleton active />
       ) : items.length === 0 ? (
