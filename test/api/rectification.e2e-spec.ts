@@ -115,6 +115,56 @@ describe('rectification items', () => {
     expect((await act(cast.property, id, { action: 'progress', text: '再报' }).expect(409)).body.code).toBe('rectification_wrong_status');
   });
 
+  it('keeps photos as evidence: the property company while working, the committee while inspecting; never changed, never after acceptance', async () => {
+    const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+    const raised = await t.http
+      .post(url())
+      .set(bearer(cast.director.token))
+      .send({
+        title: '地库积水',
+        source: 'inspection',
+        sourceNote: '业委会巡查',
+        dueOn: plusDays(await today(), 5),
+        assigneeUserId: cast.property.userId,
+      })
+      .expect(201);
+    const id = raised.body.id as string;
+    const upload = (who: Member, file: Buffer, name = 'a.png', type = 'image/png', caption = '整改前') =>
+      t.http
+        .post(url(`/${id}/photos`))
+        .set(bearer(who.token))
+        .field('caption', caption)
+        .attach('file', file, { filename: name, contentType: type });
+    const count = async () =>
+      (await t.dataSource.query('SELECT count(*)::int AS n FROM rectification_photos WHERE item_id = $1', [id]))[0].n as number;
+
+    // Bad input and the wrong person change nothing.
+    expect((await upload(cast.property, Buffer.from('%PDF-1.7 not a photo'), 'a.png')).status).toBe(400);
+    const early = await upload(cast.clerk, PNG);
+    expect(early.status).toBe(403);
+    expect(early.body.message).toMatch(/物业上传整改照片/);
+    expect(await count()).toBe(0);
+
+    const added = await upload(cast.property, PNG).expect(201);
+    expect(added.body.photos).toEqual([expect.objectContaining({ caption: '整改前', uploadedByName: expect.any(String) })]);
+    expect(added.body.mayAddPhoto).toBe(true);
+    const file = await t.http.get(added.body.photos[0].url).set(bearer(cast.director.token)).expect(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(Buffer.compare(file.body as Buffer, PNG)).toBe(0);
+
+    await act(cast.property, id, { action: 'start' }).expect(201);
+    await act(cast.property, id, { action: 'submit', text: '已抽水清淤', evidence: [{ name: '整改后照片' }] }).expect(201);
+    // Submitted: the property company no longer adds; the committee inspecting does.
+    expect((await upload(cast.property, PNG, 'b.png', 'image/png', '整改后')).status).toBe(403);
+    await upload(cast.clerk, PNG, 'c.png', 'image/png', '验收现场').expect(201);
+    await act(cast.clerk, id, { action: 'accept' }).expect(201);
+    expect((await upload(cast.clerk, PNG)).status).toBe(403);
+    expect(await count()).toBe(2);
+    // Evidence is insert-only, also for the app's own database role.
+    await expect(t.dataSource.query(`UPDATE rectification_photos SET caption = 'x' WHERE item_id = $1`, [id])).rejects.toThrow();
+    await expect(t.dataSource.query('DELETE FROM rectification_photos WHERE item_id = $1', [id])).rejects.toThrow();
+  });
+
   it('never lets the property company accept its own item, even a person who also sits on the committee', async () => {
     const raised = await t.http
       .post(url())

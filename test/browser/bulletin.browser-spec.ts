@@ -47,6 +47,12 @@ describe('the monthly bulletin and a quarter rating', () => {
     await openSignedIn(page, `/c/${cast.communityId}/todo`, cast.director.login, cast.director.password);
     await page.getByTestId('todo-item').filter({ hasText: '整改事项待验收：东门路灯不亮' }).getByRole('button', { name: '去办理' }).click();
     await page.waitForURL(/\/rectifications\/[0-9a-f-]{36}$/);
+    // Inspecting before acceptance, the director adds a photo of the site (multipart upload from the page).
+    const photos = page.getByTestId('rectification-photos');
+    await photos.getByTestId('photo-caption').fill('验收现场');
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+    await photos.getByTestId('rectification-photo-input').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: png });
+    await photos.getByTestId('rectification-photo').filter({ hasText: '验收现场' }).waitFor();
     await page.getByRole('button', { name: '验收通过' }).click();
     await confirmDialog(page);
     await page.getByText('已验收').first().waitFor();

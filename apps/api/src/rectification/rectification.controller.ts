@@ -1,5 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { MAX_PHOTO_BYTES } from '../common/photo-upload';
 import { RECTIFICATION_STATUSES } from '@gongyi/domain/rectification/rectification';
 import { Invalid } from '../common/app-error';
 import { type AuthUser, CommunityAccess, CurrentRoles, CurrentUser } from '../identity/decorators';
@@ -11,6 +14,8 @@ import {
   RectificationDetailDto,
   RectificationListDto,
   RectificationParam,
+  RectificationPhotoCaptionDto,
+  RectificationPhotoParam,
 } from './rectification.dto';
 import { RectificationService } from './rectification.service';
 
@@ -58,5 +63,40 @@ export class RectificationController {
     @Body() body: RectificationActionDto,
   ) {
     return this.rectification.act(user.id, roles, communityId, id, body);
+  }
+
+  @CommunityAccess([...COMMITTEE, 'property_company'])
+  @Post(':id/photos')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' }, caption: { type: 'string', maxLength: 200 } },
+    },
+  })
+  @ApiOperation({ summary: '上传整改照片：物业整改中上传，业委会验收时补充；只增不改' })
+  @ApiCreatedResponse({ type: RectificationDetailDto })
+  addPhoto(
+    @CurrentUser() user: AuthUser,
+    @CurrentRoles() roles: CommunityRole[],
+    @Param() { communityId, id }: RectificationParam,
+    @UploadedFile() file: { buffer: Buffer; mimetype: string } | undefined,
+    @Body() body: RectificationPhotoCaptionDto,
+  ) {
+    return this.rectification.addPhoto(user.id, roles, communityId, id, file, body?.caption);
+  }
+
+  @CommunityAccess([...COMMUNITY_STAFF, 'representative'], { admin: true })
+  @Get(':id/photos/:photoId')
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
+  @ApiOperation({ summary: '整改照片原图' })
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: '照片' })
+  async photo(@Param() { communityId, id, photoId }: RectificationPhotoParam, @Res() res: Response) {
+    const { mime, bytes } = await this.rectification.photo(communityId, id, photoId);
+    res.setHeader('Content-Type', mime);
+    res.setHeader('Cache-Control', 'private, max-age=3600');
+    res.end(bytes);
   }
 }

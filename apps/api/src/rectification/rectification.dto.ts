@@ -136,9 +136,33 @@ export class RectificationItemDto {
   @ApiProperty({ nullable: true, type: String }) acceptedAtText: string | null;
 }
 
+export class RectificationPhotoDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: '照片原图地址（须登录）' }) url: string;
+  @ApiProperty({ description: '照片说明' }) caption: string;
+  @ApiProperty() uploadedByName: string;
+  @ApiProperty({ example: '2026年12月1日 09:00' }) atText: string;
+}
+
 export class RectificationDetailDto extends RectificationItemDto {
   @ApiProperty({ type: [RectificationEventDto] }) events: RectificationEventDto[];
   @ApiProperty({ type: [String], description: '当前账号此刻可执行的操作' }) allowedActions: string[];
+  @ApiProperty({ type: [RectificationPhotoDto], description: '整改照片（只增不改）' }) photos: RectificationPhotoDto[];
+  @ApiProperty({ description: '当前账号此刻可上传整改照片' }) mayAddPhoto: boolean;
+}
+
+export class RectificationPhotoParam extends RectificationParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'photoId 必须是 UUID' })
+  photoId: string;
+}
+
+export class RectificationPhotoCaptionDto {
+  @ApiProperty({ required: false, description: '照片说明，如：整改后' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  caption?: string;
 }
 
 export class RectificationListDto {

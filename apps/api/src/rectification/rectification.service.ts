@@ -16,9 +16,10 @@ import {
 } from '@gongyi/domain/labels';
 import { DomainError } from '@gongyi/domain/errors';
 import { DataSource, EntityManager } from 'typeorm';
-import { Invalid, NotFound } from '../common/app-error';
+import { Conflict, Forbidden, Invalid, NotFound } from '../common/app-error';
+import { checkedPhoto } from '../common/photo-upload';
 import { Clock } from '../common/clock';
-import type { CommunityRole } from '../identity/roles';
+import { COMMITTEE, type CommunityRole } from '../identity/roles';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RecordService } from '../record/record.service';
@@ -73,6 +74,8 @@ const ITEM_SELECT = `
  * property company reports progress and submits with evidence, the committee accepts (验收). Each step is an
  * insert-only event and a record entry; a pg-boss job at the due date marks it overdue and tells both sides.
  */
+const MAX_PHOTOS_PER_ITEM = 12;
+
 @Injectable()
 export class RectificationService implements OnModuleInit {
   constructor(
@@ -323,6 +326,12 @@ export class RectificationService implements OnModuleInit {
         WHERE e.community_id = $1 AND e.item_id = $2 ORDER BY e.at, e.id`,
       [communityId, itemId],
     );
+    const photos = await this.dataSource.query<{ id: string; caption: string; uploaded_by_name: string; created_at: Date }[]>(
+      `SELECT p.id, p.caption, u.display_name AS uploaded_by_name, p.created_at
+         FROM rectification_photos p JOIN users u ON u.id = p.uploaded_by
+        WHERE p.community_id = $1 AND p.item_id = $2 ORDER BY p.created_at, p.id`,
+      [communityId, itemId],
+    );
     const allowedActions = RECTIFICATION_ACTIONS.filter((action) => {
       try {
         nextRectificationStatus(
@@ -352,7 +361,70 @@ export class RectificationService implements OnModuleInit {
         atText: formatZhDateTime(e.at, row.time_zone),
       })),
       allowedActions,
+      photos: photos.map((p) => ({
+        id: p.id,
+        url: `/api/communities/${communityId}/rectifications/${itemId}/photos/${p.id}`,
+        caption: p.caption,
+        uploadedByName: p.uploaded_by_name,
+        atText: formatZhDateTime(p.created_at, row.time_zone),
+      })),
+      mayAddPhoto: this.mayAddPhoto(row, userId, roles),
     };
+  }
+
+  /**
+   * 整改照片: the property company adds photos while it works on the item (before submitting), a committee member
+   * while inspecting it before acceptance. Evidence is only ever added to; an accepted item is closed.
+   */
+  private mayAddPhoto(row: Pick<ItemRow, 'status' | 'assignee_user_id'>, userId: string, roles: CommunityRole[]): boolean {
+    if (row.status === 'assigned' || row.status === 'in_progress')
+      return row.assignee_user_id ? row.assignee_user_id === userId : roles.includes('property_company');
+    if (row.status === 'submitted') return roles.some((r) => (COMMITTEE as readonly string[]).includes(r));
+    return false;
+  }
+
+  async addPhoto(
+    actorId: string,
+    roles: CommunityRole[],
+    communityId: string,
+    itemId: string,
+    file: { buffer: Buffer; mimetype: string } | undefined,
+    caption?: string,
+  ) {
+    const photo = checkedPhoto(file, 'rectification_photo_type');
+    await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<ItemRow[]>(`${ITEM_SELECT} WHERE r.community_id = $1 AND r.id = $3 FOR UPDATE OF r`, [
+        communityId,
+        this.clock.now(),
+        itemId,
+      ]);
+      if (!row) throw new NotFound('整改事项');
+      if (!this.mayAddPhoto(row, actorId, roles))
+        throw new Forbidden(
+          '整改中由物业上传整改照片，提交后由业委会验收时补充；已验收的事项不能再加照片',
+          'rectification_photo_not_allowed',
+        );
+      const [{ count }] = await manager.query<{ count: number }[]>(
+        'SELECT count(*)::int AS count FROM rectification_photos WHERE community_id = $1 AND item_id = $2',
+        [communityId, itemId],
+      );
+      if (count >= MAX_PHOTOS_PER_ITEM) throw new Conflict(`每个整改事项最多 ${MAX_PHOTOS_PER_ITEM} 张照片`, 'rectification_photo_limit');
+      await manager.query(
+        `INSERT INTO rectification_photos (community_id, item_id, mime, bytes, sha256, size, caption, uploaded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [communityId, itemId, photo.mime, photo.bytes, photo.sha256, photo.size, (caption ?? '').trim().slice(0, 200), actorId],
+      );
+    });
+    return this.detail(communityId, itemId, actorId, roles);
+  }
+
+  async photo(communityId: string, itemId: string, photoId: string): Promise<{ mime: string; bytes: Buffer }> {
+    const [row] = await this.dataSource.query<{ mime: string; bytes: Buffer }[]>(
+      'SELECT mime, bytes FROM rectification_photos WHERE community_id = $1 AND item_id = $2 AND id = $3',
+      [communityId, itemId, photoId],
+    );
+    if (!row) throw new NotFound('照片');
+    return row;
   }
 
   /** Figures for a month or quarter (bulletin, rating): raised, accepted, open, and accepted by the due date. */

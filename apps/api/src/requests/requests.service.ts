@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -51,11 +50,11 @@ import type {
 import { ServiceRequest } from './entities/service-request.entity';
 import { ServiceRequestEvent } from './entities/service-request-event.entity';
 import { RequestPhoto } from './entities/request-photo.entity';
+import { checkedPhoto, MAX_PHOTO_BYTES } from '../common/photo-upload';
 import { monthlyRequestStats } from './request-stats';
 
 export const REQUEST_DUE_QUEUE = 'service-request-due';
-const PHOTO_TYPES: Record<string, string> = { 'image/jpeg': 'image/jpeg', 'image/png': 'image/png', 'image/webp': 'image/webp' };
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export { MAX_PHOTO_BYTES };
 const MAX_PHOTOS_PER_REQUEST = 12;
 
 export interface Caller {
@@ -331,9 +330,7 @@ export class RequestsService implements OnModuleInit {
   }
 
   async addPhoto(communityId: string, caller: Caller, id: string, file: { buffer: Buffer; mimetype: string } | undefined, purpose: string) {
-    if (!file || !file.buffer?.length) throw new Invalid('请上传照片（字段 file）', 'file_required');
-    const mime = PHOTO_TYPES[file.mimetype];
-    if (!mime || !looksLikeImage(file.buffer, mime)) throw new Invalid('照片须为 JPEG、PNG 或 WebP 图片', 'request_photo_type');
+    const photo = checkedPhoto(file, 'request_photo_type');
     if (!['filing', 'progress', 'evidence'].includes(purpose))
       throw new Invalid('照片用途应为 filing、progress 或 evidence', 'request_photo_purpose');
     await this.dataSource.transaction(async (m) => {
@@ -356,10 +353,7 @@ export class RequestsService implements OnModuleInit {
         requestId: id,
         eventId: null,
         purpose: purpose as RequestPhoto['purpose'],
-        mime,
-        bytes: file.buffer,
-        sha256: createHash('sha256').update(file.buffer).digest('hex'),
-        size: file.buffer.length,
+        ...photo,
         uploadedBy: caller.userId,
       });
     });
@@ -854,11 +848,3 @@ export function ruleText(r: RequestRule): string {
   return `${span(r.acceptMinutes)}内接单，${span(r.resolveMinutes)}内${r.resolveKind === 'fix' ? '解决' : '给出方案'}`;
 }
 
-/** The first bytes must match the declared type (a renamed PDF is not a photo). */
-function looksLikeImage(b: Buffer, mime: string): boolean {
-  if (mime === 'image/jpeg') return b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
-  if (mime === 'image/png') return b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  if (mime === 'image/webp')
-    return b.length > 12 && b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP';
-  return false;
-}

@@ -1,5 +1,5 @@
 /** Typed functions for 整改事项, 星级满意度 / 红黑榜 and the monthly 四方联席 bulletin (issue 17). */
-import { call, client, publicClient } from './http';
+import { asForm, call, client, publicClient } from './http';
 import type { components } from './generated/schema';
 
 type S = components['schemas'];
@@ -26,6 +26,13 @@ export const servicesApi = {
     call(client.POST('/api/communities/{communityId}/rectifications', { ...cp(communityId), body })),
   act: (communityId: string, id: string, body: RectificationActionBody) =>
     call(client.POST('/api/communities/{communityId}/rectifications/{id}/actions', { ...cpi(communityId, id), body })),
+  /** 整改照片 (multipart): shown with AuthPhoto from the detail's photo urls (GET …/photos/{photoId}). */
+  addPhoto: (communityId: string, id: string, file: File, caption: string) => {
+    const form = new FormData();
+    form.append('caption', caption);
+    form.append('file', file);
+    return call(client.POST('/api/communities/{communityId}/rectifications/{id}/photos', { ...cpi(communityId, id), ...asForm(form) }));
+  },
   ratingForm: (communityId: string) => call(client.GET('/api/communities/{communityId}/service-ratings/form', cp(communityId))),
   rate: (communityId: string, body: S['RateServiceDto']) =>
     call(client.POST('/api/communities/{communityId}/service-ratings', { ...cp(communityId), body })),

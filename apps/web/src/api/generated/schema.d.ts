@@ -1271,6 +1271,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/communities/{communityId}/rectifications/{id}/photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 上传整改照片：物业整改中上传，业委会验收时补充；只增不改 */
+    post: operations['RectificationController_addPhoto'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/communities/{communityId}/rectifications/{id}/photos/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 整改照片原图 */
+    get: operations['RectificationController_photo'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/communities/{communityId}/requests': {
     parameters: {
       query?: never;
@@ -6135,11 +6169,15 @@ export interface components {
       /** Format: uuid */
       id: string;
       location: string;
+      /** @description 当前账号此刻可上传整改照片 */
+      mayAddPhoto: boolean;
       /** Format: uuid */
       meetingId: string | null;
       /** @description 联席会议时间（小区时区） */
       meetingText: string | null;
       overdue: boolean;
+      /** @description 整改照片（只增不改） */
+      photos: components['schemas']['RectificationPhotoDto'][];
       /** Format: date-time */
       raisedAt: string;
       raisedAtText: string;
@@ -6204,6 +6242,17 @@ export interface components {
       items: components['schemas']['RectificationItemDto'][];
       open: number;
       overdue: number;
+    };
+    RectificationPhotoDto: {
+      /** @example 2026年12月1日 09:00 */
+      atText: string;
+      /** @description 照片说明 */
+      caption: string;
+      /** Format: uuid */
+      id: string;
+      uploadedByName: string;
+      /** @description 照片原图地址（须登录） */
+      url: string;
     };
     RefundDto: {
       /** @example 500000 */
@@ -10885,6 +10934,90 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RectificationDetailDto'];
+        };
+      };
+      /** @description 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 无权访问该小区 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RectificationController_addPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        communityId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          caption?: string;
+          /** Format: binary */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RectificationDetailDto'];
+        };
+      };
+      /** @description 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 无权访问该小区 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RectificationController_photo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        communityId: string;
+        id: string;
+        photoId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 照片 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
         };
       };
       /** @description 未登录 */

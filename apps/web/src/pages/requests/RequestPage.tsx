@@ -1,7 +1,8 @@
-import { App, Button, Card, Descriptions, Flex, Image, Input, Radio, Rate, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Card, Descriptions, Flex, Input, Radio, Rate, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { requestsApi, type RequestDetail } from '../../api/requests';
+import { AuthPhoto } from '../../components/AuthPhoto';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useLoad } from '../../hooks/useLoad';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -11,26 +12,6 @@ import { useCommunity } from '../../session/useCommunity';
 import { statusColor } from './RequestsPage';
 
 const PURPOSE = { filing: '现场', progress: '进展', evidence: '办结' } as const;
-
-function Photo({ url, label }: { url: string; label: string }) {
-  const [src, setSrc] = useState<string>();
-  useEffect(() => {
-    let object: string | undefined;
-    void requestsApi.photoBlob(url).then((b) => {
-      object = URL.createObjectURL(b);
-      setSrc(object);
-    });
-    return () => {
-      if (object) URL.revokeObjectURL(object);
-    };
-  }, [url]);
-  return (
-    <Flex vertical align="center" gap={2}>
-      {src ? <Image src={src} width={96} height={96} style={{ objectFit: 'cover' }} alt={`${label}照片`} /> : <Skeleton.Image />}
-      <Typography.Text type="secondary">{label}</Typography.Text>
-    </Flex>
-  );
-}
 
 /** One request: its timeline, photos, and the buttons of the steps the reader may take now. */
 export default function RequestPage() {
@@ -105,7 +86,7 @@ export default function RequestPage() {
         {r.photos.length > 0 && (
           <Flex gap={8} wrap style={{ marginTop: 8 }} data-testid="request-photos">
             {r.photos.map((p) => (
-              <Photo key={p.id} url={p.url} label={PURPOSE[p.purpose as keyof typeof PURPOSE] ?? ''} />
+              <AuthPhoto key={p.id} url={p.url} label={PURPOSE[p.purpose as keyof typeof PURPOSE] ?? ''} />
             ))}
           </Flex>
         )}

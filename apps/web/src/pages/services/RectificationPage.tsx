@@ -1,6 +1,8 @@
-import { Button, Card, Descriptions, Flex, Form, Input, Skeleton, Space, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Flex, Form, Input, Skeleton, Space, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { servicesApi, type RectificationActionBody } from '../../api/services';
+import { AuthPhoto } from '../../components/AuthPhoto';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useLoad } from '../../hooks/useLoad';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -26,6 +28,12 @@ export default function RectificationPage() {
     }
     await servicesApi.act(communityId, id, body);
     form.resetFields();
+    item.reload();
+  });
+  const [caption, setCaption] = useState('');
+  const photo = useSubmit(async (file: File) => {
+    await servicesApi.addPhoto(communityId, id, file, caption.trim());
+    setCaption('');
     item.reload();
   });
   if (!item.data) return <Skeleton active paragraph={{ rows: 8 }} />;
@@ -103,6 +111,59 @@ export default function RectificationPage() {
           </Space>
         </Card>
       )}
+      <Card title={`整改照片（${d.photos.length}）`} style={{ marginBottom: 16 }} data-testid="rectification-photos">
+        {d.photos.length === 0 ? (
+          <Empty description="尚无照片" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        ) : (
+          <Flex gap={12} wrap>
+            {d.photos.map((p) => (
+              <Flex key={p.id} vertical align="center" data-testid="rectification-photo">
+                <AuthPhoto url={p.url} label={p.caption || '现场'} />
+                <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+                  {p.uploadedByName} · {p.atText}
+                </Typography.Text>
+              </Flex>
+            ))}
+          </Flex>
+        )}
+        {d.mayAddPhoto && (
+          <Flex gap={8} wrap align="center" style={{ marginTop: 12 }}>
+            <Input
+              value={caption}
+              onChange={(e) => setCaption(e.target.value)}
+              maxLength={200}
+              placeholder="照片说明，如：整改前、整改后"
+              aria-label="照片说明"
+              style={{ maxWidth: 280 }}
+              data-testid="photo-caption"
+            />
+            <label>
+              <Button
+                size="large"
+                loading={photo.busy}
+                onClick={(e) => (e.currentTarget.nextElementSibling as HTMLInputElement | null)?.click()}
+              >
+                上传照片
+              </Button>
+              <input
+                type="file"
+                accept="image/jpeg,image/png,image/webp"
+                capture="environment"
+                hidden
+                data-testid="rectification-photo-input"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file) void photo.run(file);
+                }}
+              />
+            </label>
+          </Flex>
+        )}
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          整改中由物业上传，提交后由业委会验收时补充；照片只增不改，验收后不能再加。
+        </Typography.Paragraph>
+      </Card>
       <Card title="办理记录">
         <Timeline
           items={d.events.map((e) => ({
