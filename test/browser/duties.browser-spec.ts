@@ -164,4 +164,20 @@ describe('the rulebook: drafted by a member, in force only through a decision', 
     await residents.getByTestId('versions').getByText('居委会确认（首版）').waitFor();
     await screenshot(residents, 'duties-09-rulebook-confirmed');
   });
+
+  test('a member drafts faster 接诉即办 limits for small repairs; the draft says what changes, the rules in force stay', async () => {
+    const clerk = await pageOf(f.clerk, `/c/${f.communityId}/rulebook`);
+    const inForce = clerk.getByTestId('current-rulebook').getByTestId('request-rules');
+    await inForce.getByText('5 分钟内接单，20 分钟内办结').first().waitFor();
+    await clerk.getByLabel('小修小补接单时限（分钟）').fill('3');
+    await clerk.getByLabel('小修小补办结时限（分钟）').fill('15');
+    await formItem(clerk, '修订说明').locator('input').fill('小修小补提速：3 分钟接单、15 分钟修好');
+    await clerk.getByTestId('save-draft').click();
+    const draft = clerk.getByTestId('draft').filter({ hasText: '小修小补提速' });
+    await draft.getByText('草案，未生效').waitFor();
+    await draft.getByText(/接诉即办时限：小修小补：3 分钟内接单，15 分钟内办结/).waitFor();
+    // Nothing changed yet: the rules in force are as before.
+    await inForce.getByText('5 分钟内接单，20 分钟内办结').first().waitFor();
+    await screenshot(clerk, 'duties-10-request-rules-draft');
+  });
 });

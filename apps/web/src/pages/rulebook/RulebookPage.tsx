@@ -6,6 +6,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { PageHeader } from '../../layout/PageHeader';
 import { COMMITTEE, hasAny } from '../../session/permissions';
 import { useCommunity } from '../../session/useCommunity';
+import { RequestRulesFields, RequestRulesTable, ruleSentence, type RequestRule } from './RequestRulesFields';
 
 const BASIS_LABELS: Record<string, string> = {
   assembly_vote: '业主大会表决通过',
@@ -26,14 +27,17 @@ const SETTING_LABELS: Record<string, string> = {
   objectionDays: '异议期（天）',
   postingDays: '公示期（天）',
   statementPeriod: '报表周期',
+  requestRules: '接诉即办时限',
 };
 const PERIODS: Record<string, string> = { monthly: '每月', quarterly: '每季度', half_yearly: '每半年' };
 const describe = (key: string, value: unknown) =>
-  key === 'spendingLimitFen'
-    ? formatYuan(String(value))
-    : key === 'statementPeriod'
-      ? (PERIODS[String(value)] ?? String(value))
-      : String(value);
+  key === 'requestRules'
+    ? (value as RequestRule[]).map((r) => `${r.label}：${ruleSentence(r)}`).join('；')
+    : key === 'spendingLimitFen'
+      ? formatYuan(String(value))
+      : key === 'statementPeriod'
+        ? (PERIODS[String(value)] ?? String(value))
+        : String(value);
 
 interface DraftForm {
   proxyCap?: number;
@@ -41,6 +45,7 @@ interface DraftForm {
   noticeDays?: number;
   objectionDays?: number;
   postingDays?: number;
+  requestRules?: RequestRule[];
   note: string;
 }
 
@@ -98,6 +103,10 @@ export default function RulebookPage() {
       }
       change.spendingLimitFen = fen;
     }
+    // The form holds only the editable parts of each rule; category and label come from the rules in force.
+    const rulesInForce = current.data?.settings.requestRules ?? [];
+    const edited = rulesInForce.map((rule, i) => ({ ...rule, ...values.requestRules?.[i] }));
+    if (JSON.stringify(edited) !== JSON.stringify(rulesInForce)) change.requestRules = edited;
     if (Object.keys(change).length === 0) {
       message.error('请至少修改一项设置');
       return;
@@ -120,7 +129,13 @@ export default function RulebookPage() {
       <CurrentCard version={current.data} />
       {committee && (
         <Card title="起草修订" style={{ marginBottom: 16 }} data-testid="draft-form">
-          <Form<DraftForm> form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)}>
+          <Form<DraftForm>
+            form={form}
+            layout="vertical"
+            requiredMark={false}
+            initialValues={{ requestRules: current.data.settings.requestRules ?? [] }}
+            onFinish={(v) => void submit(v)}
+          >
             <Flex wrap gap={16}>
               <Form.Item name="proxyCap" label="每人受托上限">
                 <InputNumber min={1} max={50} aria-label="每人受托上限" />
@@ -138,6 +153,9 @@ export default function RulebookPage() {
                 <InputNumber min={1} max={365} aria-label="公示期" />
               </Form.Item>
             </Flex>
+            {(current.data.settings.requestRules ?? []).length > 0 && (
+              <RequestRulesFields rules={current.data.settings.requestRules ?? []} />
+            )}
             <Form.Item
               name="note"
               label="修订说明"
@@ -247,7 +265,7 @@ function CurrentCard({ version }: { version: RulebookVersion }) {
     <Card title={`现行议事规则：第 ${version.version} 版`} style={{ marginBottom: 16 }} data-testid="current-rulebook">
       <Descriptions column={{ xs: 1, sm: 2 }} size="small">
         {Object.keys(SETTING_LABELS)
-          .filter((k) => s[k] !== undefined)
+          .filter((k) => s[k] !== undefined && k !== 'requestRules')
           .map((k) => (
             <Descriptions.Item key={k} label={SETTING_LABELS[k]}>
               <span data-testid={`setting-${k}`}>{describe(k, s[k])}</span>
@@ -255,6 +273,14 @@ function CurrentCard({ version }: { version: RulebookVersion }) {
           ))}
         <Descriptions.Item label="生效依据">{version.basis ? BASIS_LABELS[version.basis] : '全国默认规则'}</Descriptions.Item>
       </Descriptions>
+      {version.settings.requestRules && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 12 }}>
+            接诉即办时限
+          </Typography.Title>
+          <RequestRulesTable rules={version.settings.requestRules} />
+        </>
+      )}
     </Card>
   );
 }
