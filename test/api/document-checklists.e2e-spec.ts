@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { CHECKLISTS, checkText, type Checklist, type DocumentFacts } from '@gongyi/domain/documents/checklists';
+import { brokenTokens, CHECKLISTS, checkText, type Checklist, type DocumentFacts } from '@gongyi/domain/documents/checklists';
 import { formatDate } from '@gongyi/pdf';
 import { pdfsig, pdftotext } from '@gongyi/pdf/testing/poppler';
 import { advanceToAssembly, Cast, chainCast, createItem, meetingBody, noticeDocument, recordStage } from '../support/chain-fixtures';
@@ -180,7 +180,7 @@ describe('document checklists, rendered from real flows and read back with pdfto
     pageImages('assembly-notice-sealed', pdf);
   });
 
-  it('业委会决议: members only, each member’s vote, the rule, the resolution text — and no 一致同意 beside an abstention', async () => {
+  it('业委会决议: its 发文字号, members only, each member’s vote, the rule, the resolution text — and no 一致同意 beside an abstention', async () => {
     const itemId = await createItem(t, cast, 'committee_only', '更换单元门禁');
     await advanceToAssembly(t, cast, itemId);
     const votes = [
@@ -210,6 +210,10 @@ describe('document checklists, rendered from real flows and read back with pdfto
     pageImages('committee-resolution-checklist', pdf);
     expectChecklist(CHECKLISTS.committee_resolution!, pdf, { unanimous: false });
     const text = pdftotext(pdf).replace(/\s+/g, '');
+    // 发文字号: the one the register allocated, the committee's (业委), printed whole on one line beside the number.
+    expect(doc.body.issueNumber).toMatch(/^[\u4e00-\u9fff]业委〔\d{4}〕[1-9]\d*号$/);
+    expect(text).toContain(`${doc.body.issueNumber}（${doc.body.number}）`);
+    expect(brokenTokens(CHECKLISTS.committee_resolution!, pdftotext(pdf))).toEqual([]);
     expect(text).toContain('应到3人，实到3人');
     expect(text).toContain('委托物业公司更换1幢1单元门禁');
     pageImages('committee-resolution-checklist', pdf);

@@ -1,3 +1,4 @@
+import { checkText } from '@gongyi/domain/documents/checklists';
 import { MINUTES_JOINT_MEETING_CHECKLIST } from '@gongyi/domain/documents/checklists/minutes';
 import { pdfsig, pdftotext } from '@gongyi/pdf/testing/poppler';
 import { Cast, chainCast, createItem, meetingBody, recordStage } from '../support/chain-fixtures';
@@ -248,6 +249,8 @@ describe('attendees confirm the minutes of the chain meetings', () => {
     expect(text).toMatch(/已于2026年\d{1,2}月\d{1,2}日\d{2}:\d{2}确认/);
     // The checklist of 联席会议纪要 (issue 12 item 2), item by item.
     for (const item of MINUTES_JOINT_MEETING_CHECKLIST.items) expect([item.id, item.pattern.test(text)]).toEqual([item.id, true]);
+    // …and none of the text that would contradict a record carrying confirmations, not a seal.
+    expect(checkText(MINUTES_JOINT_MEETING_CHECKLIST, pdftotext(pdf)).contradictions.map((f) => f.id)).toEqual([]);
     expect(text).not.toContain('（盖章）');
     expect(pdfsig(pdf).stdout).not.toMatch(/Signature #1/);
     expect(text).toContain('张代表');

@@ -1,13 +1,17 @@
+import PDFDocument from 'pdfkit';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { signPdf } from '@gongyi/pdf';
+import { sealFixture } from '@gongyi/pdf/testing/pki-fixture';
 import { DESKTOP, launchChromium, newContext, screenshot, serverUnderTest } from '../support/browser-chromium';
-import { addPage, corruptLastSignature, firstRevision, flipContentByte } from '../support/pdf-tamper';
+import { addPage, changeMetadata, corruptLastSignature, firstRevision, flipContentByte } from '../support/pdf-tamper';
 import { api } from './browser-api';
 import { expectText, openSignedIn } from './browser-ui';
 import { chainCast, draftVote, itemAtAssembly, publishedNotice, type ChainCast } from './vote-fixtures';
 
 /**
- * The public /verify page shows exactly one verdict per file (genuine, changed, seal missing, corrupted, draft,
- * not ours, not a PDF, unknown number); and a building's elevator is put to that building's owners only, with the
+ * The public /verify page shows exactly one verdict per file — the whole tamper matrix of issue 12 (genuine, byte
+ * flip, page added, metadata only, seal stripped, corrupted, foreign CA, unrelated PDF, re-rendered copy, draft,
+ * not a PDF, unknown number); and a building's elevator is put to that building's owners only, with the
  * totals used shown on the vote page.
  */
 
@@ -17,6 +21,9 @@ let page: Page;
 let cast: ChainCast;
 let sealed: Buffer;
 let draft: Buffer;
+let foreign: Buffer;
+let unrelated: Buffer;
+let rerendered: Buffer;
 let number: string;
 const SEAL_PIN = 'browser-seal-pin';
 
@@ -24,6 +31,17 @@ const SEAL_PIN = 'browser-seal-pin';
 const expectContains = async (locator: ReturnType<Page['getByTestId']>, expected: string) => {
   await locator.filter({ hasText: expected }).first().waitFor();
 };
+
+/** Somebody else's PDF: no seal, no number of ours. */
+const unrelatedPdf = () =>
+  new Promise<Buffer>((resolve) => {
+    const doc = new PDFDocument();
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.text('Quarterly newsletter');
+    doc.end();
+  });
 
 const fileOf = async (path: string, token: string) => {
   const res = await fetch(`${serverUnderTest().baseUrl}/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
@@ -63,6 +81,20 @@ beforeAll(async () => {
       body: { kind, pin: SEAL_PIN },
     });
   sealed = await fileOf(`/communities/${communityId}/documents/${doc.id}/file`, clerk.token);
+  // The final notice rendered again (its preview): same number and text, no seal on it.
+  rerendered = await fileOf(`/communities/${communityId}/documents/${doc.id}/preview`, clerk.token);
+  // The draft signed by a certificate of another root, as the API test builds it.
+  const fx = sealFixture();
+  foreign = await signPdf(draft, {
+    keyPem: fx.foreign.keyPem,
+    certPem: fx.foreign.certPem,
+    chainPems: [fx.foreignRoot.certPem],
+    reason: '依据伪造的决定用章',
+    name: '伪造的业主委员会章',
+    location: '某地',
+    signingTime: new Date(),
+  });
+  unrelated = await unrelatedPdf();
   browser = await launchChromium();
   context = await newContext(browser, DESKTOP);
   page = await context.newPage();
@@ -82,22 +114,51 @@ describe('public verifier: one verdict per case', () => {
     return (await verdicts.first().textContent())!;
   };
 
-  test.each([
-    ['genuine', () => sealed, '真实有效：与登记的盖章定稿完全一致'],
-    ['byte-flip', () => flipContentByte(sealed), '文件在盖章后被改动过'],
-    ['page-added', () => addPage(sealed), '文件在盖章后被改动过'],
-    ['seal-stripped', () => firstRevision(sealed), '缺少印章：这是第 1 版（共 2 版），没有业主大会章'],
+  /** What the page showed per upload: the headline with the change kind, which must differ from case to case. */
+  const shown = new Map<string, string>();
+
+  // [case, file, headline, detail (part), change kind and revision shown beside the verdict]
+  test.each<[string, () => Buffer, string, string | null, { change: string; revision: string } | null]>([
+    ['genuine', () => sealed, '真实有效：与登记的盖章定稿完全一致', null, null],
+    [
+      'byte-flip',
+      () => flipContentByte(sealed),
+      '文件在盖章后被改动过',
+      '所覆盖的内容已被改动',
+      { change: 'content_changed', revision: '1/2' },
+    ],
+    ['page-added', () => addPage(sealed), '文件在盖章后被改动过', '增加了页面', { change: 'pages_added', revision: '3/2' }],
+    ['metadata', () => changeMetadata(sealed), '文件在盖章后被改动过', '只改动了文档属性', { change: 'metadata_only', revision: '3/2' }],
+    ['seal-stripped', () => firstRevision(sealed), '缺少印章：这是第 1 版（共 2 版），没有业主大会章', null, null],
     // The flipped bytes land in the signature or in its timestamp token: either way the one verdict is 已损坏，无法验证.
-    ['corrupted', () => corruptLastSignature(sealed), '已损坏'],
-    ['draft', () => draft, '这是尚未盖章的草稿，不是正式文书'],
-    ['not-pdf', () => Buffer.from('这不是 PDF'), '上传的文件不是 PDF 文件'],
-  ])('%s', async (name, file, expected) => {
+    ['corrupted', () => corruptLastSignature(sealed), '已损坏', null, null],
+    ['foreign', () => foreign, '印章证书不是本平台签发的', '不属于本平台根证书', null],
+    ['unrelated', () => unrelated, '这不是本平台盖章的文书', '没有本平台登记的文书编号', null],
+    ['rerendered', () => rerendered, '这是未盖章的副本，不是登记的盖章定稿', '没有任何印章签名', null],
+    ['draft', () => draft, '这是尚未盖章的草稿，不是正式文书', null, null],
+    ['not-pdf', () => Buffer.from('这不是 PDF'), '上传的文件不是 PDF 文件', null, null],
+  ])('%s', async (name, file, expected, detail, facts) => {
     const text = await uploadAndRead(`${name}.pdf`, file());
     expect(text).toContain(expected);
-    if (name === 'page-added') await expectContains(page.getByTestId('verdict-detail'), '增加了页面');
+    if (detail) await expectContains(page.getByTestId('verdict-detail'), detail);
+    // How the file was changed is a field of its own beside the verdict, not only a phrase in the detail.
+    const change = page.getByTestId('verify-report').getByTestId('verdict-change');
+    if (facts) {
+      await change.waitFor();
+      expect(await change.getAttribute('data-change')).toBe(facts.change);
+      expect(await page.getByTestId('verdict-revision').getAttribute('data-revision')).toBe(facts.revision);
+    } else expect(await change.count()).toBe(0);
     // The page never shows a second, contradicting judgement (e.g. 全部有效 next to 被改动).
     if (name !== 'genuine') expect(await page.getByText('全部有效').count()).toBe(0);
+    shown.set(name, `${text}|${facts ? await change.textContent() : ''}`);
     await screenshot(page, `desktop-60-verify-${name}`);
+  });
+
+  test('every case above got a verdict of its own on the page', () => {
+    expect(shown.size).toBe(11);
+    expect(new Set(shown.values()).size).toBe(11);
+    expect(shown.get('page-added')).toContain('增加了页面');
+    expect(shown.get('byte-flip')).toContain('改动了页面内容');
   });
 
   test('by number: registered title, seals and the registered file; an unknown number says so', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { verifyApi, type NumberVerification, type SealCheck, type UploadVerification } from '../../api';
 import { formatDateTime } from '../../format';
@@ -15,6 +15,43 @@ type Report =
 function sealState(seal: SealCheck): string {
   if (seal.valid) return seal.coversWholeFile ? '签名完好，覆盖整份文件' : '签名完好，但只覆盖盖章时的版本';
   return seal.problems.join('；') || '签名未通过检查';
+}
+
+const CHANGE_LABEL: Record<NonNullable<UploadVerification['change']>, string> = {
+  pages_added: '增加了页面',
+  content_changed: '改动了页面内容',
+  metadata_only: '只改动了文档属性（元数据），页面内容未变',
+};
+
+/** Which revision the verdict is about, in the verdict's own terms (a change after the last seal is a new revision). */
+function revisionLabel(data: UploadVerification): string | null {
+  const r = data.revision;
+  if (!r) return null;
+  if (data.verdict === 'changed_after_sealing')
+    return r.n > r.of ? `第 ${r.of} 次盖章之后追加的第 ${r.n} 版` : `第 ${r.n} 次盖章（共 ${r.of} 次）所覆盖的内容`;
+  if (data.verdict === 'seal_missing') return `第 ${r.n} 版（共 ${r.of} 版）`;
+  return `第 ${r.n} 个印章签名（共 ${r.of} 个）`;
+}
+
+/** The verdict's structured facts (how the file was changed, which revision), beside the headline and detail. */
+function VerdictFacts({ data }: { data: UploadVerification }) {
+  const revision = revisionLabel(data);
+  const items: [string, ReactNode][] = [];
+  if (data.change)
+    items.push([
+      '改动方式',
+      <span data-testid="verdict-change" data-change={data.change}>
+        {CHANGE_LABEL[data.change]}
+      </span>,
+    ]);
+  if (revision)
+    items.push([
+      '涉及版本',
+      <span data-testid="verdict-revision" data-revision={`${data.revision!.n}/${data.revision!.of}`}>
+        {revision}
+      </span>,
+    ]);
+  return items.length ? <Pairs items={items} /> : null;
 }
 
 function SealCard({ seal, index }: { seal: SealCheck; index: number }) {
@@ -136,6 +173,7 @@ export default function VerifyPage() {
             description={<span data-testid="verdict-detail">{report.data.detail}</span>}
             data-verdict={report.data.verdict}
           />
+          {report.source === 'file' && <VerdictFacts data={report.data} />}
           {report.source === 'file' && <RecordCheckpointResult checks={report.data.recordCheckpoints} />}
           {doc && (
             <Pairs

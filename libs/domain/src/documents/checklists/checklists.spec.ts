@@ -83,3 +83,44 @@ describe('statement and seal-log defaults that would contradict the record', () 
     expect(checkText(statement, wrong).missing.map((i) => i.id)).toEqual(['opening_is_previous_closing']);
   });
 });
+
+describe('minutes carry the attendees’ confirmations, not a seal', () => {
+  const kinds = ['minutes_party_prediscussion', 'minutes_joint_meeting', 'minutes_representatives_meeting'] as const;
+  const contradictions = (kind: (typeof kinds)[number], extra: string) =>
+    checkText(CHECKLISTS[kind]!, `${fullText(CHECKLISTS[kind]!)}\n${extra}`).contradictions.map((f) => f.id);
+
+  it.each(kinds)('%s: a seal name, a seal slot or a sealed closing beside "无需用章" is a contradiction', (kind) => {
+    expect(contradictions(kind, '业主大会（盖章）')).toEqual(['seal_slot']);
+    expect(contradictions(kind, '印章：业主大会章')).toEqual(['assembly_seal']);
+    expect(contradictions(kind, '业主委员会章 业委会章')).toEqual(['committee_seal']);
+    expect(contradictions(kind, '特此公告。')).toEqual(['sealed_closing']);
+    expect(contradictions(kind, '本纪要尚有 2 人未确认，全体出席人员确认后定稿。')).toEqual(['unconfirmed']);
+  });
+
+  it.each(kinds)('%s: the confirmed final’s own wording, and a charter (章程), are not contradictions', (kind) => {
+    expect(contradictions(kind, '本纪要已经全体出席人员确认，无需用章。依据《业主大会章程》和《业主委员会章程》。')).toEqual([]);
+  });
+
+  it('the committee resolution (sealed by the committee) is not held to the minutes’ no-seal rule', () => {
+    const list = CHECKLISTS.committee_resolution!;
+    expect(checkText(list, `${fullText(list)}\n业主委员会（盖章）`).contradictions).toEqual([]);
+  });
+});
+
+describe('committee resolution: 发文字号', () => {
+  const list = CHECKLISTS.committee_resolution!;
+  const without = list.items
+    .filter((i) => i.id !== 'issue_number')
+    .map((i) => i.example)
+    .join('\n');
+  it('found as issued (太业委〔2026〕1号), missing without it or with another issuer’s prefix', () => {
+    expect(checkText(list, `太业委〔2026〕1号（GY-0A1B2C3D-2026-000004）\n${without}`).missing).toEqual([]);
+    expect(checkText(list, `太业委〔2026〕12号\n${without}`).missing).toEqual([]);
+    for (const other of ['', '太业大〔2026〕1号', '太业委〔2026〕号', '太业委[2026]1号', '太业委〔2026〕0号'])
+      expect([other, checkText(list, `${other}\n${without}`).missing.map((i) => i.id)]).toEqual([other, ['issue_number']]);
+  });
+  it('never split over two lines', () => {
+    expect(brokenTokens(list, '太业委〔2026〕1号（GY-0A1B2C3D-2026-000004）')).toEqual([]);
+    expect(brokenTokens(list, '太业委〔2026〕\n1号')).toEqual(['太业委〔2026〕1号']);
+  });
+});

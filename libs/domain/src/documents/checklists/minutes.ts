@@ -1,4 +1,4 @@
-import type { Checklist, ChecklistItem } from './types';
+import type { Checklist, ChecklistItem, ForbiddenText } from './types';
 
 /**
  * What the minutes of the chain meetings must contain (issue 12 item 2, 会议纪要 per stage): attendees by party and
@@ -38,7 +38,35 @@ const common: ChecklistItem[] = [
   },
 ];
 
-export const MINUTES_PARTY_PREDISCUSSION_CHECKLIST: Checklist = { kind: 'minutes_party_prediscussion', items: common };
+/**
+ * Minutes are the meeting's own record: they carry the attendees' confirmations, never a seal (seal policy). A seal
+ * name, a seal slot or the sealed documents' closing beside "无需用章" would contradict the record, and so would an
+ * unconfirmed line on a final. (章程 — a charter — is not a seal.)
+ */
+const noSeal: ForbiddenText[] = [
+  { id: 'assembly_seal', label: '业主大会章（纪要不加盖业主大会章）', pattern: /业主大会章(?!程)/, example: '印章：业主大会章' },
+  {
+    id: 'committee_seal',
+    label: '业主委员会章（纪要由出席人员确认，不盖章）',
+    pattern: /业主委员会章(?!程)|业委会章(?!程)/,
+    example: '印章：业主委员会章',
+  },
+  { id: 'seal_slot', label: '"（盖章）"用章位置', pattern: /[（(]盖章[)）]|盖章处/, example: '业主委员会（盖章）' },
+  {
+    id: 'sealed_closing',
+    label: '盖章文书的结尾（"特此公告"、"三日内…公告"）',
+    pattern: /特此公告|自作出之日起三日内在小区显著位置公告/,
+    example: '以上内容经与会人员确认，业主委员会自作出之日起三日内在小区显著位置公告。',
+  },
+  {
+    id: 'unconfirmed',
+    label: '"尚有…人未确认"（定稿时全体已确认）',
+    pattern: /尚有\d+人未确认/,
+    example: '本纪要尚有1人未确认，全体出席人员确认后定稿。',
+  },
+];
+
+export const MINUTES_PARTY_PREDISCUSSION_CHECKLIST: Checklist = { kind: 'minutes_party_prediscussion', items: common, forbidden: noSeal };
 
 export const MINUTES_JOINT_MEETING_CHECKLIST: Checklist = {
   kind: 'minutes_joint_meeting',
@@ -53,6 +81,7 @@ export const MINUTES_JOINT_MEETING_CHECKLIST: Checklist = {
     { id: 'plan', label: '议定方案', pattern: /议定方案/, example: '议定方案：公开比价更换水泵' },
     { id: 'options', label: '备选方案', pattern: /备选方案.{0,2}（1）/, example: '备选方案：（1）甲公司' },
   ],
+  forbidden: noSeal,
 };
 
 export const MINUTES_REPRESENTATIVES_MEETING_CHECKLIST: Checklist = {
@@ -61,6 +90,7 @@ export const MINUTES_REPRESENTATIVES_MEETING_CHECKLIST: Checklist = {
     ...common,
     { id: 'opinions', label: '居民代表收集的意见（赞成、反对户数）', pattern: /赞成\d+户、反对\d+户/, example: '赞成26户、反对2户' },
   ],
+  forbidden: noSeal,
 };
 
 export const MINUTES_CHECKLISTS: Checklist[] = [
