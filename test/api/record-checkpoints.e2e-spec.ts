@@ -176,10 +176,10 @@ describe('record checkpoints', () => {
     const uploaded = await t.http.post('/api/verify').attach('file', edited, 'edited.pdf').expect(200);
     expect(uploaded.body.ok).toBe(false);
     expect(uploaded.body.recordCheckpoints).toEqual([expect.objectContaining({ signature: 'invalid', verdict: 'forged', ok: false })]);
-    expect(uploaded.body.recordCheckpoints[0].message).toContain('印章签名无效');
+    expect(uploaded.body.recordCheckpoints[0].message).toContain('不是完好的盖章文件');
     const cliPdf = await cli('--checkpoint', write('edited.pdf', edited));
     expect(cliPdf.code).toBe(1);
-    expect(cliPdf.stdout).toContain('印章签名无效');
+    expect(cliPdf.stdout).toContain('不是完好的盖章文件');
   });
 
   it('a database superuser rewriting history (payload changed, every later hash recomputed) is caught by an older checkpoint or PDF', async () => {

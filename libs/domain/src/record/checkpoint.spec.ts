@@ -42,7 +42,10 @@ describe('kept checkpoints', () => {
     const forged = keptHeadVerdict({ ...base, contained: true, signature: 'invalid', source: 'checkpoint' });
     expect(forged).toMatchObject({ code: 'forged', ok: false });
     expect(forged.message).toContain('签名无效');
-    expect(keptHeadVerdict({ ...base, contained: true, signature: 'invalid', source: 'pdf' }).message).toContain('印章签名无效');
+    const fromPdf = keptHeadVerdict({ ...base, contained: true, signature: 'invalid', source: 'pdf' }).message;
+    expect(fromPdf).toContain('不是完好的盖章文件');
+    // Never "签名无效" for a file: its seal cards may rightly say each signature is intact over what it signed.
+    expect(fromPdf).not.toContain('签名无效');
     expect(keptHeadVerdict({ ...base, contained: false, reason: 'no_such_entry', signature: 'valid' }).code).toBe('missing');
     const rewritten = keptHeadVerdict({ ...base, contained: false, reason: 'hash_differs', signature: 'valid' });
     expect(rewritten).toMatchObject({ code: 'rewritten', ok: false });

@@ -116,7 +116,9 @@ export function keptHeadVerdict(c: KeptHeadCheck): { code: KeptHeadVerdict; ok: 
       ok: false,
       message:
         c.source === 'pdf'
-          ? `检查点${at}不可信：所在文件的印章签名无效，文件中的记录头可能被伪造或改动，不能据此核对历史`
+          ? // Not "签名无效": a file changed after sealing keeps each signature intact over what it signed, and the
+            // seal cards beside this say so. What is untrusted is the file as a whole, so the head it carries.
+            `检查点${at}不能作为依据：这份文件不是完好的盖章文件（盖章后被改动，或缺印章、印章不可信），文件中的记录头可能被改动过；请用登记的盖章定稿核对历史`
           : `检查点${at}签名无效：不是本平台根密钥签发的，或其中的序号、哈希、时间被改动过（伪造或篡改的检查点），不能据此核对历史`,
     };
   if (!c.contained && c.reason === 'no_such_entry')

@@ -198,6 +198,8 @@ export async function renderMeetingMinutes(
   }
   if (input.publicationNote) w.paragraph(input.publicationNote, { indent: true, muted: true });
 
+  // The heading goes with the table's first rows, never alone at the foot of a page.
+  w.ensureSpace(48 + 80);
   w.heading('五、签字确认');
   drawTable(w, {
     columns: [
