@@ -145,8 +145,26 @@ export function MeetingModal({
       okButtonProps={{ 'data-testid': 'meeting-submit' } as Record<string, string>}
     >
       <Form<MeetingForm> form={form} layout="vertical" requiredMark={false} initialValues={initial}>
-        <Form.Item name="heldAt" label="会议时间" rules={[{ required: true, message: '请选择时间' }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        <Form.Item
+          name="heldAt"
+          label="会议时间"
+          rules={[
+            { required: true, message: '请选择时间' },
+            {
+              // The server refuses a meeting dated in the future: say so here, before any request.
+              validator: async (_rule, value?: Dayjs) => {
+                if (value && value.isAfter(dayjs())) throw new Error('会议时间不能晚于现在');
+              },
+            },
+          ]}
+        >
+          <DatePicker
+            data-testid="meeting-held-at"
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            style={{ width: '100%' }}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          />
         </Form.Item>
         <Form.Item name="place" label="地点" rules={[{ required: true, whitespace: true, message: '请填写地点' }]}>
           <Input data-testid="meeting-place" placeholder="例如 社区党群服务中心 2 楼会议室" />
