@@ -115,7 +115,11 @@ export function MeetingModal({
   const [initial] = useState(() => initialValues(stage, members));
 
   const submit = async () => {
-    await form.validateFields();
+    try {
+      await form.validateFields();
+    } catch {
+      return; // the form shows what is wrong (e.g. a meeting dated in the future); nothing is sent
+    }
     // All values, including the member ids that have no input of their own.
     const values = form.getFieldsValue(true) as MeetingForm;
     setSaving(true);
