@@ -30,6 +30,18 @@ describe('exports of units, owners, ledger and the canvassing list (XLSX and CSV
     return body.subarray(3).toString('utf8').trim().split('\r\n');
   };
 
+  /** The first sheet's rows as text (row 1 is the header), from the default XLSX download. */
+  const xlsx = async (path: string, token: string) => {
+    const res = await binary(t.http.get(c(path)).set(bearer(token))).expect(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+    return rows;
+  };
+  const lastNumber = (unit: string) => unit.replace(/\D+/g, '-').split('-').filter(Boolean).pop();
+
   beforeAll(async () => {
     t = await createTestApp();
     cast = await chainCast(t, ROSTER);
@@ -43,6 +55,27 @@ describe('exports of units, owners, ledger and the canvassing list (XLSX and CSV
     expect(numbers.map((n) => n.replace(/\D+/g, '-').split('-').filter(Boolean).pop())).toEqual(['201', '301', '1001']);
     expect(lines.join('\n')).not.toContain('钱二');
     expect(lines.join('\n')).toContain('钱**');
+  });
+
+  it('units as XLSX: the same header, natural order and masked owner names', async () => {
+    const rows = await xlsx('/exports/units', cast.property.token);
+    expect(rows[0].join(',')).toBe('房号,楼栋,类型,专有面积（平方米）,面积来源,状态,业主');
+    expect(rows.slice(1).map((r) => lastNumber(r[0]))).toEqual(['201', '301', '1001']);
+    const text = rows.map((r) => r.join(',')).join('\n');
+    expect(text).not.toContain('钱二');
+    expect(text).toContain('钱**');
+    // Areas stay exact text, not floats.
+    expect(rows.slice(1).map((r) => r[3])).toEqual(['88.50', '88.50', '90.00']);
+  });
+
+  it('owners as XLSX: mobile and identity numbers masked as in the CSV', async () => {
+    const rows = await xlsx('/exports/owners', cast.director.token);
+    const text = rows.map((r) => r.join(',')).join('\n');
+    expect(rows[1][0]).toBe('钱二');
+    expect(text).toContain('1390000****');
+    expect(text).not.toMatch(/1390000000\d/);
+    expect(text).not.toContain('330106199001011234');
+    expect(text).not.toContain('199001011234');
   });
 
   it('owners with masked mobile and identity numbers; only the committee may export them', async () => {
@@ -82,6 +115,14 @@ describe('exports of units, owners, ledger and the canvassing list (XLSX and CSV
     expect(sheet.getRow(1).getCell(5).value).toBe('金额（元）');
     expect(sheet.getRow(2).getCell(5).value).toBe('12000.50');
     expect(sheet.getRow(2).getCell(3).value).toBe('收入');
+
+    // The same ledger as CSV (UTF-8 with a BOM, checked by csv()): same header and the exact amount.
+    const lines = await csv('/exports/ledger', cast.property.token);
+    expect(lines[0].split(',')[4]).toBe('金额（元）');
+    expect(lines).toHaveLength(2);
+    expect(lines[1].split(',')[4]).toBe('12000.50');
+    expect(lines[1].split(',')[2]).toBe('收入');
+    expect(lines[1]).toContain('某广告公司');
   });
 
   it('the canvassing list in natural unit order', async () => {
@@ -92,5 +133,11 @@ describe('exports of units, owners, ledger and the canvassing list (XLSX and CSV
     expect(lines[0]).toBe('楼栋,房号,业主,面积（平方米）,已投议案数');
     const rooms = lines.slice(1).map((l) => l.split(',')[1].split('-').pop());
     expect(rooms).toEqual(['201', '301', '1001']);
+
+    // The XLSX download (the default) holds the same list in the same natural order.
+    const rows = await xlsx(`/votes/${v.id}/canvassing/export`, cast.clerk.token);
+    expect(rows[0].join(',')).toBe('楼栋,房号,业主,面积（平方米）,已投议案数');
+    expect(rows.slice(1).map((r) => r[1].split('-').pop())).toEqual(['201', '301', '1001']);
+    expect(rows.slice(1).map((r) => r.join(','))).toEqual(lines.slice(1));
   });
 });

@@ -19,6 +19,7 @@ import type {
   VoteStatus,
 } from './api';
 import {
+  DOCUMENT_TYPE_LABELS_ZH,
   MATTER_LABELS_FULL_ZH,
   MATTER_SHORT_ZH,
   RECORD_ACTION_TEMPLATES_ZH,
@@ -147,3 +148,5 @@ export function timeZoneLabel(zone: string): string {
   const name = TIME_ZONE_LABELS_ZH[zone];
   return name ? `${name}（${zone}）` : zone;
 }
+
+export const DOCUMENT_TYPE_LABELS: Record<string, string> = DOCUMENT_TYPE_LABELS_ZH;

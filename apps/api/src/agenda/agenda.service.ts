@@ -118,7 +118,7 @@ export class AgendaService {
       this.dataSource.getRepository(ExecutionReport).find({ where: { agendaItemId: itemId }, order: { reportedAt: 'ASC' } }),
     ]);
     const votes = await this.dataSource.query(
-      'SELECT id, title, status, opens_at AS "opensAt", closes_at AS "closesAt" FROM assembly_votes WHERE agenda_item_id = $1',
+      'SELECT id, title, status, opens_at AS "opensAt", closes_at AS "closesAt" FROM assembly_votes WHERE agenda_item_id = $1 ORDER BY opens_at, id',
       [itemId],
     );
     const [fromRequest] = await this.dataSource.query<{ id: string; seq: number; title: string }[]>(

@@ -65,7 +65,9 @@ export const sealsApi = {
 };
 
 export const documentsApi = {
-  list: (communityId: string, status?: DocumentStatus) => request<DocumentSummary[]>(`${c(communityId)}/documents`, { query: { status } }),
+  /** The API filters by type and status (owners get sealed finals whatever the status asked). */
+  list: (communityId: string, filter: { type?: string; status?: DocumentStatus } = {}) =>
+    request<DocumentSummary[]>(`${c(communityId)}/documents`, { query: filter }),
   get: (communityId: string, id: string) => request<DocumentDetail>(doc(communityId, id)),
   create: (communityId: string, type: SourceDocumentType, sourceId: string) =>
     request<DocumentRecord>(`${c(communityId)}/documents`, { method: 'POST', body: { type, sourceId } }),

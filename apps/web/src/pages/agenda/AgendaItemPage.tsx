@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Col, Descriptions, Flex, Row, Skeleton, Steps, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Flex, List, Row, Skeleton, Steps, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { agendaApi, identityApi, rulebookApi, type StageName, type StageStatus } from '../../api';
@@ -13,6 +13,7 @@ import {
   SPECIAL_MATTERS,
   STAGE_LABELS,
   STAGE_ORDER,
+  VOTE_STATUS_LABELS,
 } from '../../labels';
 import { PageHeader } from '../../layout/PageHeader';
 import { COMMITTEE, hasAny } from '../../session/permissions';
@@ -98,6 +99,29 @@ export default function AgendaItemPage() {
           <AccountsContext.Provider value={accounts}>
             <StageActions communityId={communityId} item={data} plan={plan} roles={roles} members={members} onChanged={item.reload} />
           </AccountsContext.Provider>
+          {data.votes.length > 0 && (
+            <Card title="业主大会表决" style={{ marginBottom: 16 }} data-testid="item-votes">
+              <List
+                size="small"
+                dataSource={data.votes}
+                renderItem={(v, i) => (
+                  <List.Item key={v.id} data-testid="item-vote">
+                    <Flex vertical gap={2} style={{ minWidth: 0 }}>
+                      <Link to={`/c/${communityId}/votes/${v.id}`}>
+                        第 {i + 1} 次：{v.title}
+                      </Link>
+                      <Typography.Text type="secondary">
+                        {formatDateTime(v.opensAt)} 至 {formatDateTime(v.closesAt)}
+                      </Typography.Text>
+                    </Flex>
+                    <Tag color={v.status === 'closed' ? 'default' : v.status === 'noticed' ? 'processing' : 'warning'}>
+                      {VOTE_STATUS_LABELS[v.status]}
+                    </Tag>
+                  </List.Item>
+                )}
+              />
+            </Card>
+          )}
           <Card title="议题内容">
             <Descriptions
               column={1}

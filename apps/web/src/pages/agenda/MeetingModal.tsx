@@ -115,7 +115,11 @@ export function MeetingModal({
   const [initial] = useState(() => initialValues(stage, members));
 
   const submit = async () => {
-    await form.validateFields();
+    try {
+      await form.validateFields();
+    } catch {
+      return; // the form shows what is wrong (e.g. a meeting dated in the future); nothing is sent
+    }
     // All values, including the member ids that have no input of their own.
     const values = form.getFieldsValue(true) as MeetingForm;
     setSaving(true);
@@ -145,8 +149,26 @@ export function MeetingModal({
       okButtonProps={{ 'data-testid': 'meeting-submit' } as Record<string, string>}
     >
       <Form<MeetingForm> form={form} layout="vertical" requiredMark={false} initialValues={initial}>
-        <Form.Item name="heldAt" label="会议时间" rules={[{ required: true, message: '请选择时间' }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        <Form.Item
+          name="heldAt"
+          label="会议时间"
+          rules={[
+            { required: true, message: '请选择时间' },
+            {
+              // The server refuses a meeting dated in the future: say so here, before any request.
+              validator: async (_rule, value?: Dayjs) => {
+                if (value && value.isAfter(dayjs())) throw new Error('会议时间不能晚于现在');
+              },
+            },
+          ]}
+        >
+          <DatePicker
+            data-testid="meeting-held-at"
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            style={{ width: '100%' }}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          />
         </Form.Item>
         <Form.Item name="place" label="地点" rules={[{ required: true, whitespace: true, message: '请填写地点' }]}>
           <Input data-testid="meeting-place" placeholder="例如 社区党群服务中心 2 楼会议室" />

@@ -42,16 +42,18 @@ export function StageActions({
   for (const stage of stages) {
     const label = STAGE_LABELS[stage];
     if (stage === 'assembly_vote') {
-      if (item.votes.length === 0 && committee) {
+      // A new vote may be drafted once no vote of the item is in progress (a failed vote returns the item here).
+      const inProgress = item.votes.filter((v) => v.status === 'draft' || v.status === 'noticed');
+      if (inProgress.length === 0 && committee) {
         buttons.push(
           <Link key="draft-vote" to={`/c/${communityId}/agenda/${item.id}/vote`}>
             <Button type="primary" data-testid="draft-vote">
-              起草业主大会表决公告
+              {item.votes.length === 0 ? '起草业主大会表决公告' : '起草新一次业主大会表决公告'}
             </Button>
           </Link>,
         );
       }
-      for (const v of item.votes) {
+      for (const v of inProgress) {
         buttons.push(
           <Link key={v.id} to={`/c/${communityId}/votes/${v.id}`}>
             <Button type="primary">

@@ -1,11 +1,11 @@
 import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Empty, Flex, Input, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { documentsApi, sealsApi, type DocumentDetail, type DocumentSummary, type SealRequest } from '../../api';
+import { documentsApi, sealsApi, type DocumentDetail, type DocumentStatus, type DocumentSummary, type SealRequest } from '../../api';
 import { formatDateTime } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
-import { DOCUMENT_STATUS_COLORS, DOCUMENT_STATUS_LABELS, SEAL_KIND_LABELS } from '../../labels';
+import { DOCUMENT_STATUS_COLORS, DOCUMENT_STATUS_LABELS, DOCUMENT_TYPE_LABELS, SEAL_KIND_LABELS } from '../../labels';
 import { PageHeader } from '../../layout/PageHeader';
 import { COMMITTEE, hasAny } from '../../session/permissions';
 import { useCommunity } from '../../session/useCommunity';
@@ -19,7 +19,16 @@ export default function DocumentsPage() {
   const { communityId, roles, isAdmin } = useCommunity();
   const staff = isAdmin || hasAny(roles, [...STAFF]);
   const committee = hasAny(roles, COMMITTEE);
-  const docs = useLoad(() => documentsApi.list(communityId), [communityId]);
+  const [type, setType] = useState<string>();
+  const [status, setStatus] = useState<DocumentStatus>();
+  const [text, setText] = useState('');
+  // Type and status are the API's filters; the number/title search narrows what came back.
+  const docs = useLoad(() => documentsApi.list(communityId, { type, status }), [communityId, type, status]);
+  const shownDocs = useMemo(() => {
+    const q = text.trim().toLowerCase();
+    if (!q) return docs.data ?? [];
+    return (docs.data ?? []).filter((d) => d.number.toLowerCase().includes(q) || d.title.toLowerCase().includes(q));
+  }, [docs.data, text]);
   const requests = useLoad(() => (staff ? sealsApi.requests(communityId, {}, true) : Promise.resolve([])), [communityId, staff]);
   const [creating, setCreating] = useState(false);
   const [asking, setAsking] = useState<string>();
@@ -57,12 +66,45 @@ export default function DocumentsPage() {
         <Link to="/verify"> 验章页面 </Link>
         核对印章与文件是否与登记一致。
       </Typography.Paragraph>
-      {docs.data.length === 0 && (
+      <Flex wrap gap={12} style={{ marginBottom: 16 }} data-testid="document-filters">
+        <Input.Search
+          aria-label="搜索编号或标题"
+          placeholder="搜索编号或标题"
+          allowClear
+          style={{ flex: '1 1 240px', minWidth: 0 }}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="document-search"
+        />
+        <Select
+          aria-label="文书类型"
+          placeholder="全部类型"
+          allowClear
+          style={{ flex: '0 1 220px', minWidth: 160 }}
+          options={Object.entries(DOCUMENT_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+          value={type}
+          onChange={(v?: string) => setType(v)}
+          data-testid="document-type-filter"
+        />
+        {staff && (
+          <Select
+            aria-label="文书状态"
+            placeholder="全部状态"
+            allowClear
+            style={{ flex: '0 1 160px', minWidth: 120 }}
+            options={(['draft', 'final'] as DocumentStatus[]).map((value) => ({ value, label: DOCUMENT_STATUS_LABELS[value] }))}
+            value={status}
+            onChange={(v?: DocumentStatus) => setStatus(v)}
+            data-testid="document-status-filter"
+          />
+        )}
+      </Flex>
+      {shownDocs.length === 0 && (
         <Card>
-          <Empty description="暂无文书" />
+          <Empty description={docs.data.length === 0 && !type && !status ? '暂无文书' : '没有符合条件的文书'} />
         </Card>
       )}
-      {docs.data.map((d) => {
+      {shownDocs.map((d) => {
         const pending = pendingOf(d);
         // The request may need more seals than the document's own (the assembly seal for Art. 278 matters).
         const completed = requests.data?.find((r) => r.documentId === d.id && r.status === 'completed');

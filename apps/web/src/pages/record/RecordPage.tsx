@@ -1,6 +1,6 @@
 import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Empty, Flex, Input, List, Select, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
@@ -27,6 +27,9 @@ function short(hash: string): string {
 }
 
 /** 决策记录 as sentences ("2026年12月1日 16:22 业委会主任陈主任申请用章：文书 GY-…"), with filters and search. */
+/** The record holds nothing before 1990 and nothing far ahead: such dates are not offered in the range picker. */
+const outsideRecordYears = (d: Dayjs) => d.isBefore(dayjs('1990-01-01'), 'day') || d.isAfter(dayjs().add(5, 'year'), 'day');
+
 export default function RecordPage() {
   const { communityId = '' } = useParams();
   const { roles, isAdmin } = useCommunity();
@@ -177,6 +180,7 @@ export default function RecordPage() {
           <DatePicker.RangePicker
             aria-label="日期范围"
             style={{ flex: '1 1 260px', minWidth: 0 }}
+            disabledDate={outsideRecordYears}
             onChange={(range) => setRange(range as [Dayjs | null, Dayjs | null] | null)}
           />
         </Flex>
