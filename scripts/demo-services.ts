@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AgendaService } from '../apps/api/src/agenda/agenda.service';
 import { BulletinsService } from '../apps/api/src/bulletins/bulletins.service';
 import { Clock } from '../apps/api/src/common/clock';
 import { PasswordService } from '../apps/api/src/identity/password.service';
@@ -37,6 +38,31 @@ export async function loadDemoServices(
     [clock.now(), communityId],
   );
   const due = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+  // This month's 四方联席 meeting (the bulletin reports it): held two hours ago on a committee matter.
+  const agenda = app.get(AgendaService);
+  const heldAt = new Date(Math.max(Date.parse(`${today}T00:05:00+08:00`), clock.now().getTime() - 2 * 3_600_000)).toISOString();
+  const monthly = await agenda.create(who.committee_member, communityId, {
+    title: '本月四方联席会议：小区环境与设施问题',
+    category: 'committee_only',
+    description: '党支部、居委会、业委会、物业四方研究本月居民反映集中的环境与设施问题。',
+    budgetFen: '0',
+    fundingSource: '物业服务费',
+  });
+  const fourParties = ['党支部', '居委会', '业委会', '物业'].map((party) => ({ name: `${party}代表`, party, present: true }));
+  const meet = (stage: string, actor: string, role: string, body: object) =>
+    agenda.recordMeeting(actor, [role as never], communityId, monthly.id, stage as never, {
+      heldAt,
+      place: '社区党群服务中心会议室',
+      chair: '郑书记',
+      attendees: fourParties,
+      minutes: '四方逐项研究了路灯、车库积水、楼道杂物和电梯停运等问题，明确了责任方和整改期限。',
+      ...body,
+    } as never);
+  await meet('party_prediscussion', who.party_secretary, 'party_secretary', { outcome: 'advance' });
+  await meet('joint_meeting', who.committee_member, 'committee_member', {
+    outcome: 'advance',
+    details: { plan: '路灯、楼道杂物限期整改，车库截水沟由物业出方案', options: [] },
+  });
   const [meeting] = await dataSource.query<{ id: string }[]>(
     `SELECT id FROM meetings WHERE community_id = $1 AND stage = 'joint_meeting' ORDER BY held_at DESC LIMIT 1`,
     [communityId],
@@ -81,7 +107,26 @@ export async function loadDemoServices(
     text: '已清理并张贴告示',
     evidence: [{ name: '清理后照片' }],
   });
-  lines.push('整改事项 rectification items: 1 已验收, 1 整改中, 1 待验收');
+  // Raised twelve days ago with a week to go, still not done: the due-date job has marked it overdue (逾期).
+  const raisedAt = new Date(clock.now().getTime() - 12 * DAY);
+  const realNow = clock.now.bind(clock);
+  clock.now = () => raisedAt;
+  let lift: { id: string };
+  try {
+    lift = await rect.raise(who.committee_director, communityId, {
+      title: '5 幢电梯频繁停运',
+      location: '5 幢 1 单元电梯',
+      category: '设施维修',
+      source: 'inspection',
+      sourceNote: '业委会巡查发现，居民多次反映',
+      dueOn: due(-5),
+    });
+    await rect.act(property.userId, property.roles, communityId, lift.id, { action: 'start' });
+  } finally {
+    clock.now = realNow;
+  }
+  await rect.markOverdueIfDue(communityId, lift.id);
+  lines.push('整改事项 rectification items: 1 已验收, 2 整改中 (1 逾期), 1 待验收');
 
   // Six households rate the property company this quarter.
   const raters = await dataSource.query<{ owner_id: string; name: string; mobile: string | null; unit_id: string }[]>(

@@ -89,16 +89,16 @@ describe('the demo on first run', () => {
       const { bytes } = await t.app.get(DocumentsService).finalFile(communityId, doc.id);
       const checks = checkSignatureTimestamps(bytes, rootPem, tsaPem);
       expect([kind, checks.map((c) => [c.pdfsigValid, c.opensslVerified])]).toEqual([kind, doc.required_seals.map(() => [true, true])]);
+      writeFileSync(`test-output/pages/demo-${kind}.pdf`, bytes);
       const list = checklistFor(kind as never);
       if (list) {
         // The demo's first statement is the community's first: it opens at ¥0.00 and says so.
-        // Result tables are read row by row (pdftotext -layout), as their checklists expect.
-        const text = pdftotext(bytes, { layout: kind.startsWith('assembly_result') });
+        // Tables are read row by row (pdftotext -layout), as a reader sees them and as their checklists expect.
+        const text = pdftotext(bytes, { layout: kind.startsWith('assembly_result') || kind === 'joint_bulletin' });
         const result = checkText(list, text, kind === 'finance_statement' ? { firstStatement: true } : {});
         expect([kind, result.missing.map((m) => m.id), result.contradictions.map((c) => c.id)]).toEqual([kind, [], []]);
       }
       // Every page, kept as the PDF and as images for looking at (README shows one of them).
-      writeFileSync(`test-output/pages/demo-${kind}.pdf`, bytes);
       const images = spawnSync('pdftoppm', ['-png', '-r', '60', `test-output/pages/demo-${kind}.pdf`, `test-output/pages/demo-${kind}`]);
       expect([kind, images.status]).toEqual([kind, 0]);
     }
