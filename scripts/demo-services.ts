@@ -50,14 +50,21 @@ export async function loadDemoServices(
   });
   const fourParties = ['党支部', '居委会', '业委会', '物业'].map((party) => ({ name: `${party}代表`, party, present: true }));
   const meet = (stage: string, actor: string, role: string, body: object) =>
-    agenda.recordMeeting(actor, [role as never], communityId, monthly.id, stage as never, {
-      heldAt,
-      place: '社区党群服务中心会议室',
-      chair: '郑书记',
-      attendees: fourParties,
-      minutes: '四方逐项研究了路灯、车库积水、楼道杂物和电梯停运等问题，明确了责任方和整改期限。',
-      ...body,
-    } as never);
+    agenda.recordMeeting(
+      actor,
+      [role as never],
+      communityId,
+      monthly.id,
+      stage as never,
+      {
+        heldAt,
+        place: '社区党群服务中心会议室',
+        chair: '郑书记',
+        attendees: fourParties,
+        minutes: '四方逐项研究了路灯、车库积水、楼道杂物和电梯停运等问题，明确了责任方和整改期限。',
+        ...body,
+      } as never,
+    );
   await meet('party_prediscussion', who.party_secretary, 'party_secretary', { outcome: 'advance' });
   await meet('joint_meeting', who.committee_member, 'committee_member', {
     outcome: 'advance',
