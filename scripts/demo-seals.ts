@@ -54,10 +54,10 @@ export async function sealDemoNotice(
 ): Promise<boolean> {
   const [{ cut }] = await app
     .get(DataSource)
-    .query<{ cut: boolean }[]>(
-      `SELECT bool_and(not_before <= $2) AS cut FROM seals WHERE community_id = $1 AND status = 'active'`,
-      [communityId, at],
-    );
+    .query<{ cut: boolean }[]>(`SELECT bool_and(not_before <= $2) AS cut FROM seals WHERE community_id = $1 AND status = 'active'`, [
+      communityId,
+      at,
+    ]);
   if (!cut) return false;
   const { requestId } = await app.get(NoticeSealingService).request(who.committee_member, communityId, voteId);
   if (!requestId) throw new Error('demo: the published notice has no seal request');

@@ -568,7 +568,11 @@ describe('seals, custodians, seal requests and the seal log', () => {
       .set(bearer(cast.clerk.token))
       .expect(201);
     // The director, alone, retires the seal and cuts a new term.
-    await t.http.post(url(`/seals/${committee}/retirement`)).set(bearer(cast.director.token)).send({ reason: '印章遗失' }).expect(201);
+    await t.http
+      .post(url(`/seals/${committee}/retirement`))
+      .set(bearer(cast.director.token))
+      .send({ reason: '印章遗失' })
+      .expect(201);
     const issued = await t.http.post(url('/seals')).set(bearer(cast.director.token)).send({ term: 5 }).expect(201);
     const fresh = issued.body.find((s: { kind: string; status: string }) => s.kind === 'committee' && s.status === 'active');
     expect(fresh.term).toBe(5);

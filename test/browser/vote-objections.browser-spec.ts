@@ -104,7 +104,10 @@ describe('objections to the preliminary result', () => {
     const final = seals.filter({ hasText: '表决结果公告' });
     await final.getByTestId('seal-assembly').getByText('业主大会章：待盖').waitFor();
     await final.getByTestId('seal-committee').getByText('业主委员会章：待盖').waitFor();
-    await final.getByTestId('document-seal-next').getByText(/业主大会章由[^；]*居委会刘主任[^；]*用章/).waitFor();
+    await final
+      .getByTestId('document-seal-next')
+      .getByText(/业主大会章由[^；]*居委会刘主任[^；]*用章/)
+      .waitFor();
     await screenshot(clerk, 'objections-06-final-issued');
     // The residents' committee (assembly seal custodian) now has the final announcement waiting for its seal.
     const status = await api<{ finalDocument: { id: string; status: string } }>(

@@ -847,4 +847,3 @@ export function ruleText(r: RequestRule): string {
   const span = (min: number) => (min % 1440 === 0 ? `${min / 1440} 天` : min % 60 === 0 ? `${min / 60} 小时` : `${min} 分钟`);
   return `${span(r.acceptMinutes)}内接单，${span(r.resolveMinutes)}内${r.resolveKind === 'fix' ? '解决' : '给出方案'}`;
 }
-

@@ -84,7 +84,12 @@ export class SealRequestsService {
    * asks for the kind's seals when every one of them is cut and has a custodian; otherwise leaves the document
    * waiting (its page asks later) instead of failing the publication. Returns the request, or null.
    */
-  async requestOnPublication(manager: EntityManager, actorId: string, communityId: string, documentId: string): Promise<SealRequest | null> {
+  async requestOnPublication(
+    manager: EntityManager,
+    actorId: string,
+    communityId: string,
+    documentId: string,
+  ): Promise<SealRequest | null> {
     const document = await manager.findOneByOrFail(Document, { id: documentId, communityId });
     for (const kind of sealPolicy(documentKind(document)).seals) {
       const seal = await this.seals.findActive(manager, communityId, kind);

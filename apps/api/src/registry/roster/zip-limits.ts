@@ -67,7 +67,8 @@ export function checkZipLimits(zip: Buffer, maxUncompressed = MAX_XLSX_UNCOMPRES
         return unreadable;
       }
     } else return unreadable;
-    if (size !== entry.uncompressed) return { ok: false, reason: 'Excel 文件内部大小与声明不符，无法读取 (entry sizes do not match the archive index)' };
+    if (size !== entry.uncompressed)
+      return { ok: false, reason: 'Excel 文件内部大小与声明不符，无法读取 (entry sizes do not match the archive index)' };
     budget -= size;
   }
   return { ok: true };
