@@ -1,5 +1,5 @@
 /** 居民诉求 and 接待日: types come from the generated contract (npm run openapi). */
-import { asForm, call, client, fetchFile } from './http';
+import { asForm, call, client } from './http';
 import type { components } from './generated/schema';
 
 type S = components['schemas'];
@@ -48,8 +48,6 @@ export const requestsApi = {
     form.append('file', file);
     return call(client.POST('/api/communities/{communityId}/requests/{id}/photos', { params: one(communityId, id), ...asForm(form) }));
   },
-  /** Photo URLs need the bearer token: fetched as a blob. */
-  photoBlob: (url: string) => fetchFile(url.replace(/^\/api/, '')).then((f) => f.blob),
   dispatch: (communityId: string, id: string, body: DispatchBody) =>
     call(client.POST('/api/communities/{communityId}/requests/{id}/dispatch', { params: one(communityId, id), body })),
   step: (communityId: string, id: string, step: Step, note?: string) => steps[step](communityId, id, note === undefined ? {} : { note }),
