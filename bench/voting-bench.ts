@@ -141,6 +141,9 @@ export async function prepare(server: BenchServer) {
   } finally {
     clock.now = realNow;
   }
+  // Publishing is the sealing, and ballots wait for both seals (notice_not_sealed). The seals are not what this bench
+  // measures (test/api/notice-sealing covers them), so the notice is marked sealed on its publication day directly.
+  await ds.query('UPDATE assembly_votes SET notice_sealed_at = $2 WHERE id = $1', [vote.id, new Date(opensAt.getTime() - 17 * DAY)]);
   const full = await api(server, staff.committee_director, 'GET', `/communities/${community.id}/votes/${vote.id}`);
   return { communityId: community.id as string, voteId: vote.id as string, motionId: full.motions[0].id as string, tokens };
 }
