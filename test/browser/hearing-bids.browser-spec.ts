@@ -3,6 +3,7 @@ import { launchChromium, newContext, PHONE, DESKTOP, screenshot } from '../suppo
 import { api, createPerson, withDatabase, type Person } from './browser-api';
 import { confirmDialog, expectText, openSignedIn, pick } from './browser-ui';
 import { chainCast, itemAtAssembly, type ChainCast } from './vote-fixtures';
+import { elevatorHearingBody } from './hearing-fixtures';
 
 /**
  * 听证会: the hearing and two vendors' sealed bids are prepared through the API; the third vendor bids on a phone
@@ -32,27 +33,7 @@ beforeAll(async () => {
   const deadline = Date.now() + DAY;
   const hearing = await api<{ id: string }>('POST', `/communities/${communityId}/hearings`, {
     token: cast.clerk.token,
-    body: {
-      agendaItemId: itemId,
-      title: '3 幢电梯更新现场竞标听证会',
-      description: '更换 3 幢电梯一部，含拆除、安装、验收与质保。',
-      place: '社区党群服务中心 2 楼会议室',
-      criteria: [
-        { key: 'price', label: '价格', weight: 40 },
-        { key: 'quality', label: '质量', weight: 30 },
-        { key: 'warranty', label: '质保', weight: 20 },
-        { key: 'service', label: '服务', weight: 10 },
-      ],
-      panel: [
-        { userId: cast.representative.userId, kind: 'representative' },
-        { userId: cast.clerk2.userId, kind: 'committee' },
-        { userId: cast.property.userId, kind: 'property_company' },
-        ...experts.map((e) => ({ userId: e.userId, kind: 'expert' })),
-      ],
-      vendors: vendors.map((v) => ({ userId: v.userId, vendorName: v.name })),
-      bidDeadline: new Date(deadline).toISOString(),
-      openingAt: new Date(deadline + 3_600_000).toISOString(),
-    },
+    body: elevatorHearingBody(cast, itemId, experts, vendors, deadline),
   });
   hearingId = hearing.id;
   const bid = (v: Person, amountFen: string) =>

@@ -3,6 +3,7 @@ import { DESKTOP, launchChromium, newContext, PHONE, screenshot, serverUnderTest
 import { api, createPerson, withDatabase, type Person } from './browser-api';
 import { confirmDialog, horizontalOverflow, openSignedIn } from './browser-ui';
 import { chainCast, itemAtAssembly, type ChainCast } from './vote-fixtures';
+import { elevatorHearingBody, HEARING_CRITERIA } from './hearing-fixtures';
 
 /**
  * 听证结果异议期: the hearing is bid, opened, scored and its result published through the API. An owner follows 我的待办
@@ -12,12 +13,6 @@ import { chainCast, itemAtAssembly, type ChainCast } from './vote-fixtures';
 
 const DAY = 86_400_000;
 const TITLE = '3 幢电梯更新现场竞标听证会';
-const CRITERIA = [
-  { key: 'price', label: '价格', weight: 40 },
-  { key: 'quality', label: '质量', weight: 30 },
-  { key: 'warranty', label: '质保', weight: 20 },
-  { key: 'service', label: '服务', weight: 10 },
-];
 let browser: Browser;
 let cast: ChainCast;
 let owner: Person;
@@ -37,22 +32,7 @@ beforeAll(async () => {
   const deadline = Date.now() + DAY;
   const hearing = await api<{ id: string }>('POST', `/communities/${communityId}/hearings`, {
     token: cast.clerk.token,
-    body: {
-      agendaItemId: itemId,
-      title: TITLE,
-      description: '更换 3 幢电梯一部，含拆除、安装、验收与质保。',
-      place: '社区党群服务中心 2 楼会议室',
-      criteria: CRITERIA,
-      panel: [
-        { userId: cast.representative.userId, kind: 'representative' },
-        { userId: cast.clerk2.userId, kind: 'committee' },
-        { userId: cast.property.userId, kind: 'property_company' },
-        ...experts.map((e) => ({ userId: e.userId, kind: 'expert' })),
-      ],
-      vendors: vendors.map((v) => ({ userId: v.userId, vendorName: v.name })),
-      bidDeadline: new Date(deadline).toISOString(),
-      openingAt: new Date(deadline + 3_600_000).toISOString(),
-    },
+    body: elevatorHearingBody(cast, itemId, experts, vendors, deadline, TITLE),
   });
   hearingId = hearing.id;
   const url = `/communities/${communityId}/hearings/${hearingId}`;
@@ -83,7 +63,9 @@ beforeAll(async () => {
   const opened = await api<{ bids: { id: string }[] }>('GET', url, { token: cast.clerk.token });
   for (const [i, m] of panel.entries()) {
     await api('POST', `${url}/declarations`, { token: m.token, body: {} });
-    const scores = opened.bids.flatMap((b, j) => CRITERIA.map((c) => ({ bidId: b.id, criterion: c.key, score: 90 - 10 * j + (i % 2) })));
+    const scores = opened.bids.flatMap((b, j) =>
+      HEARING_CRITERIA.map((c) => ({ bidId: b.id, criterion: c.key, score: 90 - 10 * j + (i % 2) })),
+    );
     await api('POST', `${url}/scores`, { token: m.token, body: { scores } });
   }
   await api('POST', `${url}/result`, {

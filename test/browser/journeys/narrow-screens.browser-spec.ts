@@ -8,6 +8,7 @@ import { publishedStatement } from '../finance-fixtures';
 import { approvedFundraisingItem } from '../fundraising-fixtures';
 import { chainCast, draftVote, itemAtAssembly, openVoteFixture, type ChainCast, type VoteFixture } from '../vote-fixtures';
 import { clipped, sidewaysScroll } from './journey-support';
+import { elevatorHearingBody } from '../hearing-fixtures';
 
 /**
  * No page scrolls sideways on a 360 px wide phone: every route of apps/web/src/App.tsx, each opened with something
@@ -69,27 +70,7 @@ beforeAll(async () => {
   const deadline = Date.now() + DAY;
   const hearing = await api<{ id: string }>('POST', `${c}/hearings`, {
     token: cast.clerk.token,
-    body: {
-      agendaItemId: hearingItemId,
-      title: '3 幢电梯更新现场竞标听证会',
-      description: '更换 3 幢电梯一部，含拆除、安装、验收与质保。',
-      place: '社区党群服务中心 2 楼会议室',
-      criteria: [
-        { key: 'price', label: '价格', weight: 40 },
-        { key: 'quality', label: '质量', weight: 30 },
-        { key: 'warranty', label: '质保', weight: 20 },
-        { key: 'service', label: '服务', weight: 10 },
-      ],
-      panel: [
-        { userId: cast.representative.userId, kind: 'representative' },
-        { userId: cast.clerk2.userId, kind: 'committee' },
-        { userId: cast.property.userId, kind: 'property_company' },
-        ...experts.map((e) => ({ userId: e.userId, kind: 'expert' })),
-      ],
-      vendors: vendors.map((v) => ({ userId: v.userId, vendorName: v.name })),
-      bidDeadline: new Date(deadline).toISOString(),
-      openingAt: new Date(deadline + 3_600_000).toISOString(),
-    },
+    body: elevatorHearingBody(cast, hearingItemId, experts, vendors, deadline),
   });
   // A published statement of 2026 Q2 (its page and its reconciliation).
   const statementId = await publishedStatement({
