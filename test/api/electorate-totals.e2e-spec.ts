@@ -1,3 +1,4 @@
+import { draftReference } from '@gongyi/domain/duties/rulebook-adoption';
 import { pdftotext } from '@gongyi/pdf/testing/poppler';
 import { VoteClosingService } from '../../apps/api/src/voting/vote-closing.service';
 import { advanceToAssembly, Cast, chainCast, createItem, openVote, ownerTokens } from '../support/chain-fixtures';
@@ -59,9 +60,16 @@ describe('electorate of a vote and totals from one function', () => {
     const before = (await get('/totals')).body;
     expect(before).toMatchObject({ totalArea: '390.00', totalHeadcount: 4, countParkingAsArea: false });
     // A rulebook change takes effect only by citing the assembly's passed art278_1 decision on it.
+    const draft = await t.http
+      .post(url('/rulebook/drafts'))
+      .set(bearer(cast.director.token))
+      .send({ change: { countParkingAsArea: true }, note: '业主大会决议：车位计入专有部分面积' })
+      .expect(201);
     const decision = await createItem(t, cast, 'art278_1', '修改议事规则：车位计入专有部分面积');
     await advanceToAssembly(t, cast, decision);
-    const rulebookVote = await openVote(t, cast, decision);
+    const rulebookVote = await openVote(t, cast, decision, {
+      motions: [{ title: '车位计入专有部分面积', fullText: `同意议事规则修订草案 ${draftReference(draft.body.id)}。`, kind: 'yes_no' }],
+    });
     for (const name of ['赵一', '钱二', '孙三', '李四'])
       await t.http
         .post(url(`/votes/${rulebookVote.id}/ballots`))
@@ -69,11 +77,6 @@ describe('electorate of a vote and totals from one function', () => {
         .send({ choices: [{ motionId: rulebookVote.motions[0].id, choice: 'yes' }] })
         .expect(201);
     await close(rulebookVote);
-    const draft = await t.http
-      .post(url('/rulebook/drafts'))
-      .set(bearer(cast.director.token))
-      .send({ change: { countParkingAsArea: true }, note: '业主大会决议：车位计入专有部分面积' })
-      .expect(201);
     await t.http
       .post(url(`/rulebook/drafts/${draft.body.id}/adoption`))
       .set(bearer(cast.director.token))

@@ -118,7 +118,12 @@ describe('community registry and roster import', () => {
       Buffer.from('\n'), // 钱七
     ]);
     expect(new TextDecoder('gb18030').decode(encoded)).toBe(text);
-    const res = await importRoster(t, other, t.adminToken, encoded).expect(201);
+    // The platform admin does not write a community's roster: refused, nothing imported.
+    const byAdmin = await importRoster(t, other, t.adminToken, encoded).expect(403);
+    expect(byAdmin.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM units WHERE community_id = $1', [other])).toEqual([{ n: 0 }]);
+    const director = await createMember(t, other, 'committee_director');
+    const res = await importRoster(t, other, director.token, encoded).expect(201);
     expect(res.body.unitsCreated).toBe(1);
   });
 

@@ -1,3 +1,4 @@
+import { draftReference } from '@gongyi/domain/duties/rulebook-adoption';
 import { VoteClosingService } from '../../apps/api/src/voting/vote-closing.service';
 import { advanceToAssembly, Cast, chainCast, createItem, openVote, ownerTokens } from '../support/chain-fixtures';
 import { createCommunity, createMember, RosterLine } from '../support/fixtures';
@@ -22,11 +23,12 @@ describe('rulebook versions take effect only through a decision', () => {
   const draft = async (change: Record<string, unknown>, who = cast.director) =>
     (await t.http.post(url('/drafts')).set(bearer(who.token)).send({ change, note: '提高每人受托上限' }).expect(201)).body.id as string;
 
-  /** A closed vote on an item of `category`, every owner voting `choice`. */
-  const closedVote = async (category: string, choice: 'yes' | 'no', c = cast, tokens = owners) => {
+  /** A closed vote on an item of `category`, every owner voting `choice`; its motion names `draftId` if given. */
+  const closedVote = async (category: string, choice: 'yes' | 'no', c = cast, tokens = owners, draftId?: string) => {
     const item = await createItem(t, c, category, `议题-${category}-${choice}`);
     await advanceToAssembly(t, c, item);
-    const vote = await openVote(t, c, item);
+    const fullText = draftId ? `同意议事规则修订草案 ${draftReference(draftId)}，内容见附件。` : '议案全文：修改议事规则……';
+    const vote = await openVote(t, c, item, { motions: [{ title: '关于修改议事规则的议案', fullText, kind: 'yes_no' }] });
     for (const o of tokens.values()) {
       await t.http
         .post(`/api/communities/${c.community}/votes/${vote.id}/ballots`)
@@ -94,14 +96,14 @@ describe('rulebook versions take effect only through a decision', () => {
         .send({ voteId: '00000000-0000-4000-8000-000000000000' })
         .expect(404);
       expect(missing.body).toMatchObject({ code: 'decision_not_found', message: expect.stringContaining('本小区') });
-      const wrongMatter = await closedVote('art278_5', 'yes');
+      const wrongMatter = await closedVote('art278_5', 'yes', cast, owners, id);
       const res = await t.http
         .post(url(`/drafts/${id}/adoption`))
         .set(bearer(cast.director.token))
         .send({ voteId: wrongMatter })
         .expect(409);
       expect(res.body).toMatchObject({ code: 'decision_not_art278_1', message: expect.stringContaining('议事规则') });
-      const failed = await closedVote('art278_1', 'no');
+      const failed = await closedVote('art278_1', 'no', cast, owners, id);
       const lost = await t.http
         .post(url(`/drafts/${id}/adoption`))
         .set(bearer(cast.director.token))
@@ -114,7 +116,7 @@ describe('rulebook versions take effect only through a decision', () => {
         ROSTER.map((l) => ({ ...l, 手机: l.手机!.replace('139', '138') })),
       );
       const otherOwners = await ownerTokens(t, other);
-      const foreign = await closedVote('art278_1', 'yes', other, otherOwners);
+      const foreign = await closedVote('art278_1', 'yes', other, otherOwners, id);
       const far = await t.http
         .post(url(`/drafts/${id}/adoption`))
         .set(bearer(cast.director.token))
@@ -122,6 +124,33 @@ describe('rulebook versions take effect only through a decision', () => {
         .expect(404);
       expect(far.body.code).toBe('decision_not_found');
       expect(await versions()).toEqual(before);
+    });
+
+    it('the director cannot adopt a draft on a passed vote about another text', async () => {
+      const id = await draft({ proxyCap: 9, spendingLimitFen: '900000000' });
+      const before = await versions();
+      const unnamed = await closedVote('art278_1', 'yes');
+      const res = await t.http
+        .post(url(`/drafts/${id}/adoption`))
+        .set(bearer(cast.director.token))
+        .send({ voteId: unnamed })
+        .expect(409);
+      expect(res.body).toMatchObject({ code: 'decision_not_about_draft', message: expect.stringContaining(draftReference(id)) });
+      const otherDraft = await draft({ proxyCap: 3 });
+      const aboutOther = await closedVote('art278_1', 'yes', cast, owners, otherDraft);
+      const citable = (await t.http.get(url('/citable-votes')).set(bearer(cast.clerk.token)).expect(200)).body;
+      expect(citable.find((v: { id: string }) => v.id === aboutOther).draftReferences).toEqual([draftReference(otherDraft)]);
+      const wrong = await t.http
+        .post(url(`/drafts/${id}/adoption`))
+        .set(bearer(cast.director.token))
+        .send({ voteId: aboutOther })
+        .expect(409);
+      expect(wrong.body.code).toBe('decision_not_about_draft');
+      expect(await versions()).toEqual(before);
+      await t.http
+        .post(url(`/drafts/${otherDraft}/withdrawal`))
+        .set(bearer(cast.director.token))
+        .expect(200);
     });
 
     it('the platform admin cannot draft or confirm', async () => {
@@ -155,7 +184,7 @@ describe('rulebook versions take effect only through a decision', () => {
 
   it('accepts a draft citing a passed art278_1 vote of the same community, once per vote', async () => {
     const id = await draft({ proxyCap: 6, noticeDays: 20 });
-    const passed = await closedVote('art278_1', 'yes');
+    const passed = await closedVote('art278_1', 'yes', cast, owners, id);
     const citable = await t.http.get(url('/citable-votes')).set(bearer(cast.clerk.token)).expect(200);
     expect(citable.body.find((v: { id: string }) => v.id === passed)).toMatchObject({ passed: true });
     const adopted = await t.http
@@ -172,6 +201,8 @@ describe('rulebook versions take effect only through a decision', () => {
         .expect(200)
     ).body;
     expect(current.version).toBe(3);
+    const drafts = (await t.http.get(url('/drafts')).set(bearer(cast.clerk.token)).expect(200)).body;
+    expect(drafts.find((d: { id: string }) => d.id === id).reference).toBe(draftReference(id));
     const reuse = await draft({ proxyCap: 7 });
     const twice = await t.http
       .post(url(`/drafts/${reuse}/adoption`))

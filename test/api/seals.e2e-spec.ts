@@ -510,6 +510,20 @@ describe('seals, custodians, seal requests and the seal log', () => {
     const documentId = await statementDocument('停用后的报表');
     const requestBody = { documentId, decision: '业委会第6次会议决议' };
     const pending = await t.http.post(url('/seal-requests')).set(bearer(cast.clerk.token)).send(requestBody).expect(201);
+    const adminRetires = await t.http
+      .post(url(`/seals/${committee}/retirement`))
+      .set(bearer(t.adminToken))
+      .send({ reason: '平台管理员停用' })
+      .expect(403);
+    expect(adminRetires.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(
+      (
+        await t.http
+          .get(url(`/seals/${committee}`))
+          .set(bearer(cast.director.token))
+          .expect(200)
+      ).body.status,
+    ).toBe('active');
     await t.http
       .post(url(`/seals/${committee}/retirement`))
       .set(bearer(cast.director.token))
@@ -534,7 +548,12 @@ describe('seals, custodians, seal requests and the seal log', () => {
       .expect(201);
     const none = await t.http.post(url('/seal-requests')).set(bearer(cast.clerk.token)).send(requestBody).expect(409);
     expect(none.body.code).toBe('seal_not_issued');
-    const issued = await t.http.post(url('/seals')).set(bearer(t.adminToken)).send({ term: 4 }).expect(201);
+    // The platform admin keeps out of a community's seals: refused, nothing cut.
+    const sealsBefore = await t.dataSource.query('SELECT count(*)::int AS n FROM seals WHERE community_id = $1', [cast.community]);
+    const byAdmin = await t.http.post(url('/seals')).set(bearer(t.adminToken)).send({ term: 4 }).expect(403);
+    expect(byAdmin.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM seals WHERE community_id = $1', [cast.community])).toEqual(sealsBefore);
+    const issued = await t.http.post(url('/seals')).set(bearer(cast.director.token)).send({ term: 4 }).expect(201);
     const active = issued.body.filter((s: { status: string }) => s.status === 'active');
     expect(active.map((s: { term: number }) => s.term)).toEqual([4, 4]);
     expect(issued.body.find((s: { kind: string; term: number }) => s.kind === 'assembly' && s.term === 3).status).toBe('retired');

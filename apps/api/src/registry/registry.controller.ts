@@ -87,7 +87,8 @@ export class RegistryController {
     return this.registry.units(communityId, query, roles, user.isPlatformAdmin);
   }
 
-  @CommunityAccess(COMMITTEE, { admin: true })
+  // The committee keeps the register; the platform admin does not write a community's roster (issue 10 item 6).
+  @CommunityAccess(COMMITTEE)
   @Post(':communityId/roster-imports')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ROSTER_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data')

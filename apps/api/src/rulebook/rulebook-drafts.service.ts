@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { checkAdoptionByResidentsCommittee, checkAdoptionByVote } from '@gongyi/domain/duties/rulebook-adoption';
+import {
+  checkAdoptionByResidentsCommittee,
+  checkAdoptionByVote,
+  draftReference,
+  referencesIn,
+} from '@gongyi/domain/duties/rulebook-adoption';
 import type { RulebookSettings } from '@gongyi/domain/rulebook/rulebook';
 import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, NotFound } from '../common/app-error';
@@ -35,7 +40,7 @@ export class RulebookDraftsService {
   ) {}
 
   async list(communityId: string) {
-    return this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string }[]>(
       `SELECT d.id, d.change, d.note, d.status, d.drafted_by AS "draftedBy", u.display_name AS "draftedByName", d.drafted_at AS "draftedAt",
               d.basis, d.vote_id AS "voteId", v.title AS "voteTitle", d.decided_by AS "decidedBy", x.display_name AS "decidedByName",
               d.decided_at AS "decidedAt", d.version
@@ -44,19 +49,25 @@ export class RulebookDraftsService {
        WHERE d.community_id = $1 ORDER BY d.drafted_at DESC LIMIT 200`,
       [communityId],
     );
+    return rows.map((row) => ({ ...row, reference: draftReference(row.id) }));
   }
 
-  /** Votes a draft may cite: closed votes on art278_1 items of this community that no draft has used yet. */
+  /**
+   * Votes a draft may cite: closed votes on art278_1 items of this community that no draft has used yet, with the
+   * draft numbers their motions name (a draft can cite only a vote naming it).
+   */
   async citableVotes(communityId: string) {
-    return this.dataSource.query(
+    const rows = await this.dataSource.query<{ motionTexts: string[] }[]>(
       `SELECT v.id, v.title, v.closed_at AS "closedAt", i.title AS "itemTitle",
-              coalesce(bool_and(t.outcome = 'passed'), false) AS passed
+              coalesce(bool_and(t.outcome = 'passed'), false) AS passed,
+              (SELECT array_agg(m.title || ' ' || m.full_text) FROM motions m WHERE m.vote_id = v.id) AS "motionTexts"
        FROM assembly_votes v JOIN agenda_items i ON i.id = v.agenda_item_id LEFT JOIN tally_records t ON t.vote_id = v.id
        WHERE v.community_id = $1 AND i.category = 'art278_1' AND v.status = 'closed'
          AND NOT EXISTS (SELECT 1 FROM rulebook_drafts d WHERE d.vote_id = v.id AND d.status = 'adopted')
        GROUP BY v.id, v.title, v.closed_at, i.title ORDER BY v.closed_at DESC`,
       [communityId],
     );
+    return rows.map(({ motionTexts, ...row }) => ({ ...row, draftReferences: referencesIn(motionTexts ?? []) }));
   }
 
   async draft(actorId: string, communityId: string, change: Partial<RulebookSettings>, note: string) {
@@ -90,15 +101,28 @@ export class RulebookDraftsService {
   async adoptByVote(actorId: string, communityId: string, draftId: string, voteId: string) {
     return this.dataSource.transaction(async (manager) => {
       const draft = await this.lockDraft(manager, communityId, draftId);
-      const [vote] = await manager.query<{ status: string; category: string; outcomes: string[] }[]>(
-        `SELECT v.status, i.category, coalesce(array_agg(t.outcome) FILTER (WHERE t.outcome IS NOT NULL), '{}') AS outcomes
+      const [vote] = await manager.query<{ status: string; category: string; outcomes: string[]; motion_texts: string[] | null }[]>(
+        `SELECT v.status, i.category, coalesce(array_agg(t.outcome) FILTER (WHERE t.outcome IS NOT NULL), '{}') AS outcomes,
+                (SELECT array_agg(m.title || ' ' || m.full_text) FROM motions m WHERE m.vote_id = v.id AND m.community_id = v.community_id) AS motion_texts
          FROM assembly_votes v JOIN agenda_items i ON i.id = v.agenda_item_id LEFT JOIN tally_records t ON t.vote_id = v.id
-         WHERE v.id = $1 AND v.community_id = $2 GROUP BY v.status, i.category`,
+         WHERE v.id = $1 AND v.community_id = $2 GROUP BY v.id, v.status, i.category`,
         [voteId, communityId],
       );
-      checkAdoptionByVote({ found: !!vote, status: vote?.status ?? '', category: vote?.category ?? '', outcomes: vote?.outcomes ?? [] });
-      const [used] = await manager.query(`SELECT id FROM rulebook_drafts WHERE vote_id = $1 AND status = 'adopted'`, [voteId]);
+      const [used] = await manager.query(`SELECT id FROM rulebook_drafts WHERE vote_id = $1 AND community_id = $2 AND status = 'adopted'`, [
+        voteId,
+        communityId,
+      ]);
       if (used) throw new Conflict('该表决已作为另一版议事规则的依据', 'decision_already_used');
+      checkAdoptionByVote(
+        {
+          found: !!vote,
+          status: vote?.status ?? '',
+          category: vote?.category ?? '',
+          outcomes: vote?.outcomes ?? [],
+          motionTexts: vote?.motion_texts ?? [],
+        },
+        { reference: draftReference(draft.id) },
+      );
       return this.adopt(manager, actorId, communityId, draft, { basis: 'assembly_vote', voteId, draftId });
     });
   }

@@ -25,7 +25,8 @@ export class SealsController {
     return this.seals.list(communityId);
   }
 
-  @CommunityAccess(['committee_director'], { admin: true })
+  // Not the platform admin: cutting and retiring a community's seals is the community's act (issue 10 item 6).
+  @CommunityAccess(['committee_director'])
   @Post()
   @ApiOperation({
     summary: '刻制第 N 届印章（证书由平台根证书签发；上一届同类印章同时停用；默认保管人：业主大会章—居委会，业委会章—业委会主任）',
@@ -53,7 +54,7 @@ export class SealsController {
     return (await this.seals.certificate(communityId, id)).pem;
   }
 
-  @CommunityAccess(['committee_director'], { admin: true })
+  @CommunityAccess(['committee_director'])
   @Post(':id/retirement')
   @ApiOperation({ summary: '停用印章（如届满）' })
   @ApiCreatedResponse({ type: SealDto })

@@ -11,6 +11,21 @@ export const RULEBOOK_ADOPTION: Record<'assembly_vote' | 'residents_committee', 
   residents_committee: '首版议事规则：居委会确认',
 };
 
+/**
+ * A draft's reference number (修订草案编号), e.g. RB-1A2B3C4D: the owners vote on *this* draft only if a motion of
+ * the cited vote names it, so a passed vote on another rulebook change cannot be reused to adopt a different text.
+ */
+export function draftReference(draftId: string): string {
+  return `RB-${draftId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+}
+
+/** Every draft reference a vote's motion texts name (titles and full texts). */
+export function referencesIn(texts: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const text of texts) for (const m of text.matchAll(/RB-[0-9A-F]{8}/g)) found.add(m[0]);
+  return [...found].sort();
+}
+
 export interface CitedVote {
   /** Whether the vote was found in the same community (another community's vote is treated as absent). */
   found: boolean;
@@ -18,9 +33,11 @@ export interface CitedVote {
   category: string;
   /** Outcome of each motion of the vote. */
   outcomes: readonly string[];
+  /** Titles and full texts of the vote's motions, as the owners saw them. */
+  motionTexts: readonly string[];
 }
 
-export function checkAdoptionByVote(vote: CitedVote): void {
+export function checkAdoptionByVote(vote: CitedVote, draft: { reference: string }): void {
   if (!vote.found) throw new DomainError('not_found', 'decision_not_found', '所引用的业主大会表决不存在（须为本小区的表决）');
   if (vote.category !== 'art278_1') {
     throw new DomainError(
@@ -32,6 +49,13 @@ export function checkAdoptionByVote(vote: CitedVote): void {
   if (vote.status !== 'closed') throw new DomainError('conflict', 'decision_not_closed', '所引用的表决尚未结束');
   if (vote.outcomes.length === 0 || vote.outcomes.some((o) => o !== 'passed')) {
     throw new DomainError('conflict', 'decision_not_passed', '所引用的表决未获通过，议事规则不能生效');
+  }
+  if (!referencesIn(vote.motionTexts).includes(draft.reference)) {
+    throw new DomainError(
+      'conflict',
+      'decision_not_about_draft',
+      `所引用的表决议案未写明本草案编号 ${draft.reference}：业主表决的不是这份修订草案`,
+    );
   }
 }
 

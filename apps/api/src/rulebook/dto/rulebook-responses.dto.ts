@@ -122,6 +122,9 @@ export class RulebookDraftDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
+  @ApiProperty({ example: 'RB-1A2B3C4D', description: '修订草案编号：业主大会表决的议案须写明此编号，草案才能据以生效' })
+  reference: string;
+
   @ApiProperty({ type: 'object', additionalProperties: true, description: '对现行规则的修改（只含改动的项）' })
   change: Record<string, unknown>;
 
@@ -177,6 +180,9 @@ export class CitableVoteDto {
 
   @ApiProperty({ description: '各议案均通过' })
   passed: boolean;
+
+  @ApiProperty({ type: [String], example: ['RB-1A2B3C4D'], description: '该表决议案写明的修订草案编号（只能使这些草案生效）' })
+  draftReferences: string[];
 }
 
 export class RulebookDraftStateDto {

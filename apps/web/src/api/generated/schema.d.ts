@@ -3648,6 +3648,13 @@ export interface components {
     CitableVoteDto: {
       /** Format: date-time */
       closedAt: string;
+      /**
+       * @description 该表决议案写明的修订草案编号（只能使这些草案生效）
+       * @example [
+       *       "RB-1A2B3C4D"
+       *     ]
+       */
+      draftReferences: string[];
       /** Format: uuid */
       id: string;
       itemTitle: string;
@@ -6606,6 +6613,11 @@ export interface components {
       /** Format: uuid */
       id: string;
       note: string;
+      /**
+       * @description 修订草案编号：业主大会表决的议案须写明此编号，草案才能据以生效
+       * @example RB-1A2B3C4D
+       */
+      reference: string;
       /** @enum {string} */
       status: 'draft' | 'adopted' | 'withdrawn';
       /** @description 生效后成为的版本号 */

@@ -65,6 +65,8 @@ export default function RulebookPage() {
   const votes = useLoad(async () => (committee ? rulebookApi.citableVotes(communityId) : []), [communityId, committee]);
   const [form] = Form.useForm<DraftForm>();
   const [adopting, setAdopting] = useState<RulebookDraft>();
+  // Only votes whose motions name this draft's number can adopt it (the server checks the same).
+  const citable = (votes.data ?? []).filter((v) => adopting && v.draftReferences.includes(adopting.reference));
   const [voteId, setVoteId] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -176,6 +178,15 @@ export default function RulebookPage() {
             <Flex wrap justify="space-between" gap={8}>
               <div>
                 <Tag color={DRAFT_STATUS[d.status].color}>{DRAFT_STATUS[d.status].label}</Tag> {d.note}
+                <div>
+                  草案编号{' '}
+                  <Typography.Text strong copyable data-testid="draft-reference">
+                    {d.reference}
+                  </Typography.Text>
+                  {d.status === 'draft' && (
+                    <Typography.Text type="secondary">（业主大会表决的议案全文须写明此编号，本草案才能据以生效）</Typography.Text>
+                  )}
+                </div>
                 <div style={{ margin: '6px 0' }}>
                   {Object.entries(d.change).map(([k, v]) => (
                     <Tag key={k}>
@@ -237,17 +248,20 @@ export default function RulebookPage() {
         onCancel={() => setAdopting(undefined)}
       >
         <Typography.Paragraph>
-          请选择通过本次修订的业主大会表决（本小区、「制定和修改议事规则」事项）。未通过的表决不能作为依据。
+          请选择通过本次修订的业主大会表决（本小区、「制定和修改议事规则」事项，议案写明草案编号 {adopting?.reference}
+          ）。未通过的表决不能作为依据。
         </Typography.Paragraph>
-        {(votes.data ?? []).length === 0 ? (
-          <Empty description="还没有可引用的表决：请先就「制定和修改议事规则」议题召开业主大会表决" />
+        {citable.length === 0 ? (
+          <Empty
+            description={`还没有可引用的表决：请先就「制定和修改议事规则」议题召开业主大会表决，议案全文写明草案编号 ${adopting?.reference ?? ''}`}
+          />
         ) : (
           <Select
             style={{ width: '100%' }}
             value={voteId}
             onChange={setVoteId}
             aria-label="依据的表决"
-            options={(votes.data ?? []).map((v) => ({
+            options={citable.map((v) => ({
               value: v.id,
               label: `${v.title}（${v.itemTitle}，${v.passed ? '已通过' : '未通过'}）`,
               disabled: !v.passed,
