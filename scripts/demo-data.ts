@@ -64,3 +64,24 @@ export const DEMO_ACCOUNTS = [
   { loginName: 'demo.auditor', displayName: '审计事务所', role: 'auditor' },
   { loginName: 'demo.vendor', displayName: '电梯供应商', role: 'vendor' },
 ] as const;
+
+/**
+ * The mobile the property register holds for a demo owner (what the residents' committee imports as 核验信息):
+ * the contact number with each of its last 4 digits shifted by 5, so the fact always differs from the number in
+ * the committee's roster (a fact the committee holds is not kept).
+ */
+export function registeredMobile(contact: string): string {
+  return contact.slice(0, -4) + [...contact.slice(-4)].map((d) => String((Number(d) + 5) % 10)).join('');
+}
+
+/** The residents' committee's facts file for the demo roster: unit, owner (and co-owner), registered mobile. */
+export function demoRegisterFacts(lines: RosterLine[]): Buffer {
+  const rows = ['楼栋,单元,房号,业主,手机'];
+  for (const l of lines) {
+    if (!l.业主 || !l.手机) continue;
+    rows.push([l.楼栋, l.单元, l.房号, l.业主, registeredMobile(l.手机)].join(','));
+    const [coName, coMobile] = (l.共有人 ?? '').split(':');
+    if (coName && coMobile) rows.push([l.楼栋, l.单元, l.房号, coName, registeredMobile(coMobile)].join(','));
+  }
+  return Buffer.from(rows.join('\n'));
+}

@@ -3,10 +3,11 @@ import { DataSource } from 'typeorm';
 import { RolesService } from '../apps/api/src/identity/roles.service';
 import { UsersService } from '../apps/api/src/identity/users.service';
 import { RegistryService } from '../apps/api/src/registry/registry.service';
+import { RegisterFactsService } from '../apps/api/src/activation/register-facts.service';
 import { RosterImportService } from '../apps/api/src/registry/roster/roster-import.service';
 import { issueDemoActivationCodes } from './demo-activation';
 import { loadDemoAgenda } from './demo-agenda';
-import { DEMO_ACCOUNTS, DEMO_COMMUNITY, demoRoster } from './demo-data';
+import { DEMO_ACCOUNTS, DEMO_COMMUNITY, demoRegisterFacts, demoRoster } from './demo-data';
 import { loadDemoDocuments } from './demo-documents';
 import { loadDemoFinance } from './demo-finance';
 import { loadDemoHearings } from './demo-hearings';
@@ -54,7 +55,12 @@ export async function loadDemoCommunity(app: INestApplication, password: string)
     accounts.push(`  ${account.loginName.padEnd(16)} ${account.displayName}`);
   }
   const director = who.committee_director;
-  const result = await app.get(RosterImportService).import(director, community.id, { buffer: csv(demoRoster()), originalname: 'demo.csv' });
+  const roster = demoRoster();
+  const result = await app.get(RosterImportService).import(director, community.id, { buffer: csv(roster), originalname: 'demo.csv' });
+  // The owners' activation facts come from the residents' committee's register, never from the committee's roster.
+  await app
+    .get(RegisterFactsService)
+    .import(who.residents_committee, community.id, { buffer: demoRegisterFacts(roster), originalname: 'facts.csv' });
   const activationLines = await issueDemoActivationCodes(app, community.id, director);
   const seals = await loadDemoSeals(app, community.id, who);
   await loadDemoAgenda(app, community.id, who, seals.pins);

@@ -1,5 +1,5 @@
 import { UsersService } from '../../apps/api/src/identity/users.service';
-import { activateOwner } from '../support/activation-fixtures';
+import { activateOwner, importRegisterFacts, SMALL_ROSTER_FACTS } from '../support/activation-fixtures';
 import { createCommunity, createMember, importRoster, Member, rosterCsv, SMALL_ROSTER } from '../support/fixtures';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
 
@@ -34,6 +34,7 @@ describe('owner accounts from activation letters', () => {
     director = await createMember(t, community, 'committee_director');
     residents = await createMember(t, community, 'residents_committee');
     await importRoster(t, community, director.token, rosterCsv(SMALL_ROSTER)).expect(201);
+    await importRegisterFacts(t, community, residents.token, SMALL_ROSTER_FACTS).expect(201);
   });
   afterAll(() => t.close());
 
@@ -60,7 +61,9 @@ describe('owner accounts from activation letters', () => {
 
   it('lets the owner activate with the code and the mobile tail, choosing the password; the code works once', async () => {
     const code = await codeFor('李四');
-    const activated = await t.http.post('/api/activation').send({ code, fact: '0002', password: 'Li-si-own-pass1' }).expect(201);
+    // The committee's contact mobile (…0002) is no fact: only the residents' committee's register counts.
+    await t.http.post('/api/activation').send({ code, fact: '0002', password: 'Li-si-own-pass1' }).expect(409);
+    const activated = await t.http.post('/api/activation').send({ code, fact: '2222', password: 'Li-si-own-pass1' }).expect(201);
     expect(activated.body.user.mustChangePassword).toBe(false);
     const me = await t.http.get('/api/auth/me').set(bearer(activated.body.token)).expect(200);
     expect(me.body).toMatchObject({
@@ -68,7 +71,7 @@ describe('owner accounts from activation letters', () => {
       communities: [expect.objectContaining({ communityId: community, roles: ['owner'] })],
     });
     await t.http.post('/api/auth/login').send({ login: '13800000002', password: 'Li-si-own-pass1' }).expect(200);
-    const reuse = await t.http.post('/api/activation').send({ code, fact: '0002', password: 'Another-pass1' }).expect(409);
+    const reuse = await t.http.post('/api/activation').send({ code, fact: '2222', password: 'Another-pass1' }).expect(409);
     expect(reuse.body).toMatchObject({ code: 'activation_used', message: expect.stringMatching(/已使用/) });
     const list = await t.http.get(`/api/communities/${community}/activation-letters?q=李四`).set(bearer(director.token)).expect(200);
     expect(list.body.items[0]).toMatchObject({ status: 'activated', statusLabel: '已激活' });
@@ -77,7 +80,10 @@ describe('owner accounts from activation letters', () => {
   });
 
   it('accepts the last 6 of the identity number instead', async () => {
-    const owner = await activateOwner(t, community, director.token, '张三', '011234');
+    // 张三's committee roster has identity number …011234: not a fact. The register's …015678 is.
+    const code = await codeFor('张三');
+    await t.http.post('/api/activation').send({ code, fact: '011234', password: 'Zhang-san-pass1' }).expect(409);
+    const owner = await activateOwner(t, community, director.token, '张三', '015678');
     await t.http.get(`/api/communities/${community}/totals`).set(bearer(owner.token)).expect(200);
   });
 
@@ -105,7 +111,7 @@ describe('owner accounts from activation letters', () => {
     }
     const fifth = await t.http.post('/api/activation').send({ code, fact: '9999', password: 'Wang-wu-pass12' }).expect(409);
     expect(fifth.body.code).toBe('activation_revoked');
-    await t.http.post('/api/activation').send({ code, fact: '0003', password: 'Wang-wu-pass12' }).expect(409);
+    await t.http.post('/api/activation').send({ code, fact: '3333', password: 'Wang-wu-pass12' }).expect(409);
     const [letter] = await t.dataSource.query(
       `SELECT failed_attempts, revoked_at FROM activation_letters WHERE owner_id = $1 ORDER BY issued_at DESC LIMIT 1`,
       [await ownerId(t, community, '王五')],
@@ -116,7 +122,7 @@ describe('owner accounts from activation letters', () => {
     const late = await codeFor('王五');
     t.clock.travelTo(new Date(Date.now() + 31 * 86_400_000));
     try {
-      const expired = await t.http.post('/api/activation').send({ code: late, fact: '0003', password: 'Wang-wu-pass12' }).expect(409);
+      const expired = await t.http.post('/api/activation').send({ code: late, fact: '3333', password: 'Wang-wu-pass12' }).expect(409);
       expect(expired.body).toMatchObject({ code: 'activation_expired', message: expect.stringMatching(/过期/) });
       const counts = await t.http
         .get(`/api/communities/${community}/activation-letters/buildings`)
@@ -140,6 +146,8 @@ describe('owner accounts from activation letters', () => {
       clerk.token,
       rosterCsv([{ 楼栋: '9', 房号: '901', 面积: '80', 面积来源: '登记', 业主: '赵七', 手机: '13800000077' }]),
     ).expect(201);
+    const otherResidents = await createMember(t, other, 'residents_committee');
+    await importRegisterFacts(t, other, otherResidents.token, [{ 楼栋: '9', 房号: '901', 业主: '赵七', 手机: '13700000777' }]).expect(201);
     const id = (await t.dataSource.query(`SELECT id FROM owners WHERE community_id = $1 AND name = '赵七'`, [other]))[0].id;
     const code = (
       await t.http
@@ -149,7 +157,8 @@ describe('owner accounts from activation letters', () => {
     ).body.letters[0].code;
     const holder = await createMember(t, community, 'committee_member');
     await t.http.post('/api/activation/link').set(bearer(holder.token)).send({ code, fact: '0000' }).expect(409);
-    const linked = await t.http.post('/api/activation/link').set(bearer(holder.token)).send({ code, fact: '0077' }).expect(200);
+    await t.http.post('/api/activation/link').set(bearer(holder.token)).send({ code, fact: '0077' }).expect(409);
+    const linked = await t.http.post('/api/activation/link').set(bearer(holder.token)).send({ code, fact: '0777' }).expect(200);
     expect(linked.body).toEqual({ communityId: other, ownerId: id });
     const me = await t.http.get('/api/auth/me').set(bearer(holder.token)).expect(200);
     expect(me.body.communities).toEqual(expect.arrayContaining([expect.objectContaining({ communityId: other, roles: ['owner'] })]));
@@ -177,6 +186,8 @@ describe('the single insider cannot open an owner account', () => {
     community = await createCommunity(t);
     director = await createMember(t, community, 'committee_director');
     await importRoster(t, community, director.token, rosterCsv(SMALL_ROSTER)).expect(201);
+    const residents = await createMember(t, community, 'residents_committee');
+    await importRegisterFacts(t, community, residents.token, SMALL_ROSTER_FACTS).expect(201);
   });
   afterAll(() => t.close());
 
@@ -202,7 +213,7 @@ describe('the single insider cannot open an owner account', () => {
     expect(JSON.stringify(issued.body)).not.toMatch(/password/i);
     const before = await accountState(t, community);
     // The director does not know the register fact: guessing is refused and the code dies after 5 tries.
-    for (const fact of ['0000', '1234', '5678', '0001', '9999']) {
+    for (const fact of ['0000', '1234', '5678', '0002', '9999']) {
       const res = await t.http.post('/api/activation/link').set(bearer(director.token)).send({ code: issued.body.letters[0].code, fact });
       expect(res.status).toBe(409);
       expect(res.body.message).toMatch(/[\u4e00-\u9fff]/);
@@ -210,12 +221,12 @@ describe('the single insider cannot open an owner account', () => {
     const last = await t.http
       .post('/api/activation/link')
       .set(bearer(director.token))
-      .send({ code: issued.body.letters[0].code, fact: '0002' })
+      .send({ code: issued.body.letters[0].code, fact: '2222' })
       .expect(409);
     expect(last.body.code).toBe('activation_revoked');
     expect(await accountState(t, community)).toEqual(before);
     // The owner, with a new letter and their own fact, succeeds.
-    await activateOwner(t, community, director.token, '李四', '0002');
+    await activateOwner(t, community, director.token, '李四', '2222');
     expect((await accountState(t, community)).linked).toBe(before.linked + 1);
   });
 
@@ -319,5 +330,191 @@ describe('the platform admin keeps out of communities', () => {
     const notes = await t.http.get(`/api/communities/${community}/notifications`).set(bearer(residents.token)).expect(200);
     const subjects = notes.body.map((n: { subject: string }) => n.subject);
     expect(subjects).toEqual(expect.arrayContaining(['角色授予：陈主任（业委会主任）', '角色结束：陈主任（业委会主任）']));
+  });
+});
+
+describe("the facts an owner adds come from the residents' committee, never from the committee", () => {
+  let t: TestApp;
+  let community: string;
+  let director: Member;
+  let residents: Member;
+  const factState = async () =>
+    t.dataSource.query(`SELECT name, mobile_tail_hash, id_tail_hash, facts_imported_by FROM owners WHERE community_id = $1 ORDER BY name`, [
+      community,
+    ]);
+  const issueFor = (name: string) =>
+    t.dataSource.query(`SELECT id FROM owners WHERE community_id = $1 AND name = $2`, [community, name]).then(([o]) =>
+      t.http
+        .post(`/api/communities/${community}/activation-letters`)
+        .set(bearer(director.token))
+        .send({ ownerIds: [o.id], format: 'json' }),
+    );
+  beforeAll(async () => {
+    t = await createTestApp();
+    community = await createCommunity(t);
+    director = await createMember(t, community, 'committee_director');
+    residents = await createMember(t, community, 'residents_committee');
+    await importRoster(t, community, director.token, rosterCsv(SMALL_ROSTER)).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it("keeps no fact from the committee's own roster: no letter is printed, a named owner is refused", async () => {
+    expect(
+      (await factState()).every(
+        (o: { mobile_tail_hash: string | null; id_tail_hash: string | null }) => !o.mobile_tail_hash && !o.id_tail_hash,
+      ),
+    ).toBe(true);
+    const batch = await t.http
+      .post(`/api/communities/${community}/activation-letters`)
+      .set(bearer(director.token))
+      .send({ format: 'json' });
+    expect(batch.status).toBe(201);
+    expect(batch.body.issued).toBe(0);
+    const named = await issueFor('李四');
+    expect(named.status).toBe(409);
+    expect(named.body).toMatchObject({ code: 'register_fact_missing', message: expect.stringContaining('居委会') });
+    const list = await t.http.get(`/api/communities/${community}/activation-letters`).set(bearer(director.token)).expect(200);
+    expect(list.body.items.every((i: { registerFact: boolean }) => i.registerFact === false)).toBe(true);
+  });
+
+  it('refuses the director importing facts himself, and changes nothing', async () => {
+    const before = await factState();
+    const res = await importRegisterFactsAs(director.token, [{ 楼栋: '1', 单元: '2', 房号: '201', 业主: '李四', 手机: '13700002222' }]);
+    expect(res.status).toBe(403);
+    expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await factState()).toEqual(before);
+  });
+
+  it('refuses a bad file whole, naming the lines, and changes nothing', async () => {
+    const before = await factState();
+    const res = await importRegisterFactsAs(residents.token, [
+      { 楼栋: '1', 单元: '2', 房号: '201', 业主: '李四', 手机: '13700002222' },
+      { 楼栋: '1', 单元: '2', 房号: '201', 业主: '无此人', 手机: '13700009999' },
+      { 楼栋: '1', 单元: '1', 房号: '101', 业主: '张三' },
+    ]);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('register_facts_invalid');
+    expect(res.body.details.errors.map((e: { line: number }) => e.line)).toEqual([4]);
+    expect(res.body.message).toMatch(/未导入任何数据/);
+    const unknown = await importRegisterFactsAs(residents.token, [
+      { 楼栋: '1', 单元: '2', 房号: '201', 业主: '无此人', 手机: '13700009999' },
+    ]);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details.errors[0].reason).toContain('无此人');
+    expect(await factState()).toEqual(before);
+  });
+
+  it("withholds facts the committee's roster reveals, keeps the rest as hashes only, and tells the director counts only", async () => {
+    const res = await importRegisterFactsAs(residents.token, SMALL_ROSTER_FACTS);
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({
+      rows: 3,
+      withMobileTail: 2,
+      withIdTail: 1,
+      withheldMobileTail: 1,
+      withheldIdTail: 0,
+      ownersWithoutFacts: 0,
+    });
+    const stored = JSON.stringify(await factState());
+    for (const clear of ['2222', '3333', '015678', '13700002222']) expect(stored).not.toContain(clear);
+    const [entry] = await t.dataSource.query(
+      `SELECT payload FROM record_entries WHERE community_id = $1 AND action = 'registry.register_facts_imported'`,
+      [community],
+    );
+    expect(JSON.stringify(entry.payload)).not.toMatch(/2222|3333|015678/);
+    const notes = await t.http.get(`/api/communities/${community}/notifications`).set(bearer(director.token)).expect(200);
+    expect(notes.body.map((n: { subject: string }) => n.subject)).toContain('居委会已导入业主核验信息');
+    // The same identity number as the committee's roster is withheld too.
+    const same = await importRegisterFactsAs(residents.token, [
+      { 楼栋: '1', 单元: '1', 房号: '101', 业主: '张三', 证件号: '330106199001011234' },
+    ]);
+    expect(same.body).toMatchObject({ withIdTail: 0, withheldIdTail: 1, ownersWithoutFacts: 1 });
+    await importRegisterFactsAs(residents.token, SMALL_ROSTER_FACTS).expect(201);
+  });
+
+  it('the owner activates with the fact from the register, not with the contact mobile the committee holds', async () => {
+    const issued = await issueFor('王五');
+    expect(issued.status).toBe(201);
+    const code = issued.body.letters[0].code;
+    await t.http.post('/api/activation').send({ code, fact: '0003', password: 'Wang-wu-pass12' }).expect(409);
+    await t.http.post('/api/activation').send({ code, fact: '3333', password: 'Wang-wu-pass12', loginName: 'wang.wu.facts' }).expect(201);
+  });
+
+  function importRegisterFactsAs(token: string, lines: Parameters<typeof importRegisterFacts>[3]) {
+    return importRegisterFacts(t, community, token, lines);
+  }
+});
+
+describe('letters for one building, under the rulebook’s own expiry', () => {
+  let t: TestApp;
+  let community: string;
+  let director: Member;
+  let residents: Member;
+  beforeAll(async () => {
+    t = await createTestApp();
+    community = await createCommunity(t);
+    director = await createMember(t, community, 'committee_director');
+    residents = await createMember(t, community, 'residents_committee');
+    await importRoster(
+      t,
+      community,
+      director.token,
+      rosterCsv([
+        { 楼栋: '东楼', 房号: '101', 面积: '80', 面积来源: '登记', 业主: '东甲', 手机: '13800000011' },
+        { 楼栋: '东楼', 房号: '102', 面积: '80', 面积来源: '登记', 业主: '东乙', 手机: '13800000012' },
+        { 楼栋: '西楼', 房号: '101', 面积: '80', 面积来源: '登记', 业主: '西丙', 手机: '13800000013' },
+      ]),
+    ).expect(201);
+    await importRegisterFacts(t, community, residents.token, [
+      { 楼栋: '东楼', 房号: '101', 业主: '东甲', 手机: '13700000111' },
+      { 楼栋: '东楼', 房号: '102', 业主: '东乙', 手机: '13700000112' },
+      { 楼栋: '西楼', 房号: '101', 业主: '西丙', 手机: '13700000113' },
+    ]).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('a building batch prints only that building’s owners, with the expiry the rulebook sets', async () => {
+    // The community's first rulebook, confirmed by the residents' committee: codes live 7 days.
+    const draft = await t.http
+      .post(`/api/communities/${community}/rulebook/drafts`)
+      .set(bearer(director.token))
+      .send({ change: { activationExpiryDays: 7 }, note: '激活码有效期 7 天' })
+      .expect(201);
+    await t.http
+      .post(`/api/communities/${community}/rulebook/drafts/${draft.body.id}/confirmation`)
+      .set(bearer(residents.token))
+      .expect(201);
+    const buildings = (await t.http.get(`/api/communities/${community}/buildings`).set(bearer(director.token)).expect(200)).body as {
+      id: string;
+      name: string;
+    }[];
+    const east = buildings.find((b) => b.name === '东楼')!;
+    const issued = await t.http
+      .post(`/api/communities/${community}/activation-letters`)
+      .set(bearer(director.token))
+      .send({ buildingId: east.id, format: 'json' })
+      .expect(201);
+    expect(issued.body.letters.map((l: { ownerName: string }) => l.ownerName).sort()).toEqual(['东乙', '东甲']);
+    const spans = await t.dataSource.query(
+      `SELECT o.name, extract(epoch FROM l.expires_at - l.issued_at)::int AS seconds
+       FROM activation_letters l JOIN owners o ON o.id = l.owner_id WHERE l.community_id = $1 ORDER BY o.name`,
+      [community],
+    );
+    expect(spans).toEqual([
+      { name: '东乙', seconds: 7 * 86_400 },
+      { name: '东甲', seconds: 7 * 86_400 },
+    ]);
+    const counts = (await t.http.get(`/api/communities/${community}/activation-letters/buildings`).set(bearer(director.token)).expect(200))
+      .body as { name: string; issued: number; not_issued: number }[];
+    expect(counts.find((c) => c.name === '东楼')).toMatchObject({ issued: 2, not_issued: 0 });
+    expect(counts.find((c) => c.name === '西楼')).toMatchObject({ issued: 0, not_issued: 1 });
+    // A building of another community is not found, and nothing is issued.
+    const other = await createCommunity(t);
+    const res = await t.http
+      .post(`/api/communities/${other}/activation-letters`)
+      .set(bearer((await createMember(t, other, 'committee_director')).token))
+      .send({ buildingId: east.id, format: 'json' })
+      .expect(404);
+    expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 });

@@ -1,6 +1,7 @@
 import { COMMUNITY_ROLES } from '../../apps/api/src/identity/roles';
 import { committedDocument, responseSchema, violations as check, type Schema } from '../support/openapi-conformance';
 import { chainCast, type Cast } from '../support/chain-fixtures';
+import { factsCsv, SMALL_ROSTER_FACTS } from '../support/activation-fixtures';
 import { SMALL_ROSTER } from '../support/fixtures';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
 
@@ -134,6 +135,14 @@ describe('registry, identity, activation, rulebook and record responses conform 
 
   it('activation', async () => {
     const committee = bearer(cast.director.token);
+    conforms(
+      await t.http
+        .post(c('/register-facts'))
+        .set(bearer(cast.residents.token))
+        .attach('file', factsCsv(SMALL_ROSTER_FACTS), 'facts.csv')
+        .expect(201),
+      '/api/communities/{communityId}/register-facts',
+    );
     const list = conforms(
       await t.http.get(c('/activation-letters')).set(committee).expect(200),
       '/api/communities/{communityId}/activation-letters',
@@ -153,7 +162,7 @@ describe('registry, identity, activation, rulebook and record responses conform 
     );
     const code = issued.letters[0].code as string;
     conforms(await t.http.post('/api/activation/check').send({ code }).expect(200), '/api/activation/check');
-    conforms(await t.http.post('/api/activation').send({ code, fact: '0002', password: 'Li-si-own-pass1' }).expect(201), '/api/activation');
+    conforms(await t.http.post('/api/activation').send({ code, fact: '2222', password: 'Li-si-own-pass1' }).expect(201), '/api/activation');
     const zhangsan = list.items.find((o: { name: string }) => o.name === '张三');
     const letter = await t.http
       .post(c('/activation-letters'))
@@ -164,7 +173,7 @@ describe('registry, identity, activation, rulebook and record responses conform 
       await t.http
         .post('/api/activation/link')
         .set(bearer(cast.clerk.token))
-        .send({ code: letter.body.letters[0].code, fact: '0001' })
+        .send({ code: letter.body.letters[0].code, fact: '015678' })
         .expect(200),
       '/api/activation/link',
     );

@@ -2,12 +2,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, newContext, PHONE, screenshot } from '../support/browser-chromium';
 import { api, HttpError, TEST_PASSWORD } from './browser-api';
 import { horizontalOverflow, openSignedIn } from './browser-ui';
-import { activationCode, openVoteFixture, type VoteFixture } from './vote-fixtures';
+import { activationCode, mobileTailOf, openVoteFixture, type VoteFixture } from './vote-fixtures';
 
 /**
  * An owner who has never had an account gets the committee's activation letter (激活通知书), scans its QR code on a
  * 390×844 phone, enters the last 4 digits of the mobile the register holds, sets a password nobody else knows, and
- * votes. 赵敏 owns 2号楼-1单元-102 (88.00 m², mobile 13800000004). The code comes from the JSON form of the batch
+ * votes. 赵敏 owns 2号楼-1单元-102 (88.00 m², contact mobile 13800000004 in the committee's roster; the residents'
+ * committee's register holds 13712346604, whose tail is her fact). The code comes from the JSON form of the batch
  * the committee prints; the QR link carries it in the fragment, as the printed letter does.
  */
 
@@ -48,13 +49,19 @@ describe('owner activates from a letter on a phone and votes', () => {
   });
 
   test('with the mobile tail she activates, chooses her own password and is signed in', async () => {
+    // The contact number the committee holds is no fact.
     await page.getByTestId('activation-fact').fill('0004');
+    await page.getByTestId('activation-submit').click();
+    await page.getByTestId('activation-error').getByText('激活码或核验信息不正确', { exact: false }).waitFor();
+    await page.getByTestId('activation-fact').fill(mobileTailOf('赵敏'));
     await page.getByTestId('activation-submit').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/activate'));
     await page.getByRole('button', { name: '打开菜单' }).waitFor();
     await screenshot(page, 'activation-02-signed-in');
     // The code was single-use.
-    const again = await api('POST', '/activation', { body: { code, fact: '0004', password: TEST_PASSWORD } }).catch((e: unknown) => e);
+    const again = await api('POST', '/activation', { body: { code, fact: mobileTailOf('赵敏'), password: TEST_PASSWORD } }).catch(
+      (e: unknown) => e,
+    );
     expect((again as HttpError).status).toBe(409);
     expect((again as HttpError).body.code).toBe('activation_used');
   });

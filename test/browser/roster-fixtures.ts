@@ -17,6 +17,28 @@ export const GOOD_ROSTER = [
   '商业楼,,S01,1200.00,登记,已售,商业,刘洋,13800000005,,,',
 ].join('\r\n');
 
+/**
+ * The residents' committee's facts for GOOD_ROSTER's owners (核验信息, from the property register): registered
+ * mobiles whose last 4 digits differ from the contact numbers in the committee's roster, so they are kept as the
+ * facts owners add to their activation codes (the committee never sees them).
+ */
+export const REGISTERED_MOBILES: Record<string, string> = {
+  张伟: '13712346601',
+  李娜: '13712346602',
+  王芳: '13712346603',
+  赵敏: '13712346604',
+  刘洋: '13712346605',
+};
+
+export const GOOD_REGISTER_FACTS = [
+  '楼栋,单元,房号,业主,手机',
+  `1号楼,1单元,101,张伟,${REGISTERED_MOBILES['张伟']}`,
+  `1号楼,1单元,102,李娜,${REGISTERED_MOBILES['李娜']}`,
+  `1号楼,1单元,102,王芳,${REGISTERED_MOBILES['王芳']}`,
+  `2号楼,1单元,102,赵敏,${REGISTERED_MOBILES['赵敏']}`,
+  `商业楼,,S01,刘洋,${REGISTERED_MOBILES['刘洋']}`,
+].join('\r\n');
+
 export const GOOD_TOTALS = {
   totalArea: '1,798.50',
   totalHeadcount: '5',

@@ -9,7 +9,7 @@ import {
   withDatabase,
   type Person,
 } from './browser-api';
-import { GOOD_ROSTER } from './roster-fixtures';
+import { GOOD_REGISTER_FACTS, GOOD_ROSTER, REGISTERED_MOBILES } from './roster-fixtures';
 
 const DAY = 86_400_000;
 
@@ -44,18 +44,14 @@ export async function activationCode(committeeToken: string, communityId: string
   return issued.letters[0].code;
 }
 
-/** The registered mobile's last 4 digits of a GOOD_ROSTER owner or co-owner (共有人 name:mobile): the fact added to the code. */
+/**
+ * The fact a GOOD_ROSTER owner adds to the code: the last 4 digits of the mobile the residents' committee's register
+ * holds (REGISTERED_MOBILES), not the contact number in the committee's roster.
+ */
 export function mobileTailOf(ownerName: string): string {
-  for (const line of GOOD_ROSTER.split('\r\n').slice(1)) {
-    const cells = line.split(',');
-    if (cells[7] === ownerName) return cells[8].slice(-4);
-    const coOwner = cells[10]
-      .split(';')
-      .map((entry) => entry.split(':'))
-      .find(([name]) => name === ownerName);
-    if (coOwner?.[1]) return coOwner[1].slice(-4);
-  }
-  throw new Error(`owner ${ownerName} not in GOOD_ROSTER`);
+  const mobile = REGISTERED_MOBILES[ownerName];
+  if (!mobile) throw new Error(`owner ${ownerName} not in GOOD_ROSTER`);
+  return mobile.slice(-4);
 }
 
 /** Gives the roster owner `ownerName` an account the way an owner does: letter code + register fact + own password. */
@@ -116,6 +112,11 @@ export async function chainCast(): Promise<ChainCast> {
   await api('POST', `/communities/${communityId}/roster-imports`, {
     token: cast.director.token,
     file: { name: 'roster.csv', content: csvWithBom(GOOD_ROSTER.split('\r\n')) },
+  });
+  // The owners' activation facts come from the residents' committee, never from the committee's roster.
+  await api('POST', `/communities/${communityId}/register-facts`, {
+    token: cast.residents.token,
+    file: { name: 'facts.csv', content: csvWithBom(GOOD_REGISTER_FACTS.split('\r\n')) },
   });
   return cast;
 }

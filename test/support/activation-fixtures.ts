@@ -32,3 +32,37 @@ export async function activateOwner(
   if (activated.status !== 201) throw new Error(`activate: ${activated.status} ${JSON.stringify(activated.body)}`);
   return { userId: activated.body.user.id, token: activated.body.token, login, password, ownerId: owner.id, code };
 }
+
+/** One line of the residents' committee's facts file (核验信息): unit, owner, registered mobile and/or identity number. */
+export interface FactsLine {
+  楼栋: string;
+  单元?: string;
+  房号: string;
+  业主: string;
+  手机?: string;
+  证件号?: string;
+}
+
+export function factsCsv(lines: FactsLine[]): Buffer {
+  const header = ['楼栋', '单元', '房号', '业主', '手机', '证件号'] as const;
+  const body = [header.join(','), ...lines.map((l) => header.map((h) => l[h] ?? '').join(','))].join('\n');
+  return Buffer.from(`\uFEFF${body}\n`, 'utf8');
+}
+
+/**
+ * The residents' committee's facts for SMALL_ROSTER's owners. 张三's registered mobile is the committee's contact
+ * number, so only his identity tail (015678) is kept; 李四 adds 2222, 王五 3333 (registered mobiles the committee
+ * does not hold).
+ */
+export const SMALL_ROSTER_FACTS: FactsLine[] = [
+  { 楼栋: '1', 单元: '1', 房号: '101', 业主: '张三', 手机: '13800000001', 证件号: '110101199001015678' },
+  { 楼栋: '1', 单元: '2', 房号: '201', 业主: '李四', 手机: '13700002222' },
+  { 楼栋: '1', 单元: '2', 房号: '201', 业主: '王五', 手机: '13700003333' },
+];
+
+export function importRegisterFacts(t: TestApp, communityId: string, residentsToken: string, lines: FactsLine[]) {
+  return t.http
+    .post(`/api/communities/${communityId}/register-facts`)
+    .set(bearer(residentsToken))
+    .attach('file', factsCsv(lines), 'facts.csv');
+}

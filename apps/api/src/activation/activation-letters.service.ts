@@ -6,7 +6,6 @@ import {
   activationStatus,
   type ActivationStatus,
   DEFAULT_ACTIVATION_EXPIRY_DAYS,
-  mobileTail,
   ownerActivationLocked,
 } from '@gongyi/domain/identity/activation';
 import { renderActivationLetters } from '@gongyi/pdf/templates/activation-letters';
@@ -15,7 +14,6 @@ import { Clock } from '../common/clock';
 import { Conflict, NotFound } from '../common/app-error';
 import { APP_CONFIG, type RuntimeConfig } from '../config/app-config';
 import { RecordService } from '../record/record.service';
-import { hashRegisterFact } from '../registry/identity-number';
 import { RulebookService } from '../rulebook/rulebook.service';
 import { hashActivationCode, newActivationCode } from './activation-code';
 
@@ -28,6 +26,8 @@ export interface OwnerActivationRow {
   statusLabel: string;
   /** Too many wrong facts across letters: no new letter until the residents' committee has checked the owner. */
   locked: boolean;
+  /** The residents' committee has imported a fact for this owner (without one no letter is printed). */
+  registerFact: boolean;
   issuedAt: string | null;
   expiresAt: string | null;
 }
@@ -44,7 +44,8 @@ interface OwnerRow {
   id: string;
   name: string;
   mobile: string | null;
-  mobile_tail_hash: string | null;
+  /** A fact the residents' committee imported (the owner's letter can work only then). */
+  has_fact: boolean;
   user_id: string | null;
   units: string[];
   building_ids: string[];
@@ -78,7 +79,7 @@ export class ActivationLettersService {
     filter: { buildingId?: string; ownerIds?: string[]; q?: string },
   ): Promise<OwnerRow[]> {
     return manager.query<OwnerRow[]>(
-      `SELECT o.id, o.name, o.mobile, o.mobile_tail_hash, o.user_id,
+      `SELECT o.id, o.name, o.mobile, (o.mobile_tail_hash IS NOT NULL OR o.id_tail_hash IS NOT NULL) AS has_fact, o.user_id,
               array_agg(DISTINCT u.number ORDER BY u.number) AS units,
               array_agg(DISTINCT u.building_id::text) AS building_ids,
               l.issued_at, l.expires_at, l.used_at, l.revoked_at,
@@ -129,6 +130,7 @@ export class ActivationLettersService {
         status,
         statusLabel: ACTIVATION_STATUS_LABELS[status],
         locked: status !== 'activated' && ownerActivationLocked(row.failures),
+        registerFact: row.has_fact,
         issuedAt: row.issued_at?.toISOString() ?? null,
         expiresAt: row.expires_at?.toISOString() ?? null,
       })),
@@ -187,6 +189,12 @@ export class ActivationLettersService {
         if (missing) throw new NotFound('业主 owner');
         const linked = rows.find((r) => r.user_id !== null);
         if (linked) throw new Conflict(`业主 ${linked.name} 已激活网上账号，无需发放激活通知书 (owner already activated)`, 'owner_linked');
+        const factless = rows.find((r) => !r.has_fact);
+        if (factless)
+          throw new Conflict(
+            `业主 ${factless.name} 尚无居委会导入的核验信息，激活码无法使用：请先请居委会导入核验信息 (no register fact from the residents' committee)`,
+            'register_fact_missing',
+          );
         const locked = rows.find((r) => ownerActivationLocked(r.failures));
         if (locked)
           throw new Conflict(
@@ -196,7 +204,8 @@ export class ActivationLettersService {
       }
       const replace = input.reissue || input.ownerIds !== undefined;
       const targets = rows.filter((r) => {
-        if (r.user_id !== null || ownerActivationLocked(r.failures)) return false;
+        // Without a fact from the residents' committee a code could never be used: no letter is printed for it.
+        if (r.user_id !== null || !r.has_fact || ownerActivationLocked(r.failures)) return false;
         const status = this.status(r, issuedAt);
         return replace || status === 'not_issued' || status === 'expired';
       });
@@ -209,14 +218,7 @@ export class ActivationLettersService {
          WHERE owner_id = ANY($1) AND used_at IS NULL AND revoked_at IS NULL`,
         [ids, actorId, issuedAt],
       );
-      // Owners imported before the register kept the mobile's tail hash get it now.
       const pepper = this.config.idPepper;
-      const backfill = targets.filter((t) => !t.mobile_tail_hash && mobileTail(t.mobile));
-      if (backfill.length)
-        await manager.query(
-          `UPDATE owners o SET mobile_tail_hash = v.h FROM unnest($1::uuid[], $2::text[]) AS v(id, h) WHERE o.id = v.id`,
-          [backfill.map((t) => t.id), backfill.map((t) => hashRegisterFact('mobile_tail', mobileTail(t.mobile)!, pepper))],
-        );
       const letters = targets.map((t) => ({ ownerId: t.id, ownerName: t.name, units: t.units, code: newActivationCode() }));
       await manager.query(
         `INSERT INTO activation_letters (community_id, owner_id, code_hash, issued_by, issued_at, expires_at)

@@ -1,13 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError } from '@gongyi/domain/errors';
-import {
-  letterRefusal,
-  MAX_ACTIVATION_ATTEMPTS,
-  mobileTail,
-  normalizeActivationCode,
-  parseRegisterFact,
-} from '@gongyi/domain/identity/activation';
+import { letterRefusal, MAX_ACTIVATION_ATTEMPTS, normalizeActivationCode, parseRegisterFact } from '@gongyi/domain/identity/activation';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Conflict, Forbidden, Invalid } from '../common/app-error';
@@ -133,9 +127,8 @@ export class ActivationService {
     if (!parsed) return false;
     const pepper = this.config.idPepper;
     const given = hashRegisterFact(parsed.kind, parsed.value, pepper);
-    if (parsed.kind === 'id_tail') return letter.id_tail_hash !== null && sameHash(given, letter.id_tail_hash);
-    const tail = mobileTail(letter.mobile);
-    const stored = letter.mobile_tail_hash ?? (tail ? hashRegisterFact('mobile_tail', tail, pepper) : null);
+    // Only facts the residents' committee imported count (never the committee's contact mobile: it issues the codes).
+    const stored = parsed.kind === 'id_tail' ? letter.id_tail_hash : letter.mobile_tail_hash;
     return stored !== null && sameHash(given, stored);
   }
 

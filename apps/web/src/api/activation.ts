@@ -1,5 +1,5 @@
 /** Owner activation letters (激活通知书) and self-registration. */
-import { ApiError, request, tokenStore } from './http';
+import { ApiError, asForm, call, client, request, tokenStore } from './http';
 import type { components } from './generated/schema';
 import type { LoginResult } from './types';
 
@@ -16,7 +16,17 @@ export type IssueLetters = Omit<Schemas['IssueLettersDto'], 'format' | 'reissue'
 
 const c = (communityId: string) => `/communities/${encodeURIComponent(communityId)}`;
 
+export type RegisterFactsResult = Schemas['RegisterFactsResultDto'];
+
 export const activationApi = {
+  /** The residents' committee's facts file (核验信息); the page shows line errors itself, so the call is quiet. */
+  importRegisterFacts: (communityId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return call(client.POST('/api/communities/{communityId}/register-facts', { params: { path: { communityId } }, ...asForm(form) }), {
+      quiet: true,
+    });
+  },
   owners: (communityId: string, query: { buildingId?: string; status?: ActivationStatus; q?: string; page?: number; pageSize?: number }) =>
     request<Schemas['OwnerActivationPageDto']>(`${c(communityId)}/activation-letters`, {
       query: { ...query },

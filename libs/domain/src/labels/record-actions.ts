@@ -18,6 +18,7 @@ import {
 export const RECORD_ACTION_TEMPLATES_ZH = {
   'registry.community_created': '{actor}创建小区[「{name}」]',
   'registry.roster_imported': '{actor}导入花名册[：{filename}]',
+  'registry.register_facts_imported': '{actor}导入业主核验信息（{rows} 行）',
   'registry.owner_account_linked': '{actor}为业主开通账号',
   'identity.role_granted': '{actor}授予[{userName}]「{role}」角色[，自 {startsOn} 起]',
   'identity.role_ended': '{actor}结束[{userName}的]「{role}」角色[，至 {endsOn} 止]',

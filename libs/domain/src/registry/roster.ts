@@ -78,8 +78,8 @@ const OWNER_KINDS: Record<string, 'person' | 'organisation'> = {
   organisation: 'organisation',
 };
 
-const MOBILE = /^1\d{10}$/;
-const ID_NUMBER = /^[0-9A-Za-z]{6,20}$/;
+export const MOBILE = /^1\d{10}$/;
+export const ID_NUMBER = /^[0-9A-Za-z]{6,20}$/;
 
 export interface RosterPerson {
   name: string;

@@ -28,6 +28,9 @@ export class OwnerActivationDto {
   @ApiProperty({ description: '核验信息累计输错过多，须居委会当面核实后解除' })
   locked: boolean;
 
+  @ApiProperty({ description: '居委会已导入该业主的核验信息（否则激活码无法使用，不发放）' })
+  registerFact: boolean;
+
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   issuedAt: string | null;
 
@@ -103,4 +106,24 @@ export class OwnerLinkDto {
 
   @ApiProperty({ format: 'uuid' })
   ownerId: string;
+}
+
+export class RegisterFactsResultDto {
+  @ApiProperty({ type: 'integer', description: '文件中的行数' })
+  rows: number;
+
+  @ApiProperty({ type: 'integer', description: '保存了登记手机号后 4 位的业主数' })
+  withMobileTail: number;
+
+  @ApiProperty({ type: 'integer', description: '保存了证件号后 6 位的业主数' })
+  withIdTail: number;
+
+  @ApiProperty({ type: 'integer', description: '登记手机号与业委会花名册中的联系电话后 4 位相同、不作核验信息的业主数' })
+  withheldMobileTail: number;
+
+  @ApiProperty({ type: 'integer', description: '证件号业委会花名册中已有、不作核验信息的业主数' })
+  withheldIdTail: number;
+
+  @ApiProperty({ type: 'integer', description: '导入后仍无核验信息（未激活）的业主数' })
+  ownersWithoutFacts: number;
 }

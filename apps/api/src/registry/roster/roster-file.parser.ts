@@ -20,10 +20,13 @@ function decodeText(buffer: Buffer): string {
   }
 }
 
-function mapHeaders(headers: string[]): { columns: (RosterColumn | undefined)[]; errors: RosterError[] } {
+/** Columns a file must have: the roster's by default; the residents' committee's facts file names fewer. */
+export type RequiredColumns = readonly RosterColumn[];
+
+function mapHeaders(headers: string[], requiredColumns: RequiredColumns): { columns: (RosterColumn | undefined)[]; errors: RosterError[] } {
   const columns = headers.map((h) => columnForHeader(h));
   const errors: RosterError[] = [];
-  for (const required of REQUIRED_COLUMNS) {
+  for (const required of requiredColumns) {
     if (!columns.includes(required)) {
       errors.push({ line: 1, reason: `缺少列「${ROSTER_HEADERS[required][0]}」(missing column ${required})` });
     }
@@ -43,16 +46,16 @@ function toRows(records: { line: number; cells: string[] }[], columns: (RosterCo
     });
 }
 
-export function finish(records: { line: number; cells: string[] }[]): ParsedRosterFile {
+export function finish(records: { line: number; cells: string[] }[], required: RequiredColumns = REQUIRED_COLUMNS): ParsedRosterFile {
   if (records.length === 0) return { rows: [], errors: [{ line: 1, reason: '文件为空 (empty file)' }] };
   const [header, ...body] = records;
-  const { columns, errors } = mapHeaders(header.cells);
+  const { columns, errors } = mapHeaders(header.cells, required);
   if (errors.length) return { rows: [], errors };
   if (body.length > MAX_ROSTER_ROWS) return { rows: [], errors: [{ line: 1, reason: `行数超过上限 ${MAX_ROSTER_ROWS}` }] };
   return { rows: toRows(body, columns), errors: [] };
 }
 
-export function parseRosterCsv(buffer: Buffer): ParsedRosterFile {
+export function parseRosterCsv(buffer: Buffer, required: RequiredColumns = REQUIRED_COLUMNS): ParsedRosterFile {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(decodeText(buffer), {
@@ -67,7 +70,10 @@ export function parseRosterCsv(buffer: Buffer): ParsedRosterFile {
     const line = (error as { lines?: number }).lines ?? 1;
     return { rows: [], errors: [{ line, reason: `CSV 格式错误：${(error as Error).message}` }] };
   }
-  return finish(records.map((r) => ({ line: r.info.lines, cells: r.record.map(String) })));
+  return finish(
+    records.map((r) => ({ line: r.info.lines, cells: r.record.map(String) })),
+    required,
+  );
 }
 
 export function cellText(value: ExcelJS.CellValue): string {
@@ -84,17 +90,21 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-export async function parseRosterXlsx(buffer: Buffer): Promise<ParsedRosterFile> {
+export async function parseRosterXlsx(buffer: Buffer, required: RequiredColumns = REQUIRED_COLUMNS): Promise<ParsedRosterFile> {
   const limits = checkZipLimits(buffer);
   if (!limits.ok) return { rows: [], errors: [{ line: 1, reason: limits.reason }] };
-  return parseXlsxStreaming(buffer);
+  return parseXlsxStreaming(buffer, required);
 }
 
-export async function parseRosterFile(buffer: Buffer, filename: string): Promise<ParsedRosterFile> {
+export async function parseRosterFile(
+  buffer: Buffer,
+  filename: string,
+  required: RequiredColumns = REQUIRED_COLUMNS,
+): Promise<ParsedRosterFile> {
   const isZip = buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b;
-  if (/\.xlsx$/i.test(filename) || isZip) return parseRosterXlsx(buffer);
+  if (/\.xlsx$/i.test(filename) || isZip) return parseRosterXlsx(buffer, required);
   if (/\.xls$/i.test(filename)) {
     return { rows: [], errors: [{ line: 1, reason: '不支持旧版 .xls，请另存为 .xlsx 或 CSV (save as .xlsx or CSV)' }] };
   }
-  return parseRosterCsv(buffer);
+  return parseRosterCsv(buffer, required);
 }

@@ -6,8 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Invalid } from '../../common/app-error';
 import { APP_CONFIG, type RuntimeConfig } from '../../config/app-config';
 import { RecordService } from '../../record/record.service';
-import { idNumberTail, mobileTail } from '@gongyi/domain/identity/activation';
-import { hashIdNumber, hashRegisterFact, maskIdNumber } from '../identity-number';
+import { hashIdNumber, maskIdNumber } from '../identity-number';
 import { parseRosterFile } from './roster-file.parser';
 
 export interface RosterImportResult {
@@ -155,12 +154,9 @@ export class RosterImportService {
       mobile: string | null;
       idHash: string | null;
       idMasked: string | null;
-      mobileTailHash: string | null;
-      idTailHash: string | null;
     };
     const byKey = new Map<string, OwnerRow>();
-    const pepper = this.config.idPepper;
-    const tailHash = (kind: 'mobile_tail' | 'id_tail', tail: string | null) => (tail ? hashRegisterFact(kind, tail, pepper) : null);
+    // No activation facts from the committee's own roster: they come from the residents' committee (register-facts).
     for (const unit of units) {
       if (unit.owners.length === 0) {
         byKey.set(DEVELOPER_KEY, {
@@ -169,8 +165,6 @@ export class RosterImportService {
           mobile: null,
           idHash: null,
           idMasked: null,
-          mobileTailHash: null,
-          idTailHash: null,
         });
       }
       for (const owner of unit.owners) {
@@ -182,25 +176,19 @@ export class RosterImportService {
           mobile: owner.mobile,
           idHash: owner.idNumber ? hashIdNumber(owner.idNumber, this.config.idPepper) : (known?.idHash ?? null),
           idMasked: owner.idNumber ? maskIdNumber(owner.idNumber) : (known?.idMasked ?? null),
-          mobileTailHash: tailHash('mobile_tail', mobileTail(owner.mobile)),
-          idTailHash: owner.idNumber ? tailHash('id_tail', idNumberTail(owner.idNumber)) : (known?.idTailHash ?? null),
         });
       }
     }
     const entries = [...byKey.entries()];
     const rows = await manager.query<{ inserted: boolean }[]>(
-      `INSERT INTO owners (community_id, match_key, kind, name, mobile, id_number_hash, id_number_masked, mobile_tail_hash, id_tail_hash)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+      `INSERT INTO owners (community_id, match_key, kind, name, mobile, id_number_hash, id_number_masked)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
        ON CONFLICT (community_id, match_key) DO UPDATE SET
          kind = EXCLUDED.kind, name = EXCLUDED.name, mobile = EXCLUDED.mobile,
          id_number_hash = COALESCE(EXCLUDED.id_number_hash, owners.id_number_hash),
-         id_number_masked = COALESCE(EXCLUDED.id_number_masked, owners.id_number_masked),
-         mobile_tail_hash = EXCLUDED.mobile_tail_hash,
-         id_tail_hash = COALESCE(EXCLUDED.id_tail_hash, owners.id_tail_hash)
+         id_number_masked = COALESCE(EXCLUDED.id_number_masked, owners.id_number_masked)
        WHERE (owners.kind, owners.name, owners.mobile) IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.name, EXCLUDED.mobile)
           OR (EXCLUDED.id_number_hash IS NOT NULL AND EXCLUDED.id_number_hash IS DISTINCT FROM owners.id_number_hash)
-          OR owners.mobile_tail_hash IS DISTINCT FROM EXCLUDED.mobile_tail_hash
-          OR (EXCLUDED.id_tail_hash IS NOT NULL AND EXCLUDED.id_tail_hash IS DISTINCT FROM owners.id_tail_hash)
        RETURNING (xmax = 0) AS inserted`,
       [
         communityId,
@@ -210,8 +198,6 @@ export class RosterImportService {
         entries.map(([, o]) => o.mobile),
         entries.map(([, o]) => o.idHash),
         entries.map(([, o]) => o.idMasked),
-        entries.map(([, o]) => o.mobileTailHash),
-        entries.map(([, o]) => o.idTailHash),
       ],
     );
     return rows.filter((r) => r.inserted).length;

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
-import { cellText, finish, MAX_ROSTER_ROWS, type ParsedRosterFile } from './roster-file.parser';
+import { cellText, finish, MAX_ROSTER_ROWS, type ParsedRosterFile, type RequiredColumns } from './roster-file.parser';
 
 /**
  * Reads the first worksheet row by row with exceljs's streaming reader instead of loading the whole workbook
  * model, and stops as soon as the row limit is passed: memory follows the rows kept, not the file's XML.
  */
-export async function parseXlsxStreaming(buffer: Buffer): Promise<ParsedRosterFile> {
+export async function parseXlsxStreaming(buffer: Buffer, required?: RequiredColumns): Promise<ParsedRosterFile> {
   const records: { line: number; cells: string[] }[] = [];
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
@@ -33,5 +33,5 @@ export async function parseXlsxStreaming(buffer: Buffer): Promise<ParsedRosterFi
   } catch {
     return { rows: [], errors: [{ line: 1, reason: '无法读取 Excel 文件 (not a valid .xlsx file)' }] };
   }
-  return finish(records);
+  return finish(records, required);
 }

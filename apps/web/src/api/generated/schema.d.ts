@@ -1305,6 +1305,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/communities/{communityId}/register-facts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 居委会导入业主核验信息（楼栋、单元、房号、业主、手机、证件号；CSV 或 XLSX，全部成功或全部不导入；业委会看不到内容） */
+    post: operations['RegisterFactsController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/communities/{communityId}/requests': {
     parameters: {
       query?: never;
@@ -5334,6 +5351,8 @@ export interface components {
       name: string;
       /** Format: uuid */
       ownerId: string;
+      /** @description 居委会已导入该业主的核验信息（否则激活码无法使用，不发放） */
+      registerFact: boolean;
       status: components['schemas']['ActivationStatus'];
       /** @example 已发放 */
       statusLabel: string;
@@ -6326,6 +6345,20 @@ export interface components {
     };
     RegisteredUserDto: {
       user: components['schemas']['PublicUserDto'];
+    };
+    RegisterFactsResultDto: {
+      /** @description 导入后仍无核验信息（未激活）的业主数 */
+      ownersWithoutFacts: number;
+      /** @description 文件中的行数 */
+      rows: number;
+      /** @description 证件号业委会花名册中已有、不作核验信息的业主数 */
+      withheldIdTail: number;
+      /** @description 登记手机号与业委会花名册中的联系电话后 4 位相同、不作核验信息的业主数 */
+      withheldMobileTail: number;
+      /** @description 保存了证件号后 6 位的业主数 */
+      withIdTail: number;
+      /** @description 保存了登记手机号后 4 位的业主数 */
+      withMobileTail: number;
     };
     RequestCategoryDto: {
       acceptMinutes: number;
@@ -11030,6 +11063,57 @@ export interface operations {
           'image/jpeg': string;
           'image/png': string;
           'image/webp': string;
+        };
+      };
+      /** @description 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 无权访问该小区 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RegisterFactsController_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        communityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegisterFactsResultDto'];
+        };
+      };
+      /** @description 文件有错误，未导入任何数据 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RosterRejectedDto'];
         };
       };
       /** @description 未登录 */

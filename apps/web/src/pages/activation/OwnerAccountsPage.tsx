@@ -12,6 +12,7 @@ import {
 import { useLoad } from '../../hooks/useLoad';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../../session/session';
+import { RegisterFactsCard } from './RegisterFactsCard';
 
 const STATUS_COLORS: Record<ActivationStatus, string> = {
   not_issued: 'default',
@@ -136,6 +137,11 @@ export default function OwnerAccountsPage() {
             {o.statusLabel}
           </Tag>
           {o.locked && <Tag color="red">核验输错过多，待居委会核实</Tag>}
+          {!o.registerFact && s !== 'activated' && (
+            <Tag color="gold" data-testid="no-register-fact">
+              待居委会导入核验信息
+            </Tag>
+          )}
           {o.locked && canUnlock && (
             <Popconfirm title="已当面核实业主身份，解除锁定？" okText="解除" cancelText="取消" onConfirm={() => unlock(o)}>
               <Button size="small" loading={busy === `unlock-${o.ownerId}`}>
@@ -158,7 +164,7 @@ export default function OwnerAccountsPage() {
             title: '操作',
             key: 'actions',
             render: (_: unknown, o: OwnerActivation) =>
-              o.status === 'activated' ? null : (
+              o.status === 'activated' || !o.registerFact ? null : (
                 <Space wrap>
                   <Popconfirm
                     title={o.status === 'issued' ? '补发后旧激活码立即作废，确定补发？' : '发放激活通知书？'}
@@ -202,9 +208,10 @@ export default function OwnerAccountsPage() {
         }
       />
       <Typography.Paragraph type="secondary">
-        业主账号只能由业主本人用激活通知书上的激活码、加上花名册登记手机号后 4 位或身份证号后 6 位激活，并自行设置密码。
-        业委会只打印和送达通知书，看不到也不能设置业主的密码。
+        业主账号只能由业主本人用激活通知书上的激活码、加上居委会导入的登记手机号后 4 位或身份证号后 6 位激活，并自行设置密码。
+        业委会只打印和送达通知书，看不到核验信息，也不能设置业主的密码；没有核验信息的业主暂不发放通知书。
       </Typography.Paragraph>
+      {canUnlock && <RegisterFactsCard communityId={communityId} onImported={reload} />}
       <Card title="各楼栋激活情况" size="small" style={{ marginBottom: 16 }}>
         <Table<BuildingActivation>
           rowKey="buildingId"
