@@ -33,6 +33,7 @@ import { ServicesOversight1795750000000 } from './1795750000000-ServicesOversigh
 import { SealedNoticeOpens1795700000000 } from './1795700000000-SealedNoticeOpens';
 import { DocumentFileStore1795730000000 } from './1795730000000-DocumentFileStore';
 import { BallotWritesThroughFunctions1795760000000 } from './1795760000000-BallotWritesThroughFunctions';
+import { DocumentFilesMoveToS31795760000030 } from './1795760000030-DocumentFilesMoveToS3';
 import { RectificationPhotos1795760000001 } from './1795760000001-RectificationPhotos';
 
 /** Every migration, in order. A merged migration is never edited; a new one follows it. */
@@ -73,4 +74,5 @@ export const MIGRATIONS: Function[] = [
   ServicesOversight1795750000000,
   BallotWritesThroughFunctions1795760000000,
   RectificationPhotos1795760000001,
+  DocumentFilesMoveToS31795760000030,
 ];
