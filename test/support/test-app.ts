@@ -30,7 +30,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+export type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
 /** What the test admin's one-time password is replaced with at start. */
 export const ADMIN_PASSWORD = 'Admin-passw0rd-test';
@@ -82,22 +82,22 @@ export async function createTestApp(
     clock.reset();
   }
   const http = request(app.getHttpServer());
-  if (shared) {
-    // The first server already replaced the admin's one-time password.
+  const admin = await app.get(UsersService).ensurePlatformAdmin();
+  if (!admin) {
+    // A shared database: the first server already replaced the admin's one-time password.
     const login = await http.post('/api/auth/login').send({ login: 'admin', password: ADMIN_PASSWORD });
     if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
-    return testApp(app, http, config, login.body.token, clock, database, false);
+    return testApp(app, http, config, login.body.token, clock, database, !shared);
   }
-  const admin = await app.get(UsersService).ensurePlatformAdmin();
-  const login = await http.post('/api/auth/login').send({ login: 'admin', password: admin!.oneTimePassword });
+  const login = await http.post('/api/auth/login').send({ login: 'admin', password: admin.oneTimePassword });
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
   // The server answers nothing else until the one-time password is replaced (the session stays valid).
   const changed = await http
     .post('/api/auth/password')
     .set(bearer(login.body.token))
-    .send({ currentPassword: admin!.oneTimePassword, newPassword: ADMIN_PASSWORD });
+    .send({ currentPassword: admin.oneTimePassword, newPassword: ADMIN_PASSWORD });
   if (changed.status !== 204) throw new Error(`admin password change failed: ${changed.status} ${JSON.stringify(changed.body)}`);
-  return testApp(app, http, config, login.body.token, clock, database, true);
+  return testApp(app, http, config, login.body.token, clock, database, !shared);
 }
 
 function testApp(
