@@ -146,7 +146,7 @@ describe('files:move-to-s3: document files kept in the database move to the buck
   it('a second run (the npm command) moves nothing', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['-r', './scripts/register.js', 'scripts/files-move-to-s3.ts'], {
       cwd: ROOT,
-      env: { ...process.env, MIGRATION_DATABASE_URL: before.ownerUrl, ...s3Env() },
+      env: { ...process.env, DATABASE_URL: before.database.appUrl, MIGRATION_DATABASE_URL: before.ownerUrl, ...s3Env() },
     });
     const rows = await files();
     expect(stdout).toContain(`moved 0, already in S3 ${rows.length}, left in the database 0`);
