@@ -5,18 +5,18 @@ import { loadConfig } from '../apps/api/src/config/app-config';
 
 /**
  * The connection backup and restore use: the schema owner (MIGRATION_DATABASE_URL) or DATABASE_URL, else the
- * embedded cluster in DATA_DIR/pg as its superuser. `mustExist`: backup refuses to create an empty cluster.
+ * embedded cluster in DATA_DIR/pg as its superuser. Backup and files:move-to-s3 refuse to create an empty cluster.
  */
 export async function commandDatabase(
-  purpose: 'backup' | 'restore',
+  purpose: 'backup' | 'restore' | 'files:move-to-s3',
 ): Promise<{ url: string; embedded: boolean; stop: () => Promise<void> }> {
   const config = loadConfig();
   const given = process.env.MIGRATION_DATABASE_URL?.trim() || config.databaseUrl;
   if (given) return { url: given, embedded: false, stop: async () => undefined };
   const dataDir = join(config.dataDir, 'pg');
   const exists = existsSync(join(dataDir, 'PG_VERSION'));
-  if (purpose === 'backup' && !exists) {
-    throw new Error(`数据文件夹 ${config.dataDir} 里没有数据库，无可备份 no database in DATA_DIR (set DATA_DIR or DATABASE_URL)`);
+  if (purpose !== 'restore' && !exists) {
+    throw new Error(`数据文件夹 ${config.dataDir} 里没有数据库 no database in DATA_DIR (set DATA_DIR or DATABASE_URL)`);
   }
   if (purpose === 'restore' && exists) {
     throw new Error(

@@ -9,10 +9,10 @@ import { issueSealsWithPins, TEST_SEAL_PIN } from '../support/seal-fixtures';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
 
 /**
- * A streaming replica cannot be built on the test cluster, so the "replica" is the same database reached as
- * another role that can only SELECT, on connections whose transactions are read-only: enough to prove that the
- * public routes read through it (and still answer), that taking it away breaks only them, and that no write
- * goes there (it would be refused, and every signed-in step below writes).
+ * Here the "replica" is the same database reached as another role that can only SELECT, on connections whose
+ * transactions are read-only (a real streaming standby is test/api/read-replica-streaming.e2e-spec.ts): enough to
+ * prove that the public routes read through it (and still answer), that taking it away breaks only them, and that
+ * no write goes there (it would be refused, and every signed-in step below writes).
  */
 const REPLICA_ROLE = 'gongyi_replica_test';
 const REPLICA_PASSWORD = 'gongyi-replica-test';

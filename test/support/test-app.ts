@@ -25,8 +25,12 @@ export interface TestApp {
   /** Token of the platform admin created at first start. */
   adminToken: string;
   clock: TestClock;
+  /** The test database (pass it to a second createTestApp to run another server on the same data). */
+  database: TestDatabase;
   close(): Promise<void>;
 }
+
+export type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
 /** What the test admin's one-time password is replaced with at start. */
 export const ADMIN_PASSWORD = 'Admin-passw0rd-test';
@@ -35,10 +39,15 @@ type TestEnv = Record<string, string>;
 
 /**
  * A full server (same pipeline as production) on a fresh database of its own. `env` may be a function of the
- * new database (its owner's URL), for settings that name it, e.g. DATABASE_REPLICA_URL.
+ * new database (its owner's URL), for settings that name it, e.g. DATABASE_REPLICA_URL. `shared`: the database of
+ * another TestApp instead (a second server on the same data, e.g. with other settings); its close leaves the
+ * database to the first.
  */
-export async function createTestApp(env: TestEnv | ((database: { url: string }) => Promise<TestEnv>) = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(
+  env: TestEnv | ((database: { url: string }) => Promise<TestEnv>) = {},
+  shared?: TestDatabase,
+): Promise<TestApp> {
+  const database = shared ?? (await createTestDatabase());
   const extra = typeof env === 'function' ? await env(database) : env;
   const config = runtimeConfig(
     loadConfig({
@@ -72,23 +81,42 @@ export async function createTestApp(env: TestEnv | ((database: { url: string }) 
   } finally {
     clock.reset();
   }
-  const admin = await app.get(UsersService).ensurePlatformAdmin();
   const http = request(app.getHttpServer());
-  const login = await http.post('/api/auth/login').send({ login: 'admin', password: admin!.oneTimePassword });
+  const admin = await app.get(UsersService).ensurePlatformAdmin();
+  if (!admin) {
+    // A shared database: the first server already replaced the admin's one-time password.
+    const login = await http.post('/api/auth/login').send({ login: 'admin', password: ADMIN_PASSWORD });
+    if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
+    return testApp(app, http, config, login.body.token, clock, database, !shared);
+  }
+  const login = await http.post('/api/auth/login').send({ login: 'admin', password: admin.oneTimePassword });
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
   // The server answers nothing else until the one-time password is replaced (the session stays valid).
   const changed = await http
     .post('/api/auth/password')
     .set(bearer(login.body.token))
-    .send({ currentPassword: admin!.oneTimePassword, newPassword: ADMIN_PASSWORD });
+    .send({ currentPassword: admin.oneTimePassword, newPassword: ADMIN_PASSWORD });
   if (changed.status !== 204) throw new Error(`admin password change failed: ${changed.status} ${JSON.stringify(changed.body)}`);
+  return testApp(app, http, config, login.body.token, clock, database, !shared);
+}
+
+function testApp(
+  app: INestApplication,
+  http: ReturnType<typeof request>,
+  config: StartedConfig,
+  adminToken: string,
+  clock: TestClock,
+  database: TestDatabase,
+  ownsDatabase: boolean,
+): TestApp {
   return {
     app,
     http,
     dataSource: app.get(DataSource),
     config,
-    adminToken: login.body.token,
+    adminToken,
     clock,
+    database,
     ownerUrl: database.url,
     ownerQuery: async <T>(sql: string, params: unknown[] = []) => {
       const client = new Client({ connectionString: database.url });
@@ -101,7 +129,7 @@ export async function createTestApp(env: TestEnv | ((database: { url: string }) 
     },
     close: async () => {
       await app.close();
-      await database.drop();
+      if (ownsDatabase) await database.drop();
     },
   };
 }

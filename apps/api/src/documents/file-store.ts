@@ -89,12 +89,21 @@ export class S3FileStore implements FileStore {
     return Buffer.from(await out.Body!.transformToByteArray());
   }
 
+  /** The size of the object kept under `sha256` (a HEAD, no body read), or null when there is none. */
+  async size(sha256: string): Promise<number | null> {
+    return this.head(objectKey(sha256));
+  }
+
   private async exists(Key: string): Promise<boolean> {
+    return (await this.head(Key)) !== null;
+  }
+
+  private async head(Key: string): Promise<number | null> {
     try {
-      await this.client.send(new this.sdk.HeadObjectCommand({ Bucket: this.bucket, Key }));
-      return true;
+      const out = await this.client.send(new this.sdk.HeadObjectCommand({ Bucket: this.bucket, Key }));
+      return out.ContentLength ?? 0;
     } catch (error) {
-      if (error instanceof this.sdk.S3ServiceException && error.$metadata.httpStatusCode === 404) return false;
+      if (error instanceof this.sdk.S3ServiceException && error.$metadata.httpStatusCode === 404) return null;
       throw error;
     }
   }

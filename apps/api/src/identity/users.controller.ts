@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
 import { PlatformAdmin, Public } from './decorators';
 import { PublicUserDto, RegisteredUserDto } from './dto/identity-responses.dto';
@@ -24,6 +24,7 @@ export class UsersController {
   @HttpCode(201)
   @ApiOperation({ summary: '注册账号（本人设置密码；角色由平台管理员或业主激活授予）' })
   @ApiCreatedResponse({ type: RegisteredUserDto })
+  @ApiHeader({ name: 'authorization', required: false, description: '平台管理员代为注册时带上登录令牌；本人注册不带' })
   async register(@Body() body: RegisterDto, @Headers('authorization') authorization?: string): Promise<RegisteredUserDto> {
     const { user } = await this.users.create({
       createdBy: await this.signedInAs(authorization),

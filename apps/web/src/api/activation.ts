@@ -1,5 +1,5 @@
 /** Owner activation letters (激活通知书) and self-registration. */
-import { ApiError, asForm, call, client, request, tokenStore } from './http';
+import { asForm, call, callForFile, client, publicClient } from './http';
 import type { components } from './generated/schema';
 import type { LoginResult } from './types';
 
@@ -14,7 +14,8 @@ export type BuildingActivation = Schemas['BuildingActivationDto'];
 /** What to issue (IssueLettersDto); the web always asks for the PDF. */
 export type IssueLetters = Omit<Schemas['IssueLettersDto'], 'format' | 'reissue'> & { reissue?: boolean };
 
-const c = (communityId: string) => `/communities/${encodeURIComponent(communityId)}`;
+const c = (communityId: string) => ({ path: { communityId } });
+const owner = (communityId: string, id: string) => ({ params: { path: { communityId, id } } });
 
 export type RegisterFactsResult = Schemas['RegisterFactsResultDto'];
 
@@ -27,35 +28,38 @@ export const activationApi = {
       quiet: true,
     });
   },
-  owners: (communityId: string, query: { buildingId?: string; status?: ActivationStatus; q?: string; page?: number; pageSize?: number }) =>
-    request<Schemas['OwnerActivationPageDto']>(`${c(communityId)}/activation-letters`, {
-      query: { ...query },
-    }),
-  buildings: (communityId: string) => request<BuildingActivation[]>(`${c(communityId)}/activation-letters/buildings`),
-  revoke: (communityId: string, ownerId: string) =>
-    request<OwnerActivation>(`${c(communityId)}/owners/${encodeURIComponent(ownerId)}/activation-letter/revoke`, { method: 'POST' }),
-  unlock: (communityId: string, ownerId: string) =>
-    request<OwnerActivation>(`${c(communityId)}/owners/${encodeURIComponent(ownerId)}/activation-letter/unlock`, { method: 'POST' }),
-  /** Issues the letters and returns the print-ready PDF (the codes exist only in it). */
+  owners: (
+    communityId: string,
+    query: { buildingId?: string; status?: ActivationStatus; q?: string; page?: number; pageSize?: number },
+  ): Promise<Schemas['OwnerActivationPageDto']> =>
+    call(client.GET('/api/communities/{communityId}/activation-letters', { params: { ...c(communityId), query } })),
+  buildings: (communityId: string): Promise<BuildingActivation[]> =>
+    call(client.GET('/api/communities/{communityId}/activation-letters/buildings', { params: c(communityId) })),
+  revoke: (communityId: string, ownerId: string): Promise<OwnerActivation> =>
+    call(client.POST('/api/communities/{communityId}/owners/{id}/activation-letter/revoke', owner(communityId, ownerId))),
+  unlock: (communityId: string, ownerId: string): Promise<OwnerActivation> =>
+    call(client.POST('/api/communities/{communityId}/owners/{id}/activation-letter/unlock', owner(communityId, ownerId))),
+  /**
+   * Issues the letters and returns the print-ready PDF (the codes exist only in it). Quiet: the page shows the
+   * refusal itself; the count of letters comes in the X-Letters-Issued header.
+   */
   issuePdf: async (communityId: string, body: IssueLetters): Promise<{ blob: Blob; issued: number }> => {
-    const token = tokenStore.get();
-    const response = await fetch(`/api${c(communityId)}/activation-letters`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ ...body, format: 'pdf' }),
-    });
-    if (!response.ok) {
-      const payload = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-      throw new ApiError(response.status, payload.code ?? `http_${response.status}`, payload.message ?? `发放失败（${response.status}）`);
-    }
+    const response = await callForFile(
+      client.POST('/api/communities/{communityId}/activation-letters', {
+        params: c(communityId),
+        body: { ...body, reissue: body.reissue ?? false, format: 'pdf' },
+        parseAs: 'stream',
+      }),
+      { quiet: true },
+    );
     return { blob: await response.blob(), issued: Number(response.headers.get('X-Letters-Issued') ?? 0) };
   },
-  check: (code: string) =>
-    request<Schemas['CodeCheckDto']>('/activation/check', { method: 'POST', body: { code }, anonymous: true, quiet: true }),
-  activate: (body: { code: string; fact: string; password: string; loginName?: string; mobile?: string }) =>
-    request<LoginResult>('/activation', { method: 'POST', body, anonymous: true, quiet: true }),
-  link: (body: { code: string; fact: string }) =>
-    request<Schemas['OwnerLinkDto']>('/activation/link', { method: 'POST', body, quiet: true }),
-  register: (body: { loginName?: string; mobile?: string; displayName: string; password: string }) =>
-    request<Schemas['RegisteredUserDto']>('/users', { method: 'POST', body, anonymous: true, quiet: true }),
+  check: (code: string): Promise<Schemas['CodeCheckDto']> =>
+    call(publicClient.POST('/api/activation/check', { body: { code } }), { anonymous: true, quiet: true }),
+  activate: (body: { code: string; fact: string; password: string; loginName?: string; mobile?: string }): Promise<LoginResult> =>
+    call(publicClient.POST('/api/activation', { body }), { anonymous: true, quiet: true }),
+  link: (body: { code: string; fact: string }): Promise<Schemas['OwnerLinkDto']> =>
+    call(client.POST('/api/activation/link', { body }), { quiet: true }),
+  register: (body: { loginName?: string; mobile?: string; displayName: string; password: string }): Promise<Schemas['RegisteredUserDto']> =>
+    call(publicClient.POST('/api/users', { body }), { anonymous: true, quiet: true }),
 };

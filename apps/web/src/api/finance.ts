@@ -1,5 +1,5 @@
 /** Typed functions for public income, statements, the audit and the public pages. */
-import { request } from './http';
+import { asForm, call, client, publicClient, type FilePath } from './http';
 import type {
   DisclosureRequest,
   FundraisingContribution,
@@ -28,93 +28,107 @@ import type { PublicCommunity, PublicNoticeText } from './types-public';
 
 export type { PublicCommunity, PublicNoticeText } from './types-public';
 
-const c = (communityId: string) => `/communities/${encodeURIComponent(communityId)}`;
-const st = (communityId: string, id: string) => `${c(communityId)}/statements/${encodeURIComponent(id)}`;
+const c = (communityId: string) => ({ path: { communityId } });
+const ci = (communityId: string, id: string) => ({ path: { communityId, id } });
+const enc = encodeURIComponent;
 
 export const financeApi = {
-  entries: (communityId: string, query: LedgerQuery) => request<LedgerEntry[]>(`${c(communityId)}/ledger-entries`, { query: { ...query } }),
-  addEntry: (communityId: string, body: NewLedgerEntry) =>
-    request<LedgerEntry>(`${c(communityId)}/ledger-entries`, { method: 'POST', body }),
-  reverse: (communityId: string, id: string, reason: string) =>
-    request<LedgerEntry>(`${c(communityId)}/ledger-entries/${encodeURIComponent(id)}/reversal`, { method: 'POST', body: { reason } }),
-  statements: (communityId: string) => request<StatementSummary[]>(`${c(communityId)}/statements`),
-  statement: (communityId: string, id: string) => request<Statement>(st(communityId, id)),
-  submit: (communityId: string, periodDate: string) =>
-    request<SubmittedStatement>(`${c(communityId)}/statements`, { method: 'POST', body: { periodDate } }),
-  review: (communityId: string, id: string, decision: StatementReview['decision'], findings?: string) =>
-    request<StatementReviewResult>(`${st(communityId, id)}/reviews`, {
-      method: 'POST',
-      body: { decision, findings },
-    }),
-  reconciliation: (communityId: string, id: string) => request<Reconciliation>(`${st(communityId, id)}/reconciliation`),
-  uploadBankStatement: (communityId: string, id: string, file: File) => {
+  entries: (communityId: string, query: LedgerQuery): Promise<LedgerEntry[]> =>
+    call(client.GET('/api/communities/{communityId}/ledger-entries', { params: { ...c(communityId), query } })),
+  addEntry: (communityId: string, body: NewLedgerEntry): Promise<LedgerEntry> =>
+    call(client.POST('/api/communities/{communityId}/ledger-entries', { params: c(communityId), body })),
+  reverse: (communityId: string, id: string, reason: string): Promise<LedgerEntry> =>
+    call(client.POST('/api/communities/{communityId}/ledger-entries/{id}/reversal', { params: ci(communityId, id), body: { reason } })),
+  statements: (communityId: string): Promise<StatementSummary[]> =>
+    call(client.GET('/api/communities/{communityId}/statements', { params: c(communityId) })),
+  statement: (communityId: string, id: string): Promise<Statement> =>
+    call(client.GET('/api/communities/{communityId}/statements/{id}', { params: ci(communityId, id) })),
+  submit: (communityId: string, periodDate: string): Promise<SubmittedStatement> =>
+    call(client.POST('/api/communities/{communityId}/statements', { params: c(communityId), body: { periodDate } })),
+  review: (communityId: string, id: string, decision: StatementReview['decision'], findings?: string): Promise<StatementReviewResult> =>
+    call(
+      client.POST('/api/communities/{communityId}/statements/{id}/reviews', { params: ci(communityId, id), body: { decision, findings } }),
+    ),
+  reconciliation: (communityId: string, id: string): Promise<Reconciliation> =>
+    call(client.GET('/api/communities/{communityId}/statements/{id}/reconciliation', { params: ci(communityId, id) })),
+  uploadBankStatement: (communityId: string, id: string, file: File): Promise<Reconciliation> => {
     const form = new FormData();
     form.append('file', file);
     // Quiet: the page lists the bad lines itself.
-    return request<Reconciliation>(`${st(communityId, id)}/bank-statement`, { method: 'POST', body: form, quiet: true });
+    return call(
+      client.POST('/api/communities/{communityId}/statements/{id}/bank-statement', { params: ci(communityId, id), ...asForm(form) }),
+      {
+        quiet: true,
+      },
+    );
   },
-  explain: (communityId: string, id: string, itemId: string, explanation: string) =>
-    request<Reconciliation>(`${st(communityId, id)}/reconciliation/explanations`, { method: 'POST', body: { itemId, explanation } }),
+  explain: (communityId: string, id: string, itemId: string, explanation: string): Promise<Reconciliation> =>
+    call(
+      client.POST('/api/communities/{communityId}/statements/{id}/reconciliation/explanations', {
+        params: ci(communityId, id),
+        body: { itemId, explanation },
+      }),
+    ),
   /** Renders the PDF and asks the custodian for the committee seal; the seal publishes it. */
-  requestPublication: (communityId: string, id: string) =>
-    request<PublicationRequest>(`${st(communityId, id)}/publication`, { method: 'POST' }),
+  requestPublication: (communityId: string, id: string): Promise<PublicationRequest> =>
+    call(client.POST('/api/communities/{communityId}/statements/{id}/publication', { params: ci(communityId, id) })),
 };
 
-const fr = (communityId: string, id?: string) => `${c(communityId)}/fundraising-projects${id ? `/${encodeURIComponent(id)}` : ''}`;
+const contribution = (communityId: string, id: string, contributionId: string) => ({ path: { communityId, id, contributionId } });
 
 /** 集资 projects. */
 export const fundraisingApi = {
-  list: (communityId: string) => request<FundraisingProjectSummary[]>(fr(communityId)),
-  get: (communityId: string, id: string) => request<FundraisingProject>(fr(communityId, id)),
-  create: (communityId: string, body: NewFundraisingProject) =>
-    request<FundraisingProjectCreated>(fr(communityId), { method: 'POST', body }),
-  contribute: (communityId: string, id: string, body: NewContribution) =>
-    request<FundraisingContribution>(`${fr(communityId, id)}/contributions`, { method: 'POST', body }),
-  refund: (communityId: string, id: string, contributionId: string, body: NewRefund) =>
-    request<FundraisingContribution>(`${fr(communityId, id)}/contributions/${encodeURIComponent(contributionId)}/refund`, {
-      method: 'POST',
-      body,
-    }),
-  requestReceiptSeal: (communityId: string, id: string, contributionId: string) =>
-    request<ReceiptSealRequest>(`${fr(communityId, id)}/contributions/${encodeURIComponent(contributionId)}/receipt/seal-request`, {
-      method: 'POST',
-    }),
-  receiptPath: (communityId: string, id: string, contributionId: string) =>
-    `${fr(communityId, id)}/contributions/${encodeURIComponent(contributionId)}/receipt`,
-  disclose: (communityId: string, id: string, periodDate: string) =>
-    request<DisclosureRequest>(`${fr(communityId, id)}/disclosures`, {
-      method: 'POST',
-      body: { periodDate },
-    }),
+  list: (communityId: string): Promise<FundraisingProjectSummary[]> =>
+    call(client.GET('/api/communities/{communityId}/fundraising-projects', { params: c(communityId) })),
+  get: (communityId: string, id: string): Promise<FundraisingProject> =>
+    call(client.GET('/api/communities/{communityId}/fundraising-projects/{id}', { params: ci(communityId, id) })),
+  create: (communityId: string, body: NewFundraisingProject): Promise<FundraisingProjectCreated> =>
+    call(client.POST('/api/communities/{communityId}/fundraising-projects', { params: c(communityId), body })),
+  contribute: (communityId: string, id: string, body: NewContribution): Promise<FundraisingContribution> =>
+    call(client.POST('/api/communities/{communityId}/fundraising-projects/{id}/contributions', { params: ci(communityId, id), body })),
+  refund: (communityId: string, id: string, contributionId: string, body: NewRefund): Promise<FundraisingContribution> =>
+    call(
+      client.POST('/api/communities/{communityId}/fundraising-projects/{id}/contributions/{contributionId}/refund', {
+        params: contribution(communityId, id, contributionId),
+        body,
+      }),
+    ),
+  requestReceiptSeal: (communityId: string, id: string, contributionId: string): Promise<ReceiptSealRequest> =>
+    call(
+      client.POST('/api/communities/{communityId}/fundraising-projects/{id}/contributions/{contributionId}/receipt/seal-request', {
+        params: contribution(communityId, id, contributionId),
+      }),
+    ),
+  receiptPath: (communityId: string, id: string, contributionId: string): FilePath =>
+    `/communities/${enc(communityId)}/fundraising-projects/${enc(id)}/contributions/${enc(contributionId)}/receipt`,
+  disclose: (communityId: string, id: string, periodDate: string): Promise<DisclosureRequest> =>
+    call(
+      client.POST('/api/communities/{communityId}/fundraising-projects/{id}/disclosures', {
+        params: ci(communityId, id),
+        body: { periodDate },
+      }),
+    ),
 };
 
-/** What residents read without logging in. */
+/** What residents read without logging in (anonymous and quiet: the pages show their own empty states). */
+const anonymous = { anonymous: true, quiet: true };
+
 export const publicApi = {
-  communities: () => request<PublicCommunity[]>('/public/communities', { anonymous: true, quiet: true }),
-  notice: (communityId: string, voteId: string) =>
-    request<PublicNoticeText>(`/public/communities/${encodeURIComponent(communityId)}/notices/${encodeURIComponent(voteId)}`, {
-      anonymous: true,
-      quiet: true,
-    }),
+  communities: (): Promise<PublicCommunity[]> => call(publicClient.GET('/api/public/communities'), anonymous),
+  notice: (communityId: string, voteId: string): Promise<PublicNoticeText> =>
+    call(publicClient.GET('/api/public/communities/{communityId}/notices/{id}', { params: ci(communityId, voteId) }), anonymous),
   /** The sealed notice PDF; verifiable on /verify. */
-  noticePdfUrl: (communityId: string, voteId: string) =>
-    `/api/public/communities/${encodeURIComponent(communityId)}/notices/${encodeURIComponent(voteId)}/pdf`,
-  overview: (communityId: string) =>
-    request<PublicOverview>(`/public/communities/${encodeURIComponent(communityId)}`, { anonymous: true, quiet: true }),
-  csvUrl: (communityId: string, statementId: string) =>
-    `/api/public/communities/${encodeURIComponent(communityId)}/statements/${encodeURIComponent(statementId)}/csv`,
+  noticePdfUrl: (communityId: string, voteId: string) => `/api/public/communities/${enc(communityId)}/notices/${enc(voteId)}/pdf`,
+  overview: (communityId: string): Promise<PublicOverview> =>
+    call(publicClient.GET('/api/public/communities/{communityId}', { params: c(communityId) }), anonymous),
+  csvUrl: (communityId: string, statementId: string) => `/api/public/communities/${enc(communityId)}/statements/${enc(statementId)}/csv`,
   /** The sealed PDF; verifiable on /verify. */
-  pdfUrl: (communityId: string, statementId: string) =>
-    `/api/public/communities/${encodeURIComponent(communityId)}/statements/${encodeURIComponent(statementId)}/pdf`,
-  xlsxUrl: (communityId: string, statementId: string) =>
-    `/api/public/communities/${encodeURIComponent(communityId)}/statements/${encodeURIComponent(statementId)}/xlsx`,
-  fundraising: (communityId: string) =>
-    request<PublicFundraisingList>(`/public/communities/${encodeURIComponent(communityId)}/fundraising`, { anonymous: true, quiet: true }),
-  fundraisingProject: (communityId: string, id: string) =>
-    request<PublicFundraisingProject>(`/public/communities/${encodeURIComponent(communityId)}/fundraising/${encodeURIComponent(id)}`, {
-      anonymous: true,
-      quiet: true,
-    }),
+  pdfUrl: (communityId: string, statementId: string) => `/api/public/communities/${enc(communityId)}/statements/${enc(statementId)}/pdf`,
+  xlsxUrl: (communityId: string, statementId: string) => `/api/public/communities/${enc(communityId)}/statements/${enc(statementId)}/xlsx`,
+  fundraising: (communityId: string): Promise<PublicFundraisingList> =>
+    call(publicClient.GET('/api/public/communities/{communityId}/fundraising', { params: c(communityId) }), anonymous),
+  fundraisingProject: (communityId: string, id: string): Promise<PublicFundraisingProject> =>
+    call(publicClient.GET('/api/public/communities/{communityId}/fundraising/{id}', { params: ci(communityId, id) }), anonymous),
   disclosurePdfUrl: (communityId: string, id: string, disclosureId: string) =>
-    `/api/public/communities/${encodeURIComponent(communityId)}/fundraising/${encodeURIComponent(id)}/disclosures/${encodeURIComponent(disclosureId)}/pdf`,
+    `/api/public/communities/${enc(communityId)}/fundraising/${enc(id)}/disclosures/${enc(disclosureId)}/pdf`,
 };

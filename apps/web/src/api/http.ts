@@ -1,7 +1,8 @@
 /**
  * The one transport: an openapi-fetch client over the generated `paths`, so a wrong path, method, parameter or body
  * fails the web type check. Middleware adds the bearer token and turns an empty success body into "no content";
- * `call` shows the server's Chinese error message and handles 401 → login, as `request` did.
+ * `call` shows the server's Chinese error message and handles 401 → login. Binary downloads go through `fetchFile`,
+ * whose path is typed by the same contract.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './generated/schema';
@@ -43,7 +44,7 @@ export function setApiHandlers(next: Partial<Handlers>): void {
   handlers = { ...handlers, ...next };
 }
 
-/** Drops empty values (undefined, null, '') as request() always has. */
+/** Drops empty values (undefined, null, ''), so an unset filter is not sent. */
 function querySerializer(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -89,7 +90,19 @@ export interface CallOptions {
  * server's {code, message}, shown unless quiet, and a 401 on a signed-in call clears the token and goes to login.
  */
 export async function call<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>, options: CallOptions = {}): Promise<T> {
-  let result: { data?: T; error?: unknown; response: Response };
+  return (await settle(pending, options)).data as T;
+}
+
+/**
+ * Like `call`, for a route that answers a file (a PDF): the call is made with `parseAs: 'stream'`, so the body is
+ * still unread, and the response itself is answered (its blob and headers, e.g. X-Letters-Issued).
+ */
+export async function callForFile(pending: Promise<{ error?: unknown; response: Response }>, options: CallOptions = {}): Promise<Response> {
+  return (await settle(pending, options)).response;
+}
+
+async function settle<R extends { error?: unknown; response: Response }>(pending: Promise<R>, options: CallOptions): Promise<R> {
+  let result: R;
   try {
     result = await pending;
   } catch {
@@ -98,7 +111,7 @@ export async function call<T>(pending: Promise<{ data?: T; error?: unknown; resp
     throw error;
   }
   const { response } = result;
-  if (response.ok) return result.data as T;
+  if (response.ok) return result;
   const payload = (typeof result.error === 'object' && result.error ? result.error : {}) as {
     code?: string;
     message?: string;
@@ -123,64 +136,19 @@ export async function call<T>(pending: Promise<{ data?: T; error?: unknown; resp
 /** Multipart bodies go as the FormData itself (the browser sets the boundary). */
 export const asForm = (form: FormData) => ({ body: form as never, bodySerializer: (b: unknown) => b as FormData });
 
-export type Query = Record<string, string | number | boolean | undefined | null>;
+/** A path template with each `{param}` standing for any text: '/communities/{communityId}/seals' → `/communities/${string}/seals`. */
+type Filled<P extends string> = P extends `${infer Head}{${string}}${infer Rest}` ? `${Head}${string}${Filled<Rest>}` : P;
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  query?: Query;
-  /** A plain object is sent as JSON; FormData as multipart. */
-  body?: unknown;
-  /** Do not show the error message; the caller displays it itself. */
-  quiet?: boolean;
-  /** A 401 here is an answer (wrong password), not an expired session. */
-  anonymous?: boolean;
-}
+/** The contract's paths that answer a GET, without the '/api' prefix the file fetch adds. */
+type GetPath = {
+  [P in keyof paths]: paths[P]['get'] extends undefined ? never : P extends `/api${infer Rest}` ? Rest : never;
+}[keyof paths];
 
-function url(path: string, query?: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const search = params.toString();
-  return `/api${path}${search ? `?${search}` : ''}`;
-}
-
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = tokenStore.get();
-  if (token && !options.anonymous) headers.Authorization = `Bearer ${token}`;
-  let body: BodyInit | undefined;
-  if (options.body instanceof FormData) body = options.body;
-  else if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
-
-  let response: Response;
-  try {
-    response = await fetch(url(path, options.query), { method: options.method ?? 'GET', headers, body });
-  } catch {
-    const error = new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试');
-    if (!options.quiet) handlers.showError(error.message);
-    throw error;
-  }
-
-  if (response.ok) {
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  const error = await errorOf(response, '请求失败');
-  if (response.status === 401 && !options.anonymous) {
-    tokenStore.clear();
-    handlers.showError('登录已失效，请重新登录');
-    handlers.onUnauthorized();
-    throw error;
-  }
-  if (!options.quiet) handlers.showError(error.message);
-  throw error;
-}
+/**
+ * A file download's path: a GET route of the contract with its parameters filled in (and an optional query), so a
+ * mistyped download path fails the web type check as the JSON calls do.
+ */
+export type FilePath = Filled<GetPath> | `${Filled<GetPath>}?${string}`;
 
 /** The server's {code, message} as an ApiError; a non-JSON body (a proxy error page) falls back to the status. */
 async function errorOf(response: Response, fallback: string): Promise<ApiError> {
@@ -199,11 +167,11 @@ async function errorOf(response: Response, fallback: string): Promise<ApiError> 
 }
 
 /** A file behind the login (a PDF): fetched with the bearer token, errors shown like any other request. */
-export async function fetchFile(path: string): Promise<{ blob: Blob; filename: string }> {
+export async function fetchFile(path: FilePath): Promise<{ blob: Blob; filename: string }> {
   const token = tokenStore.get();
   let response: Response;
   try {
-    response = await fetch(url(path), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    response = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   } catch {
     handlers.showError('无法连接服务器，请检查网络后重试');
     throw new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试');
@@ -217,6 +185,18 @@ export async function fetchFile(path: string): Promise<{ blob: Blob; filename: s
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
   return { blob: await response.blob(), filename: encoded ? decodeURIComponent(encoded) : 'document.pdf' };
+}
+
+/**
+ * A photo URL the API itself handed out (the `url` of a request's or a rectification's photo,
+ * '/api/communities/…/photos/…') as the path fetchFile takes; any other address is refused rather than fetched.
+ */
+export function servedFile(url: string): FilePath {
+  const m = /^\/api\/communities\/([^/?#]+)\/(requests|rectifications)\/([^/?#]+)\/photos\/([^/?#]+)$/.exec(url);
+  if (!m) throw new ApiError(0, 'bad_file_url', '文件地址无效');
+  return m[2] === 'requests'
+    ? `/communities/${m[1]}/requests/${m[3]}/photos/${m[4]}`
+    : `/communities/${m[1]}/rectifications/${m[3]}/photos/${m[4]}`;
 }
 
 /** Hands a fetched file to the browser as a download. */

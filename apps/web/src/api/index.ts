@@ -1,5 +1,5 @@
 /** Typed functions for the API endpoints the web app uses. */
-import { request } from './http';
+import { asForm, call, client, publicClient } from './http';
 import type {
   Building,
   ChainVerdict,
@@ -20,6 +20,7 @@ import type {
 } from './types';
 
 export { ApiError, fetchFile, saveFile, setApiHandlers, tokenStore } from './http';
+export type { FilePath } from './http';
 export type * from './types';
 export type * from './types-chain';
 export type * from './types-finance';
@@ -37,46 +38,59 @@ export type * from './todo';
 export { minutesApi } from './minutes';
 export type * from './minutes';
 
-const c = (communityId: string) => `/communities/${encodeURIComponent(communityId)}`;
+const c = (communityId: string) => ({ path: { communityId } });
 
 export const authApi = {
-  login: (login: string, password: string) =>
-    request<LoginResult>('/auth/login', { method: 'POST', body: { login, password }, anonymous: true, quiet: true }),
-  logout: () => request<void>('/auth/logout', { method: 'POST', quiet: true }),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    request<void>('/auth/password', { method: 'POST', body: { currentPassword, newPassword }, quiet: true }),
-  me: () => request<Me>('/auth/me'),
+  login: (login: string, password: string): Promise<LoginResult> =>
+    call(publicClient.POST('/api/auth/login', { body: { login, password } }), { anonymous: true, quiet: true }),
+  logout: (): Promise<void> => call(client.POST('/api/auth/logout'), { quiet: true }),
+  changePassword: (currentPassword: string, newPassword: string): Promise<void> =>
+    call(client.POST('/api/auth/password', { body: { currentPassword, newPassword } }), { quiet: true }),
+  me: (): Promise<Me> => call(client.GET('/api/auth/me')),
 };
 
 export const registryApi = {
-  communities: () => request<MyCommunity[]>('/communities'),
-  createCommunity: (body: { name: string; district?: string; address?: string }) =>
-    request<Community>('/communities', { method: 'POST', body }),
-  community: (communityId: string) => request<Community>(c(communityId)),
-  totals: (communityId: string) => request<CommunityTotals>(`${c(communityId)}/totals`),
-  buildings: (communityId: string) => request<Building[]>(`${c(communityId)}/buildings`),
-  units: (communityId: string, query: UnitQuery) => request<UnitPage>(`${c(communityId)}/units`, { query: { ...query } }),
-  importRoster: (communityId: string, file: File) => {
+  communities: (): Promise<MyCommunity[]> => call(client.GET('/api/communities')),
+  createCommunity: (body: { name: string; district?: string; address?: string }): Promise<Community> =>
+    call(client.POST('/api/communities', { body })),
+  community: (communityId: string): Promise<Community> => call(client.GET('/api/communities/{communityId}', { params: c(communityId) })),
+  totals: (communityId: string): Promise<CommunityTotals> =>
+    call(client.GET('/api/communities/{communityId}/totals', { params: c(communityId) })),
+  buildings: (communityId: string): Promise<Building[]> =>
+    call(client.GET('/api/communities/{communityId}/buildings', { params: c(communityId) })),
+  units: (communityId: string, query: UnitQuery): Promise<UnitPage> =>
+    call(client.GET('/api/communities/{communityId}/units', { params: { ...c(communityId), query } })),
+  importRoster: (communityId: string, file: File): Promise<RosterImportResult> => {
     const form = new FormData();
     form.append('file', file);
     // The page shows roster errors as a table, so the wrapper stays quiet.
-    return request<RosterImportResult>(`${c(communityId)}/roster-imports`, { method: 'POST', body: form, quiet: true });
+    return call(client.POST('/api/communities/{communityId}/roster-imports', { params: c(communityId), ...asForm(form) }), { quiet: true });
   },
 };
 
 export const identityApi = {
   /** quiet: pages that only use the list for names call it without showing a refusal. */
-  roles: (communityId: string, quiet = false) => request<RoleAssignment[]>(`${c(communityId)}/roles`, { quiet }),
-  grantRole: (communityId: string, body: { userId: string; role: CommunityRole; startsOn?: string; endsOn?: string }) =>
-    request<RoleAssignment>(`${c(communityId)}/roles`, { method: 'POST', body }),
-  endRole: (communityId: string, id: string, endsOn?: string) =>
-    request<RoleAssignment>(`${c(communityId)}/roles/${encodeURIComponent(id)}/end`, { method: 'POST', body: endsOn ? { endsOn } : {} }),
-  users: (q?: string) => request<User[]>('/users', { query: { q } }),
+  roles: (communityId: string, quiet = false): Promise<RoleAssignment[]> =>
+    call(client.GET('/api/communities/{communityId}/roles', { params: c(communityId) }), { quiet }),
+  grantRole: (
+    communityId: string,
+    body: { userId: string; role: CommunityRole; startsOn?: string; endsOn?: string },
+  ): Promise<RoleAssignment> => call(client.POST('/api/communities/{communityId}/roles', { params: c(communityId), body })),
+  endRole: (communityId: string, id: string, endsOn?: string): Promise<RoleAssignment> =>
+    call(
+      client.POST('/api/communities/{communityId}/roles/{id}/end', {
+        params: { path: { communityId, id } },
+        body: endsOn ? { endsOn } : {},
+      }),
+    ),
+  users: (q?: string): Promise<User[]> => call(client.GET('/api/users', { params: { query: { q } } })),
 };
 
 export const recordApi = {
-  entries: (communityId: string, after = 0, limit = 100) => request<RecordEntry[]>(`${c(communityId)}/record`, { query: { after, limit } }),
-  verify: (communityId: string) => request<ChainVerdict>(`${c(communityId)}/record/verify`),
-  sentences: (communityId: string, query: RecordSearch) =>
-    request<RecordSentencePage>(`${c(communityId)}/record/sentences`, { query: { ...query } }),
+  entries: (communityId: string, after = 0, limit = 100): Promise<RecordEntry[]> =>
+    call(client.GET('/api/communities/{communityId}/record', { params: { ...c(communityId), query: { after, limit } } })),
+  verify: (communityId: string): Promise<ChainVerdict> =>
+    call(client.GET('/api/communities/{communityId}/record/verify', { params: c(communityId) })),
+  sentences: (communityId: string, query: RecordSearch): Promise<RecordSentencePage> =>
+    call(client.GET('/api/communities/{communityId}/record/sentences', { params: { ...c(communityId), query } })),
 };

@@ -2,13 +2,15 @@
  * Shapes of the seals, documents and verification endpoints (apps/api/src/seals, apps/api/src/documents), as
  * generated from the API's response DTOs (npm run openapi). Names kept so pages import them unchanged.
  */
-import type { components } from './generated/schema';
+import type { components, operations } from './generated/schema';
 
 type S = components['schemas'];
 
 export type SealKind = S['SealDto']['kind'];
 export type DocumentStatus = 'draft' | 'final';
 export type SealRequestStatus = S['SealRequestViewDto']['status'];
+/** The filters of GET …/documents (type and status). */
+export type DocumentFilter = NonNullable<operations['DocumentsController_list']['parameters']['query']>;
 export type SourceDocumentType = 'assembly_notice' | 'meeting_minutes' | 'resolution_announcement';
 
 export type SealCustodian = S['SealCustodianDto'];

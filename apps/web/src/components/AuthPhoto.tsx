@@ -1,13 +1,13 @@
 import { Flex, Image, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { fetchFile } from '../api/http';
+import { fetchFile, servedFile } from '../api/http';
 
 /** A photo behind the login (requests, rectification): fetched with the bearer token as a blob, shown as a thumbnail. */
 export function AuthPhoto({ url, label }: { url: string; label: string }) {
   const [src, setSrc] = useState<string>();
   useEffect(() => {
     let object: string | undefined;
-    void fetchFile(url.replace(/^\/api/, '')).then((f) => {
+    void fetchFile(servedFile(url)).then((f) => {
       object = URL.createObjectURL(f.blob);
       setSrc(object);
     });

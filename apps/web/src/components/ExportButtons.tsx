@@ -1,10 +1,10 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
-import { fetchFile, saveFile } from '../api';
+import { fetchFile, saveFile, type FilePath } from '../api';
 import { useSubmit } from '../hooks/useSubmit';
 
 /** 导出表格 / 导出 CSV for one list: `path` is the API path without /api and without ?format. */
-export function ExportButtons({ path, label = '导出' }: { path: string; label?: string }) {
+export function ExportButtons({ path, label = '导出' }: { path: FilePath; label?: string }) {
   const xlsx = useSubmit(async () => saveFile(await fetchFile(`${path}?format=xlsx`)));
   const csv = useSubmit(async () => saveFile(await fetchFile(`${path}?format=csv`)));
   return (

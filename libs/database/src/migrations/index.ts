@@ -33,6 +33,7 @@ import { ServicesOversight1795750000000 } from './1795750000000-ServicesOversigh
 import { SealedNoticeOpens1795700000000 } from './1795700000000-SealedNoticeOpens';
 import { DocumentFileStore1795730000000 } from './1795730000000-DocumentFileStore';
 import { BallotWritesThroughFunctions1795760000000 } from './1795760000000-BallotWritesThroughFunctions';
+import { DocumentFilesMoveToS31795760000030 } from './1795760000030-DocumentFilesMoveToS3';
 import { RectificationPhotos1795760000001 } from './1795760000001-RectificationPhotos';
 import { RegisterFactsFromResidentsCommittee1795760000002 } from './1795760000002-RegisterFactsFromResidentsCommittee';
 
@@ -75,4 +76,5 @@ export const MIGRATIONS: Function[] = [
   BallotWritesThroughFunctions1795760000000,
   RectificationPhotos1795760000001,
   RegisterFactsFromResidentsCommittee1795760000002,
+  DocumentFilesMoveToS31795760000030,
 ];

@@ -2,7 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class ReviseRulebookDto {
-  @ApiProperty({ description: '要修改的设置（只列出改动的项），见 GET 返回的 settings', example: { proxyCap: 5 } })
+  @ApiProperty({
+    description: '要修改的设置（只列出改动的项），见 GET 返回的 settings',
+    type: 'object',
+    additionalProperties: true,
+    example: { proxyCap: 5 },
+  })
   @IsObject()
   change: Record<string, unknown>;
 

@@ -6566,7 +6566,9 @@ export interface components {
        *       "proxyCap": 5
        *     }
        */
-      change: Record<string, never>;
+      change: {
+        [key: string]: unknown;
+      };
       /**
        * @description 修订依据，如业主大会决议编号
        * @example 2026 年第一次业主大会决议（一）
@@ -15318,8 +15320,9 @@ export interface operations {
   UsersController_register: {
     parameters: {
       query?: never;
-      header: {
-        authorization: string;
+      header?: {
+        /** @description 平台管理员代为注册时带上登录令牌；本人注册不带 */
+        authorization?: string;
       };
       path?: never;
       cookie?: never;

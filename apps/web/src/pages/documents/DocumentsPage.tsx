@@ -2,7 +2,15 @@ import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Input, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { documentsApi, sealsApi, type DocumentDetail, type DocumentStatus, type DocumentSummary, type SealRequest } from '../../api';
+import {
+  documentsApi,
+  sealsApi,
+  type DocumentDetail,
+  type DocumentFilter,
+  type DocumentStatus,
+  type DocumentSummary,
+  type SealRequest,
+} from '../../api';
 import { formatDateTime } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { DOCUMENT_STATUS_COLORS, DOCUMENT_STATUS_LABELS, DOCUMENT_TYPE_LABELS, SEAL_KIND_LABELS } from '../../labels';
@@ -19,7 +27,7 @@ export default function DocumentsPage() {
   const { communityId, roles, isAdmin } = useCommunity();
   const staff = isAdmin || hasAny(roles, [...STAFF]);
   const committee = hasAny(roles, COMMITTEE);
-  const [type, setType] = useState<string>();
+  const [type, setType] = useState<DocumentFilter['type']>();
   const [status, setStatus] = useState<DocumentStatus>();
   const [text, setText] = useState('');
   // Type and status are the API's filters; the number/title search narrows what came back.
@@ -83,7 +91,7 @@ export default function DocumentsPage() {
           style={{ flex: '0 1 220px', minWidth: 160 }}
           options={Object.entries(DOCUMENT_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
           value={type}
-          onChange={(v?: string) => setType(v)}
+          onChange={(v?: DocumentFilter['type']) => setType(v)}
           data-testid="document-type-filter"
         />
         {staff && (

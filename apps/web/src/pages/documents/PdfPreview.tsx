@@ -1,10 +1,10 @@
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { Button, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { fetchFile, saveFile } from '../../api';
+import { fetchFile, saveFile, type FilePath } from '../../api';
 
 /** Shows a PDF behind the login in a dialog (an <iframe> of a blob URL) with a download button. */
-export function PdfPreviewButton({ path, label = '预览 PDF', testId }: { path: string; label?: string; testId?: string }) {
+export function PdfPreviewButton({ path, label = '预览 PDF', testId }: { path: FilePath; label?: string; testId?: string }) {
   const [file, setFile] = useState<{ blob: Blob; filename: string; href: string }>();
   const [loading, setLoading] = useState(false);
   useEffect(() => () => (file ? URL.revokeObjectURL(file.href) : undefined), [file]);
@@ -61,7 +61,7 @@ export function PdfPreviewButton({ path, label = '预览 PDF', testId }: { path:
 }
 
 /** Downloads a PDF behind the login. */
-export function PdfDownloadButton({ path, label = '下载 PDF', testId }: { path: string; label?: string; testId?: string }) {
+export function PdfDownloadButton({ path, label = '下载 PDF', testId }: { path: FilePath; label?: string; testId?: string }) {
   const [loading, setLoading] = useState(false);
   const download = async () => {
     setLoading(true);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { request } from '../../api/http';
+import { checkpointsApi } from '../../api/checkpoints';
 import type { RecordCheckpointCheck } from '../../api/types-documents';
 import { useSubmit } from '../../hooks/useSubmit';
 import { Alert, Button, FileButton } from '../../lite/ui';
@@ -49,10 +49,9 @@ export function CheckKeptCheckpoint({ communityId }: { communityId: string }) {
       return;
     }
     setError(null);
-    const path = `/public/communities/${encodeURIComponent(communityId)}/record-checkpoints/check`;
     const results: RecordCheckpointCheck[] = [];
     for (const head of heads.slice(-20)) {
-      results.push(await request<RecordCheckpointCheck>(path, { method: 'POST', body: head, anonymous: true }));
+      results.push(await checkpointsApi.check(communityId, head));
     }
     setChecks(results);
   });

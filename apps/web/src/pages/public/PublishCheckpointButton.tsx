@@ -1,6 +1,6 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm } from 'antd';
-import { request } from '../../api/http';
+import { checkpointsApi } from '../../api/checkpoints';
 import { useSubmit } from '../../hooks/useSubmit';
 
 /**
@@ -10,9 +10,7 @@ import { useSubmit } from '../../hooks/useSubmit';
 export function PublishCheckpointButton({ communityId, onPublished }: { communityId: string; onPublished: () => void }) {
   const { message } = App.useApp();
   const publish = useSubmit(async () => {
-    const head = await request<{ seq: string }>(`/communities/${encodeURIComponent(communityId)}/record/checkpoints`, {
-      method: 'POST',
-    });
+    const head = await checkpointsApi.publish(communityId);
     message.success(`已发布检查点：决策记录第 ${head.seq} 条`);
     onPublished();
   });

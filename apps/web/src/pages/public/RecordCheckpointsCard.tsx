@@ -1,15 +1,9 @@
 import type { ReactNode } from 'react';
-import { request } from '../../api/http';
+import { checkpointsApi } from '../../api/checkpoints';
 import { formatDateTime } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { Button, Card, Empty } from '../../lite/ui';
 import { CheckKeptCheckpoint } from './CheckKeptCheckpoint';
-
-interface Checkpoint {
-  seq: string;
-  hash: string;
-  signedAt: string;
-}
 
 /**
  * 决策记录检查点: the record's head signed at each sealing or publication. Whoever downloads the file (the
@@ -17,11 +11,7 @@ interface Checkpoint {
  * on the public page); the record page passes its publish button in `publish`, which gets the list's reload.
  */
 export function RecordCheckpointsCard({ communityId, publish }: { communityId: string; publish?: (reload: () => void) => ReactNode }) {
-  const id = encodeURIComponent(communityId);
-  const list = useLoad(
-    () => request<{ checkpoints: Checkpoint[] }>(`/public/communities/${id}/record-checkpoints`, { anonymous: true, quiet: true }),
-    [id],
-  );
+  const list = useLoad(() => checkpointsApi.list(communityId), [communityId]);
   const checkpoints = list.data?.checkpoints ?? [];
   return (
     <Card
@@ -30,7 +20,11 @@ export function RecordCheckpointsCard({ communityId, publish }: { communityId: s
       extra={
         <div className="gy-l-row">
           {publish?.(list.reload)}
-          <Button href={`/api/public/communities/${id}/record-checkpoints/download`} download data-testid="download-checkpoints">
+          <Button
+            href={`/api/public/communities/${encodeURIComponent(communityId)}/record-checkpoints/download`}
+            download
+            data-testid="download-checkpoints"
+          >
             下载检查点文件
           </Button>
         </div>
