@@ -18,17 +18,6 @@ export async function community(server: AppServer, n: number, units = 20, name =
   const ds = server.app.get(DataSource);
   const auth = server.app.get(AuthService);
   const created = await api(server, server.adminToken, 'POST', '/communities', { name });
-  const lines = ['楼栋,房号,面积,面积来源,业主,手机'];
-  for (let i = 0; i < units; i++)
-    lines.push(`${Math.floor(i / 100) + 1},${1000 + i},${80 + (i % 60)}.50,登记,业主${n}-${i},137${String(n * 1000 + i).padStart(8, '0')}`);
-  const form = new FormData();
-  form.append('file', new Blob([lines.join('\n')]), 'roster.csv');
-  const imported = await fetch(`${server.baseUrl}/api/communities/${created.id}/roster-imports`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.adminToken}` },
-    body: form,
-  });
-  if (imported.status !== 201) throw new Error(`import: ${imported.status}`);
   const [{ hash }] = await ds.query(`SELECT password_hash AS hash FROM users WHERE login_name = 'bench.admin'`);
   const staff: Record<string, { id: string; token: string }> = {};
   for (const role of ['committee_director', 'party_secretary']) {
@@ -44,6 +33,17 @@ export async function community(server: AppServer, n: number, units = 20, name =
     const { token } = await auth.issue({ ...user, displayName: user.display_name, isPlatformAdmin: false, mustChangePassword: false });
     staff[role] = { id: user.id, token };
   }
+  const lines = ['楼栋,房号,面积,面积来源,业主,手机'];
+  for (let i = 0; i < units; i++)
+    lines.push(`${Math.floor(i / 100) + 1},${1000 + i},${80 + (i % 60)}.50,登记,业主${n}-${i},137${String(n * 1000 + i).padStart(8, '0')}`);
+  const form = new FormData();
+  form.append('file', new Blob([lines.join('\n')]), 'roster.csv');
+  const imported = await fetch(`${server.baseUrl}/api/communities/${created.id}/roster-imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${staff.committee_director.token}` },
+    body: form,
+  });
+  if (imported.status !== 201) throw new Error(`import: ${imported.status}`);
   return { communityId: created.id as string, staff };
 }
 

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, migrate, runtimeConfig } from '../apps/api/src/bootstrap';
 import { loadConfig } from '../apps/api/src/config/app-config';
+import { AuthService } from '../apps/api/src/identity/auth.service';
 import { UsersService } from '../apps/api/src/identity/users.service';
+import { DataSource } from 'typeorm';
 import { percentile } from './stats';
 
 export { fmt, percentile } from './stats';
@@ -192,4 +194,24 @@ export async function runConcurrent(total: number, concurrency: number, task: (i
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
   };
+}
+
+/**
+ * A signed-in committee director of the community, made directly in the database (the bench measures the server,
+ * not sign-up): the roster is the committee's to import, never the platform admin's.
+ */
+export async function benchDirectorToken(server: Pick<BenchServer, 'app'>, communityId: string, login: string): Promise<string> {
+  const ds = server.app.get(DataSource);
+  const [{ hash }] = await ds.query(`SELECT password_hash AS hash FROM users WHERE login_name = 'bench.admin'`);
+  const [user] = await ds.query(`INSERT INTO users (login_name, display_name, password_hash) VALUES ($1, $1, $2) RETURNING *`, [
+    login,
+    hash,
+  ]);
+  await ds.query(
+    `INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, 'committee_director', '2020-01-01')`,
+    [communityId, user.id],
+  );
+  return (
+    await server.app.get(AuthService).issue({ ...user, displayName: user.display_name, isPlatformAdmin: false, mustChangePassword: false })
+  ).token;
 }

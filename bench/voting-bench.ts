@@ -39,20 +39,6 @@ export async function prepare(server: BenchServer) {
   const ds = server.app.get(DataSource);
   const auth = server.app.get(AuthService);
   const community = await api(server, server.adminToken, 'POST', '/communities', { name: '表决压测小区' });
-  const lines = ['楼栋,房号,面积,面积来源,业主,手机'];
-  for (let i = 0; i < UNITS; i++)
-    lines.push(
-      `${Math.floor(i / 100) + 1},${1000 + i},${80 + (i % 60)}.${String(i % 100).padStart(2, '0')},登记,业主${i},136${String(i).padStart(8, '0')}`,
-    );
-  const form = new FormData();
-  form.append('file', new Blob([lines.join('\n')]), 'roster.csv');
-  const imported = await fetch(`${server.baseUrl}/api/communities/${community.id}/roster-imports`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.adminToken}` },
-    body: form,
-  });
-  if (imported.status !== 201) throw new Error(`import: ${imported.status}`);
-
   const [{ hash }] = await ds.query(`SELECT password_hash AS hash FROM users WHERE login_name = 'bench.admin'`);
   const staff: Record<string, string> = {};
   for (const role of ['committee_director', 'party_secretary', 'representative']) {
@@ -67,6 +53,20 @@ export async function prepare(server: BenchServer) {
     ]);
     staff[role] = (await auth.issue({ ...user, displayName: user.display_name, isPlatformAdmin: false, mustChangePassword: false })).token;
   }
+  const lines = ['楼栋,房号,面积,面积来源,业主,手机'];
+  for (let i = 0; i < UNITS; i++)
+    lines.push(
+      `${Math.floor(i / 100) + 1},${1000 + i},${80 + (i % 60)}.${String(i % 100).padStart(2, '0')},登记,业主${i},136${String(i).padStart(8, '0')}`,
+    );
+  const form = new FormData();
+  form.append('file', new Blob([lines.join('\n')]), 'roster.csv');
+  const imported = await fetch(`${server.baseUrl}/api/communities/${community.id}/roster-imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${staff.committee_director}` },
+    body: form,
+  });
+  if (imported.status !== 201) throw new Error(`import: ${imported.status}`);
+
   const owners = await ds.query<{ id: string; name: string; mobile: string }[]>(
     `SELECT id, name, mobile FROM owners WHERE community_id = $1`,
     [community.id],
