@@ -293,7 +293,7 @@ describe('hearings', () => {
     const layout = pdftotext(Buffer.from(draft.body), { layout: true }).replace(/\s+/g, '');
     expect(HEARING_RESULT_CHECKLIST.items.filter((i) => !i.pattern.test(layout)).map((i) => i.id)).toEqual([]);
     expect((HEARING_RESULT_CHECKLIST.forbidden ?? []).filter((f) => f.pattern.test(layout)).map((f) => f.id)).toEqual([]);
-    // One annex page per sitting judge (seven), none for the recused member; the supervisor is the 居委会.
+    // One annex per sitting judge (seven), none for the recused member; the supervisor is the 居委会.
     expect(layout.match(/附件\d+：评审打分表/g)).toHaveLength(7);
     expect(layout).toContain('监督人：居委会');
     expect((await t.http.get(url('/result.pdf')).set(bearer(c.vendors[1].token)).expect(409)).body.code).toBe('document_not_final');

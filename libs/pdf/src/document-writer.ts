@@ -125,7 +125,10 @@ export class DocumentWriter {
       });
       this.moveDown(8);
     }
-    this.bold(18);
+    // A long title is set smaller (down to 小三, 15 pt) rather than leave one or two characters on a line of their own.
+    let size = 18;
+    while (size > 15 && this.bold(size).doc.widthOfString(text) > this.width) size -= 0.5;
+    this.bold(size);
     this.doc.text(text, this.left, this.doc.y, { width: this.width, align: 'center' });
     if (subtitle) {
       this.body(BODY_SIZE).doc.fillColor(MUTED);
