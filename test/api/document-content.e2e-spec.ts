@@ -21,7 +21,16 @@ const binary = (req: ReturnType<TestApp['http']['get']>) =>
   });
 const flat = (pdf: Buffer) => pdftotext(pdf).replace(/\s+/g, '');
 
-/** Page images for a human look (test-output/pages/<name>-<n>.png). */
+/**
+ * Page images for a human look (test-output/pages/<name>-<n>.png). Every kind of the seal policy has one, written by:
+ * - demo-results.e2e-spec: assembly_notice, assembly_result_preliminary, assembly_result, hearing_result,
+ *   tender_failed, finance_statement, joint_bulletin (demo-<kind>-<n>.png)
+ * - this file: committee_resolution (committee-resolution), minutes_joint_meeting (joint-meeting),
+ *   minutes_representatives_meeting (representatives), execution_report (execution-report)
+ * - minutes-checklists.e2e-spec: minutes_party_prediscussion, minutes_representatives_meeting (…-final)
+ * - statement-seal-log-checklists.e2e-spec: finance_statement (finance-statement-q3), seal_log_report (seal-log-report)
+ * - document-checklists.e2e-spec: assembly_notice (assembly-notice-sealed), committee_resolution (…-checklist)
+ */
 function pageImages(name: string, pdf: Buffer) {
   const dir = 'test-output/pages';
   mkdirSync(dir, { recursive: true });
@@ -139,5 +148,26 @@ describe('document content per kind, from real flows', () => {
       expect([phrase, reps.text.includes(phrase)]).toEqual([phrase, true]);
     expect(reps.text).not.toContain('一致同意');
     pageImages('representatives', reps.pdf);
+  });
+
+  it('决定执行情况报告: the committee reports the acceptance of the work, under its seal only', async () => {
+    await t.http
+      .post(url(`/agenda-items/${itemId}/progress-reports`))
+      .set(bearer(cast.property.token))
+      .send({ progressPercent: 100, text: '水泵已更换并试运行' })
+      .expect(201);
+    await recordStage(
+      t,
+      cast,
+      itemId,
+      'execution',
+      cast.director,
+      meetingBody({ outcome: 'advance', minutes: '业委会现场验收合格，新水泵运行正常。' }),
+    ).expect(201);
+    const report = await document('meeting_minutes', await meetingId('execution'));
+    expect(report.requiredSeals).toEqual(['committee']);
+    for (const phrase of ['业委会现场验收合格，新水泵运行正常。', '动用维修资金更换水泵'])
+      expect([phrase, report.text.includes(phrase)]).toEqual([phrase, true]);
+    pageImages('execution-report', report.pdf);
   });
 });

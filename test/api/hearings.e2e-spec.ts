@@ -293,7 +293,7 @@ describe('hearings', () => {
     const layout = pdftotext(Buffer.from(draft.body), { layout: true }).replace(/\s+/g, '');
     expect(HEARING_RESULT_CHECKLIST.items.filter((i) => !i.pattern.test(layout)).map((i) => i.id)).toEqual([]);
     expect((HEARING_RESULT_CHECKLIST.forbidden ?? []).filter((f) => f.pattern.test(layout)).map((f) => f.id)).toEqual([]);
-    // One annex page per sitting judge (seven), none for the recused member; the supervisor is the 居委会.
+    // One annex per sitting judge (seven), none for the recused member; the supervisor is the 居委会.
     expect(layout.match(/附件\d+：评审打分表/g)).toHaveLength(7);
     expect(layout).toContain('监督人：居委会');
     expect((await t.http.get(url('/result.pdf')).set(bearer(c.vendors[1].token)).expect(409)).body.code).toBe('document_not_final');
@@ -326,30 +326,85 @@ describe('hearings', () => {
       .set(bearer(c.clerk.token))
       .send({ documentId: result.document.id })
       .expect(201);
-    // The hearing result is the committee's act (seal policy): the committee seal only, even on a major matter.
+    // The hearing result is the committee's act (seal policy): the committee seal only, even on a major matter —
+    // unless the rulebook lists it. With the rulebook's list empty, the assembly seal is refused and nothing changes.
+    const seals = async (id: string) =>
+      (
+        await t.http
+          .get(api(`/seal-requests/${id}`))
+          .set(bearer(c.clerk.token))
+          .expect(200)
+      ).body.requiredSeals;
+    expect(await seals(request.body.id)).toEqual(['committee']);
+    const state = async () => ({
+      log: await t.dataSource.query('SELECT seal_kind, outcome FROM seal_log_entries WHERE request_id = $1', [request.body.id]),
+      files: await t.dataSource.query('SELECT revision FROM document_files WHERE document_id = $1', [result.document.id]),
+      document: (await t.dataSource.query('SELECT status, required_seals FROM documents WHERE id = $1', [result.document.id]))[0],
+      request: (await t.dataSource.query('SELECT status FROM seal_requests WHERE id = $1', [request.body.id]))[0],
+    });
+    const before = await state();
     const assembly = await t.http
       .post(api(`/seal-requests/${request.body.id}/applications`))
       .set(bearer(c.residents.token))
       .send({ kind: 'assembly', pin: TEST_SEAL_PIN })
-      .expect(400);
-    expect(assembly.body.code).toBe('seal_not_required');
+      .expect(409);
+    expect(assembly.body).toMatchObject({
+      code: 'seal_not_required',
+      message: expect.stringContaining('评审结果公示不加盖业主大会章：业主大会章只用于业主大会自己的文书及议事规则列明的文书'),
+    });
+    expect(await state()).toEqual(before);
+    expect(before).toMatchObject({
+      log: [],
+      files: [],
+      document: { status: 'draft', required_seals: ['committee'] },
+      request: { status: 'pending' },
+    });
+
+    // The community's first rulebook (confirmed by the residents' committee) lists hearing results under both seals:
+    // the request made now asks for the assembly seal too, and its custodian applies it.
+    await t.http
+      .post(api(`/seal-requests/${request.body.id}/refusals`))
+      .set(bearer(c.director.token))
+      .send({ kind: 'committee', reason: '议事规则修订后重新申请' })
+      .expect(201);
+    const draft = await t.http
+      .post(api('/rulebook/drafts'))
+      .set(bearer(c.director.token))
+      .send({ change: { assemblySealKinds: ['hearing_result'] }, note: '评审结果公示加盖业主大会章' })
+      .expect(201);
+    await t.http
+      .post(api(`/rulebook/drafts/${draft.body.id}/confirmation`))
+      .set(bearer(c.residents.token))
+      .expect(201);
+    const both = await t.http.post(api('/seal-requests')).set(bearer(c.clerk.token)).send({ documentId: result.document.id }).expect(201);
+    expect(await seals(both.body.id)).toEqual(['assembly', 'committee']);
+    const doc = await t.http
+      .get(api(`/documents/${result.document.id}`))
+      .set(bearer(c.clerk.token))
+      .expect(200);
+    expect(doc.body.requiredSeals).toEqual(['assembly', 'committee']);
+    await t.http
+      .post(api(`/seal-requests/${both.body.id}/applications`))
+      .set(bearer(c.residents.token))
+      .send({ kind: 'assembly', pin: TEST_SEAL_PIN })
+      .expect(201);
     // A seal signs nothing dated before its certificate: refused in words, not a 500 from a signature that fails.
     const early = await at(new Date(Date.now() - 365 * DAY), () =>
       t.http
-        .post(api(`/seal-requests/${request.body.id}/applications`))
+        .post(api(`/seal-requests/${both.body.id}/applications`))
         .set(bearer(c.director.token))
         .send({ kind: 'committee', pin: TEST_SEAL_PIN }),
     );
     expect([early.status, early.body.code]).toEqual([409, 'seal_certificate_not_valid']);
     await t.http
-      .post(api(`/seal-requests/${request.body.id}/applications`))
+      .post(api(`/seal-requests/${both.body.id}/applications`))
       .set(bearer(c.director.token))
       .send({ kind: 'committee', pin: TEST_SEAL_PIN })
       .expect(201);
     const sealed = await t.http.get(url('/result.pdf')).set(bearer(c.vendors[1].token)).buffer(true).parse(bytes).expect(200);
     const check = verifyPdf(sealed.body as Buffer, await t.app.get(RootCaService).certPem());
     expect(check.valid).toBe(true);
-    expect(check.signatures).toHaveLength(1);
+    expect(check.signatures).toHaveLength(2);
   });
 
   it('puts the shortlist to the owners as the options of the assembly motion, and records the chosen bid on the item', async () => {

@@ -407,7 +407,7 @@ describe('seals, custodians, seal requests and the seal log', () => {
       .post(url(`/seal-requests/${req.body.id}/applications`))
       .set(bearer(cast.residents.token))
       .send({ kind: 'assembly', pin: TEST_SEAL_PIN })
-      .expect(400);
+      .expect(409);
     expect(notRequired.body.code).toBe('seal_not_required');
     await t.http
       .post(url(`/seal-requests/${req.body.id}/refusals`))

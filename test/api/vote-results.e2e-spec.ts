@@ -36,7 +36,6 @@ describe('preliminary result, objections and the final result announcement', () 
   let closedAt: number;
   /** End of the objection period as stored at the close (the test clock runs on after travelling). */
   let ends: number;
-  let namedOnNotice = false;
   const url = (path: string) => `/api/communities/${cast.community}${path}`;
   const v = (path = '') => url(`/votes/${vote.id}${path}`);
   const as = (name: string) => bearer(owners.get(name)!.token);
@@ -64,7 +63,33 @@ describe('preliminary result, objections and the final result announcement', () 
     owners = await ownerTokens(t, cast);
     const itemId = await createItem(t, cast, 'art278_5', '动用维修资金更换水泵');
     await advanceToAssembly(t, cast, itemId);
-    vote = await openVote(t, cast, itemId, { motions: [{ title: '更换水泵', fullText: '动用维修资金更换 1 幢水泵。', kind: 'yes_no' }] });
+    // 监票人/计票人 are named by the committee when it drafts the notice (noticeDetails), through the API.
+    const noticeDetails = { scrutineers: ['王监票'], tellers: ['张计票'] };
+    const refused = await t.http
+      .post(url(`/agenda-items/${itemId}/votes`))
+      .set(bearer(cast.clerk.token))
+      .send({
+        title: '2026 年第一次业主大会',
+        method: '网上投票',
+        channels: ['online'],
+        opensAt: new Date(Date.now() + 20 * DAY).toISOString(),
+        closesAt: new Date(Date.now() + 30 * DAY).toISOString(),
+        motions: [{ title: '更换水泵', fullText: '动用维修资金更换 1 幢水泵。', kind: 'yes_no' }],
+        noticeDetails: { scrutineers: ['王监票'], tellers: ['王监票'] },
+      })
+      .expect(400);
+    expect(refused.body).toMatchObject({ code: 'invalid_notice_details', message: '监票人不能同时担任计票人：王监票' });
+    vote = await openVote(t, cast, itemId, {
+      motions: [{ title: '更换水泵', fullText: '动用维修资金更换 1 幢水泵。', kind: 'yes_no' }],
+      noticeDetails,
+    });
+    const [drafted] = await t.dataSource.query(
+      `SELECT payload FROM record_entries WHERE subject_id = $1 AND action = 'voting.vote_drafted'`,
+      [vote.id],
+    );
+    expect(drafted.payload).toMatchObject({ scrutineers: ['王监票'], tellers: ['张计票'] });
+    const shown = await t.http.get(v()).set(bearer(cast.clerk.token)).expect(200);
+    expect(shown.body.noticeDetails).toMatchObject(noticeDetails);
     const motionId = vote.motions[0].id;
     await t.http
       .post(v('/ballots'))
@@ -101,16 +126,6 @@ describe('preliminary result, objections and the final result announcement', () 
       .set(bearer(cast.clerk2.token))
       .send({ confirm: true })
       .expect(201);
-    // 监票人/计票人 are drafted with the notice (noticeDetails, from the notice work) where this schema has them.
-    const [column] = await t.dataSource.query(
-      `SELECT 1 FROM information_schema.columns WHERE table_name = 'assembly_votes' AND column_name = 'notice_details'`,
-    );
-    namedOnNotice = Boolean(column);
-    if (namedOnNotice)
-      await t.ownerQuery(`UPDATE assembly_votes SET notice_details = notice_details || $2::jsonb WHERE id = $1`, [
-        vote.id,
-        JSON.stringify({ scrutineers: ['王监票'], tellers: ['张计票'] }),
-      ]);
     closedAt = new Date(vote.closesAt).getTime() + 1000;
     expect(await at(closedAt, () => t.app.get(VoteClosingService).closeIfDue(cast.community, vote.id))).toBe('closed');
     await issueSealsWithPins(t, cast.community, cast.director, [cast.director, cast.residents], { term: 1 });
@@ -140,9 +155,9 @@ describe('preliminary result, objections and the final result announcement', () 
     mkdirSync('test-output/pages', { recursive: true });
     writeFileSync('test-output/pages/assembly-result-preliminary.pdf', pdf);
     const text = flat(pdf);
-    // Without the notice's named scrutineers the preliminary says so rather than invent names.
-    expect(missing(ASSEMBLY_RESULT_PRELIMINARY_CHECKLIST, text)).toEqual(namedOnNotice ? [] : ['scrutineers', 'counters']);
-    if (!namedOnNotice) expect(text).toContain('监票人：（公告未指定）');
+    // The scrutineers the notice named, printed on the preliminary result.
+    expect(missing(ASSEMBLY_RESULT_PRELIMINARY_CHECKLIST, text)).toEqual([]);
+    for (const phrase of ['监票人：王监票', '计票人：张计票']) expect([phrase, text.includes(phrase)]).toEqual([phrase, true]);
     expect(contradictions(ASSEMBLY_RESULT_PRELIMINARY_CHECKLIST, text)).toEqual([]);
     // Valid 3 (two online, one paper), invalid 1 (the refused paper entry), by channel.
     for (const phrase of ['有效票：3张', '无效票：1张（核对未通过的纸质票1张）', '网上投票2张；纸质表决票1张'])

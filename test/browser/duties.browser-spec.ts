@@ -180,4 +180,20 @@ describe('the rulebook: drafted by a member, in force only through a decision', 
     await inForce.getByText('5 分钟内接单，20 分钟内办结').first().waitFor();
     await screenshot(clerk, 'duties-10-request-rules-draft');
   });
+
+  test('the director drafts hearing results under the assembly seal too; the rulebook in force still lists none', async () => {
+    const director = await pageOf(f.director, `/c/${f.communityId}/rulebook`);
+    await expectText(director.getByTestId('setting-assemblySealKinds'), '无（仅业主大会自己的文书）');
+    const kinds = director.getByTestId('assembly-seal-kinds');
+    // Only results and reports can be listed: the meetings' own minutes are not offered.
+    expect(await kinds.getByText('联席会议纪要').count()).toBe(0);
+    await kinds.getByLabel('评审结果公示').check();
+    await formItem(director, '修订说明').locator('input').fill('评审结果公示加盖业主大会章');
+    await director.getByTestId('save-draft').click();
+    const draft = director.getByTestId('draft').filter({ hasText: '评审结果公示加盖业主大会章' });
+    await draft.getByText('草案，未生效').waitFor();
+    await draft.getByText('另加盖业主大会章的文书：评审结果公示').waitFor();
+    await expectText(director.getByTestId('setting-assemblySealKinds'), '无（仅业主大会自己的文书）');
+    await screenshot(director, 'duties-11-assembly-seal-kinds-draft');
+  });
 });

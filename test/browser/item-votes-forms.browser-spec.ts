@@ -86,6 +86,9 @@ describe('several votes per item', () => {
     await page.getByTestId('notice-contact-phone').fill('0571-88886666');
     await page.getByTestId('save-vote-draft').click();
     await page.waitForURL(/\/votes\/[0-9a-f-]{36}$/);
+    // The vote page shows the 监票人/计票人 the notice names.
+    await page.getByTestId('vote-scrutineers').filter({ hasText: '欧阳甲、司马乙' }).waitFor();
+    await page.getByTestId('vote-tellers').filter({ hasText: '诸葛丙' }).waitFor();
     const secondId = new URL(page.url()).pathname.split('/').pop();
     expect(secondId).not.toBe(fx.voteId);
 

@@ -119,7 +119,7 @@ export async function openVote(
   t: TestApp,
   cast: Cast,
   itemId: string,
-  options: { closesInMs?: number; motions?: unknown[]; channels?: string[]; electorate?: unknown } = {},
+  options: { closesInMs?: number; motions?: unknown[]; channels?: string[]; electorate?: unknown; noticeDetails?: unknown } = {},
 ) {
   const now = Date.now();
   const opensAt = new Date(now - 5 * DAY);
@@ -136,6 +136,7 @@ export async function openVote(
       closesAt: closesAt.toISOString(),
       motions,
       ...(options.electorate ? { electorate: options.electorate } : {}),
+      ...(options.noticeDetails ? { noticeDetails: options.noticeDetails } : {}),
     });
   if (draft.status !== 201) throw new Error(`draft vote: ${draft.status} ${JSON.stringify(draft.body)}`);
   t.clock.travelTo(new Date(opensAt.getTime() - 17 * DAY));

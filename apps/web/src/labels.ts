@@ -1,5 +1,6 @@
 import type {
   AreaSource,
+  AssemblySealOptionalKind,
   DocumentStatus,
   HearingStatus,
   PanelKind,
@@ -19,6 +20,7 @@ import type {
   VoteStatus,
 } from './api';
 import {
+  DOCUMENT_KIND_LABELS_ZH,
   DOCUMENT_TYPE_LABELS_ZH,
   MATTER_LABELS_FULL_ZH,
   MATTER_SHORT_ZH,
@@ -33,6 +35,14 @@ import {
 export { describeRecordEntry, RECORD_KIND_LABELS_ZH, recordActionName } from '../../../libs/domain/src/labels';
 
 export const ROLE_LABELS: Record<CommunityRole, string> = ROLE_LABELS_ZH;
+
+/** Document kinds a rulebook may list under the assembly seal (the server's enum), named as the registry names them. */
+export const ASSEMBLY_SEAL_OPTIONAL_KIND_LABELS: Record<AssemblySealOptionalKind, string> = {
+  hearing_result: DOCUMENT_KIND_LABELS_ZH.hearing_result,
+  tender_failed: DOCUMENT_KIND_LABELS_ZH.tender_failed,
+  finance_statement: DOCUMENT_KIND_LABELS_ZH.finance_statement,
+  execution_report: DOCUMENT_KIND_LABELS_ZH.execution_report,
+};
 export const ROLE_ORDER = Object.keys(ROLE_LABELS) as CommunityRole[];
 
 export const UNIT_STATUS_LABELS: Record<UnitStatus, string> = { sold: '已售', unsold: '未售', undelivered: '未交付' };

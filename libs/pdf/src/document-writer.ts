@@ -3,6 +3,7 @@ import { FONT_BOLD, FONT_REGULAR, registerFonts } from './fonts';
 import { drawPageFurniture, drawVerificationBlock, VERIFICATION_BLOCK_HEIGHT } from './page-furniture';
 import { drawSealImpression, SEAL_KIND_TEXT } from './seal-impression';
 import type { RenderOptions, SealKind, SealSlots } from './types';
+import { layoutParagraph, type LaidLine } from './cjk-layout';
 import { checkpointLine, checkpointMetadata } from '@gongyi/domain/record/checkpoint';
 
 export const BODY_SIZE = 10.5; // 五号
@@ -124,7 +125,10 @@ export class DocumentWriter {
       });
       this.moveDown(8);
     }
-    this.bold(18);
+    // A long title is set smaller (down to 小三, 15 pt) rather than leave one or two characters on a line of their own.
+    let size = 18;
+    while (size > 15 && this.bold(size).doc.widthOfString(text) > this.width) size -= 0.5;
+    this.bold(size);
     this.doc.text(text, this.left, this.doc.y, { width: this.width, align: 'center' });
     if (subtitle) {
       this.body(BODY_SIZE).doc.fillColor(MUTED);
@@ -143,22 +147,71 @@ export class DocumentWriter {
     this.body();
   }
 
-  /** A body paragraph (flows across pages). `indent` indents the first line by two characters. */
+  /**
+   * A body paragraph (flows across pages). `indent` indents the first line by two characters. Justified text is
+   * laid out by ./cjk-layout: the room on a line goes between hanzi, never around digit or Latin runs.
+   */
   paragraph(text: string, options: { indent?: boolean; size?: number; muted?: boolean; align?: 'left' | 'justify' } = {}): void {
     const size = options.size ?? BODY_SIZE;
-    this.body(size);
-    if (options.muted) this.doc.fillColor(MUTED);
+    const colour = options.muted ? MUTED : INK;
+    this.body(size).doc.fillColor(colour);
     this.ensureSpace(size * 2);
-    for (const line of text.split('\n')) {
-      this.doc.text(line.length ? line : ' ', this.left, this.doc.y, {
-        width: this.width,
-        lineGap: LINE_GAP,
-        indent: options.indent ? size * 2 : 0,
-        align: options.align ?? 'justify',
-      });
+    for (const line of this.layout(text, size, options.indent ?? false)) {
+      const height = this.doc.currentLineHeight(true);
+      if (this.doc.y + height > this.bottom) {
+        this.addPage();
+        this.body(size).doc.fillColor(colour);
+      }
+      this.drawLine(line, options.align === 'left');
+      this.doc.y += height + LINE_GAP;
     }
+    this.doc.x = this.left;
     this.moveDown(size * 0.5);
     this.body();
+  }
+
+  /** The lines of a paragraph at `size` (each source line broken and justified), as paragraph() draws them. */
+  private layout(text: string, size: number, indent: boolean): LaidLine[] {
+    const measure = (s: string) => this.doc.widthOfString(s);
+    return text
+      .split('\n')
+      .flatMap((source) =>
+        source.trim().length ? layoutParagraph(source, this.width, indent ? size * 2 : 0, measure) : [{ units: [], indent: 0, gaps: [] }],
+      );
+  }
+
+  /** Height paragraph() takes for `text` (without the space after it). */
+  paragraphHeight(text: string, size = BODY_SIZE, indent = true): number {
+    this.body(size);
+    const lines = this.layout(text, size, indent).length;
+    const height = lines * (this.doc.currentLineHeight(true) + LINE_GAP);
+    this.body();
+    return height;
+  }
+
+  /** One laid-out line at the cursor: runs of hanzi with their shared spacing, words and digits as they are. */
+  private drawLine(line: LaidLine, ragged: boolean): void {
+    const y = this.doc.y;
+    let x = this.left + line.indent;
+    const { units: us } = line;
+    const gaps = ragged ? us.map(() => 0) : line.gaps;
+    for (let i = 0; i < us.length;) {
+      let j = i;
+      // A run of hanzi with equal gaps is one text object with character spacing (Tc), not one per glyph.
+      while (j + 1 < us.length && us[j].kind === 'cjk' && us[j + 1].kind === 'cjk' && gaps[j] === gaps[i]) j++;
+      const run = us.slice(i, j + 1);
+      const spacing = j > i ? gaps[i] : 0;
+      if (run[0].kind !== 'space')
+        this.doc.text(
+          run.map((u) => u.text).join(''),
+          x,
+          y,
+          spacing ? { lineBreak: false, characterSpacing: spacing } : { lineBreak: false },
+        );
+      x += run.reduce((sum, u) => sum + u.width, 0) + spacing * (j - i) + gaps[j];
+      i = j + 1;
+    }
+    this.doc.y = y;
   }
 
   /** "label：value" lines with the labels in a fixed-width column. */
@@ -225,10 +278,8 @@ export class DocumentWriter {
   sealSpace(closing?: Closing): number {
     const height = closingParts(closing).reduce((sum, part) => {
       const size = part.size ?? BODY_SIZE;
-      this.body(size);
-      return sum + this.doc.heightOfString(part.text, { width: this.width, lineGap: LINE_GAP, indent: size * 2 }) + size * 0.5;
+      return sum + this.paragraphHeight(part.text, size, true) + size * 0.5;
     }, 0);
-    this.body();
     return SEAL_RADIUS * 2 + 40 + height;
   }
 

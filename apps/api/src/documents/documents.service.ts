@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { contentDigest, fileDigest, verifyPdf, type RenderOptions, type SealImpression, type SealKind } from '@gongyi/pdf';
 import { localDateOf } from '@gongyi/domain/voting/notice';
-import { documentKindOf, sealPolicy, type DocumentKind } from '@gongyi/domain/documents/seal-policy';
+import { documentKindOf, sealPolicy, type DocumentKind, type SealPolicy } from '@gongyi/domain/documents/seal-policy';
 import { issueNumber, issuePrefix, issuerOf } from '@gongyi/domain/documents/issue-number';
 import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, Invalid, NotFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type RuntimeConfig } from '../config/app-config';
 import { RecordService } from '../record/record.service';
+import { RulebookService } from '../rulebook/rulebook.service';
 import { decodeInput, DOCUMENT_TYPE_LABELS, encodeInput, isDocumentType, rendererFor, type DocumentType } from './document-input';
 import { AppliedSeal, DocumentFile } from './entities/document-file.entity';
 import { Document } from './entities/document.entity';
@@ -96,7 +97,17 @@ export class DocumentsService {
     private readonly rootCa: RootCaService,
     private readonly tsa: TimestampAuthorityService,
     @Inject(FILE_STORE) private readonly files: FileStore,
+    private readonly rulebook: RulebookService,
   ) {}
+
+  /**
+   * The seal policy of a document kind in a community: its row, plus the assembly seal when the rulebook in force
+   * lists the kind in `assemblySealKinds` (issue 12: "plus what the rulebook lists").
+   */
+  async sealPolicyFor(manager: EntityManager, communityId: string, kind: DocumentKind): Promise<SealPolicy> {
+    const { settings } = await this.rulebook.current(communityId, manager);
+    return sealPolicy(kind, settings.assemblySealKinds ?? []);
+  }
 
   onFinalised(sourceType: string, listener: FinalisedListener): void {
     this.listeners.set(sourceType, [...(this.listeners.get(sourceType) ?? []), listener]);
@@ -160,7 +171,7 @@ export class DocumentsService {
       agendaItemId: spec.agendaItemId ?? null,
       input: stored,
       contentDigest: contentDigest(spec.type, number, decodeInput(stored)),
-      requiredSeals: orderSeals(sealPolicy(kind).seals),
+      requiredSeals: orderSeals((await this.sealPolicyFor(manager, communityId, kind)).seals),
       status: 'draft',
       generatedAt: now,
       createdBy: spec.actorId ?? null,

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { signPdf } from '@gongyi/pdf';
 import { formatZhDateTime } from '@gongyi/domain/labels';
-import { sealBasis, sealPolicy, type DecisionFact } from '@gongyi/domain/documents/seal-policy';
+import { sealBasis, type DecisionFact } from '@gongyi/domain/documents/seal-policy';
+import { DOCUMENT_KIND_LABELS_ZH, SEAL_KIND_FULL_NAMES_ZH } from '@gongyi/domain/labels';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AgendaService } from '../agenda/agenda.service';
-import { Conflict, Forbidden, Invalid, NotFound } from '../common/app-error';
+import { Conflict, Forbidden, NotFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { documentKind, DocumentsService, orderSeals } from '../documents/documents.service';
 import { RecordCheckpointsService } from '../documents/record-checkpoints.service';
@@ -91,7 +92,7 @@ export class SealRequestsService {
     documentId: string,
   ): Promise<SealRequest | null> {
     const document = await manager.findOneByOrFail(Document, { id: documentId, communityId });
-    for (const kind of sealPolicy(documentKind(document)).seals) {
+    for (const kind of (await this.documents.sealPolicyFor(manager, communityId, documentKind(document))).seals) {
       const seal = await this.seals.findActive(manager, communityId, kind);
       if (!seal || (await this.seals.activeCustodians(manager, seal.id)).length === 0) return null;
     }
@@ -109,7 +110,8 @@ export class SealRequestsService {
     const automatic = sealBasis(kind, item ? itemDecision(item, kind) : null);
     // A typed basis may add detail, but cannot replace a decision the policy requires to have passed.
     const decision = input.decision?.trim() || automatic.text;
-    const kinds = orderSeals(sealPolicy(kind).seals);
+    // The seals follow the rulebook in force now (its assemblySealKinds), not the one at registration.
+    const kinds = orderSeals((await this.documents.sealPolicyFor(manager, communityId, kind)).seals);
     if (kinds.length === 0) throw new Conflict('本文书是会议自己的记录，由与会人员确认后定稿，无需用章', 'no_seal_required', { kind });
     const pending = await manager.findOneBy(SealRequest, { documentId: document.id, status: 'pending' });
     if (pending)
@@ -126,6 +128,10 @@ export class SealRequestsService {
         throw new Conflict(`${seal.commonName}没有可以用章的保管人（申请人不能为自己的申请用章）`, 'no_other_custodian', { kind });
       }
       pinned[kind] = seal;
+    }
+    if (JSON.stringify(orderSeals(document.requiredSeals)) !== JSON.stringify(kinds)) {
+      await manager.update(Document, { id: document.id }, { requiredSeals: kinds });
+      document.requiredSeals = kinds;
     }
     const request = await manager.save(SealRequest, {
       communityId,
@@ -321,7 +327,22 @@ export class SealRequestsService {
     if (!request) throw new NotFound('用章申请 seal request');
     if (request.status !== 'pending') throw new Conflict('该用章申请已办结 (request already closed)', 'request_closed');
     const sealId = sealIdOf(request, kind);
-    if (!sealId) throw new Invalid('该文书不需要此印章 (this seal is not required)', 'seal_not_required');
+    if (!sealId) {
+      // The seal policy (with the rulebook's assemblySealKinds) decided the request's seals: this one is not among them.
+      const [doc] = await manager.query<{ type: string; source_type: string; input: unknown }[]>(
+        'SELECT type, source_type, input FROM documents WHERE id = $1 AND community_id = $2',
+        [request.documentId, communityId],
+      );
+      const docKind = doc ? documentKind({ type: doc.type, sourceType: doc.source_type, input: doc.input }) : null;
+      const label = docKind ? (DOCUMENT_KIND_LABELS_ZH[docKind] ?? docKind) : '本文书';
+      throw new Conflict(
+        kind === 'assembly'
+          ? `${label}不加盖${SEAL_KIND_FULL_NAMES_ZH.assembly}：业主大会章只用于业主大会自己的文书及议事规则列明的文书，本次用章申请只需${SEAL_KIND_FULL_NAMES_ZH.committee}`
+          : `本次用章申请不需要${SEAL_KIND_FULL_NAMES_ZH[kind]}`,
+        'seal_not_required',
+        { kind, documentKind: docKind },
+      );
+    }
     const applied = (await manager.findBy(SealLogEntry, { requestId, outcome: 'applied' })).map((e) => e.sealKind);
     if (applied.includes(kind)) throw new Conflict('该印章已用过 (seal already applied)', 'seal_already_applied');
     const custodians = await this.seals.activeCustodians(manager, sealId);

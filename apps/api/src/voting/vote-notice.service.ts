@@ -34,6 +34,12 @@ export type PublishedListener = (manager: EntityManager, vote: AssemblyVote, act
  * before voting opens. Publishing freezes the motions and the electoral roll,
  * tells the residents' committee and schedules the close.
  */
+/** The 监票人/计票人 a draft names (as the record keeps them). */
+const namedOfficers = (input: CreateVoteDto) => ({
+  scrutineers: (input.noticeDetails?.scrutineers ?? []).map((n) => n.trim()),
+  tellers: (input.noticeDetails?.tellers ?? []).map((n) => n.trim()),
+});
+
 @Injectable()
 export class VoteNoticeService {
   constructor(
@@ -112,7 +118,8 @@ export class VoteNoticeService {
         action: 'voting.vote_drafted',
         subjectType: 'assembly_vote',
         subjectId: vote.id,
-        payload: { agendaItemId: itemId, title: input.title, motions: input.motions.length, opensAt, closesAt },
+        // 监票人/计票人 are named in the record, not only on the notice.
+        payload: { agendaItemId: itemId, title: input.title, motions: input.motions.length, opensAt, closesAt, ...namedOfficers(input) },
       });
       return vote;
     });
@@ -166,7 +173,14 @@ export class VoteNoticeService {
         action: 'voting.draft_updated',
         subjectType: 'assembly_vote',
         subjectId: vote.id,
-        payload: { agendaItemId: vote.agendaItemId, title: input.title, motions: input.motions.length, opensAt, closesAt },
+        payload: {
+          agendaItemId: vote.agendaItemId,
+          title: input.title,
+          motions: input.motions.length,
+          opensAt,
+          closesAt,
+          ...namedOfficers(input),
+        },
       });
       return manager.findOneByOrFail(AssemblyVote, { id: vote.id });
     });

@@ -34,6 +34,8 @@ export type MeetingInput = Schemas['RecordMeetingDto'];
 
 /** A rulebook version (generated from RulebookVersionDto, apps/api/src/rulebook/dto/rulebook-responses.dto.ts). */
 export type RulebookVersion = Schemas['RulebookVersionDto'];
+/** A document kind the rulebook may list as also carrying the assembly seal. */
+export type AssemblySealOptionalKind = Schemas['AssemblySealOptionalKind'];
 
 /** 业主大会表决 */
 export type VoteStatus = Schemas['VoteStatus'];

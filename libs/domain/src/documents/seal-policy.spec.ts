@@ -1,5 +1,15 @@
 import { DomainError } from '../errors';
-import { DOCUMENT_KINDS, documentKindOf, SEAL_POLICY, sealBasis, sealPolicy, type DocumentKind, type SealPolicy } from './seal-policy';
+import {
+  ASSEMBLY_SEAL_OPTIONAL_KINDS,
+  checkAssemblySealKinds,
+  DOCUMENT_KINDS,
+  documentKindOf,
+  SEAL_POLICY,
+  sealBasis,
+  sealPolicy,
+  type DocumentKind,
+  type SealPolicy,
+} from './seal-policy';
 
 const passed = { text: '议题第3号「更换水泵」业委会决定', status: 'passed' as const };
 const pending = { text: '议题第3号「更换水泵」决定', status: 'pending' as const };
@@ -23,6 +33,23 @@ const EXPECTED: Record<DocumentKind, Pick<SealPolicy, 'seals' | 'attendeeConfirm
 
 const ASSEMBLY_ACTS: DocumentKind[] = ['assembly_notice', 'assembly_result'];
 
+/** Seals per kind when the rulebook lists every kind in `assemblySealKinds` (only the eligible ones take it). */
+const WITH_RULEBOOK_LIST: Record<DocumentKind, string[]> = {
+  assembly_notice: ['assembly', 'committee'],
+  assembly_result_preliminary: ['committee'],
+  assembly_result: ['assembly', 'committee'],
+  minutes_party_prediscussion: [],
+  minutes_joint_meeting: [],
+  minutes_representatives_meeting: [],
+  committee_resolution: ['committee'],
+  execution_report: ['assembly', 'committee'],
+  hearing_result: ['assembly', 'committee'],
+  tender_failed: ['assembly', 'committee'],
+  finance_statement: ['assembly', 'committee'],
+  seal_log_report: ['committee'],
+  joint_bulletin: ['committee'],
+};
+
 describe('seal policy per document kind', () => {
   it('has a row for every kind and nothing else', () => {
     expect(Object.keys(SEAL_POLICY).sort()).toEqual([...DOCUMENT_KINDS].sort());
@@ -39,6 +66,25 @@ describe('seal policy per document kind', () => {
         expect(row.seals.includes('assembly')).toBe(ASSEMBLY_ACTS.includes(kind));
       },
     );
+    it('takes the assembly seal from the rulebook list only when the kind may carry it, and only when listed', () => {
+      expect([...sealPolicy(kind, [...DOCUMENT_KINDS]).seals]).toEqual(WITH_RULEBOOK_LIST[kind]);
+      expect([...sealPolicy(kind, [kind]).seals]).toEqual(WITH_RULEBOOK_LIST[kind]);
+      // Listing other kinds leaves this one as its row says.
+      expect(
+        sealPolicy(
+          kind,
+          DOCUMENT_KINDS.filter((k) => k !== kind),
+        ).seals,
+      ).toEqual(EXPECTED[kind].seals);
+      expect(sealPolicy(kind, []).seals).toEqual(EXPECTED[kind].seals);
+      // Bases, confirmations and the article never change with the list.
+      const listed = sealPolicy(kind, [kind]);
+      expect([listed.bases, listed.attendeeConfirmations, listed.rulebookArticle]).toEqual([
+        row.bases,
+        row.attendeeConfirmations,
+        row.rulebookArticle,
+      ]);
+    });
     it('cites a passed decision only when allowed, never a pending one', () => {
       if (row.bases.includes('passed_decision')) expect(sealBasis(kind, passed)).toEqual({ kind: 'passed_decision', text: passed.text });
       else expect(sealBasis(kind, passed)).toEqual({ kind: 'rulebook_article', text: row.rulebookArticle });
@@ -62,10 +108,24 @@ describe('seal policy per document kind', () => {
     }
   });
 
+  it('lets the rulebook list only results and reports, never the meetings’ own records or the committee’s acts', () => {
+    expect([...ASSEMBLY_SEAL_OPTIONAL_KINDS].sort()).toEqual(['execution_report', 'finance_statement', 'hearing_result', 'tender_failed']);
+    expect(checkAssemblySealKinds([])).toBeNull();
+    expect(checkAssemblySealKinds(['hearing_result', 'tender_failed', 'finance_statement'])).toBeNull();
+    expect(checkAssemblySealKinds(['minutes_joint_meeting'])).toMatch(/「联席会议纪要」不能加盖业主大会章/);
+    expect(checkAssemblySealKinds(['hearing_result', 'minutes_party_prediscussion', 'minutes_representatives_meeting'])).toMatch(
+      /「党支部先议会议纪要、业主代表会议纪要」/,
+    );
+    expect(checkAssemblySealKinds(['committee_resolution'])).toMatch(/不能加盖业主大会章/);
+    expect(checkAssemblySealKinds(['hearing_result', 'hearing_result'])).toMatch(/不能重复/);
+    expect(checkAssemblySealKinds('hearing_result')).toMatch(/应为文书种类的列表/);
+    expect(checkAssemblySealKinds([1])).toMatch(/应为文书种类的列表/);
+  });
+
   it('prints the assembly seal before the committee seal', () => {
     for (const kind of DOCUMENT_KINDS) {
-      const seals = sealPolicy(kind).seals;
-      expect([...seals]).toEqual(['assembly', 'committee'].filter((s) => seals.includes(s as 'assembly')));
+      for (const seals of [sealPolicy(kind).seals, sealPolicy(kind, [kind]).seals])
+        expect([...seals]).toEqual(['assembly', 'committee'].filter((s) => seals.includes(s as 'assembly')));
     }
   });
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { DOCUMENT_KIND_LABELS_ZH } from '../labels/vocabulary';
 
 /** Seals this platform keeps per community (the two bodies of 双章). */
 export type PolicySeal = 'assembly' | 'committee';
@@ -128,10 +129,40 @@ export const SEAL_POLICY: Readonly<Record<DocumentKind, SealPolicy>> = {
   },
 };
 
-export function sealPolicy(kind: DocumentKind): SealPolicy {
+/**
+ * Kinds the rulebook may list as also carrying the assembly seal (议事规则 setting `assemblySealKinds`): results and
+ * reports the committee issues on matters the owners decide, which some communities' rulebooks put under both seals.
+ * Never the meetings' own records (party branch, joint meeting, representatives): those carry the attendees'
+ * confirmations only; nor the committee's own resolutions and registers, which are not acts of the assembly.
+ */
+export const ASSEMBLY_SEAL_OPTIONAL_KINDS = ['hearing_result', 'tender_failed', 'finance_statement', 'execution_report'] as const;
+export type AssemblySealOptionalKind = (typeof ASSEMBLY_SEAL_OPTIONAL_KINDS)[number];
+
+export const isAssemblySealOptional = (kind: string): kind is AssemblySealOptionalKind =>
+  (ASSEMBLY_SEAL_OPTIONAL_KINDS as readonly string[]).includes(kind);
+
+/**
+ * The row of `kind`, with the assembly seal added when the community's rulebook lists the kind in
+ * `assemblySealKinds` and the kind may carry it at all (a listed meeting record is ignored: the rulebook check
+ * refuses such a list, and this is the second line).
+ */
+export function sealPolicy(kind: DocumentKind, assemblySealKinds: readonly string[] = []): SealPolicy {
   const policy = SEAL_POLICY[kind];
   if (!policy) throw new DomainError('invalid', 'invalid_document_kind', `文书种类无效「${String(kind)}」`, { kind });
+  if (isAssemblySealOptional(kind) && assemblySealKinds.includes(kind) && !policy.seals.includes('assembly'))
+    return { ...policy, seals: ['assembly', ...policy.seals] };
   return policy;
+}
+
+/** The 议事规则 check of `assemblySealKinds`: distinct kinds, each one a rulebook may list. */
+export function checkAssemblySealKinds(value: unknown): string | null {
+  const allowed = ASSEMBLY_SEAL_OPTIONAL_KINDS.map((k) => `${k}（${DOCUMENT_KIND_LABELS_ZH[k]}）`).join('、');
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return `应为文书种类的列表，可选：${allowed}`;
+  if (new Set(value).size !== value.length) return '文书种类不能重复';
+  const refused = (value as string[]).filter((v) => !isAssemblySealOptional(v)).map((v) => DOCUMENT_KIND_LABELS_ZH[v] ?? v);
+  if (refused.length)
+    return `「${refused.join('、')}」不能加盖业主大会章（业主大会章只用于业主大会自己的文书；会议记录由与会人员确认），可选：${allowed}`;
+  return null;
 }
 
 /** Which kind a registered document is, from its template type, what it was made from, and (minutes) the stage. */

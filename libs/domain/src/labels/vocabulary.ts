@@ -114,6 +114,23 @@ export const DOCUMENT_TYPE_LABELS_ZH: Record<string, string> = {
   joint_bulletin: '四方联席工作简报',
 };
 
+/** 文书种类: what a document is legally (seal policy rows, libs/domain/src/documents/seal-policy.ts). */
+export const DOCUMENT_KIND_LABELS_ZH: Record<string, string> = {
+  assembly_notice: '业主大会会议公告',
+  assembly_result_preliminary: '表决结果初步统计公示',
+  assembly_result: '表决结果公告',
+  minutes_party_prediscussion: '党支部先议会议纪要',
+  minutes_joint_meeting: '联席会议纪要',
+  minutes_representatives_meeting: '业主代表会议纪要',
+  committee_resolution: '业委会决议',
+  execution_report: '决定执行情况报告',
+  hearing_result: '评审结果公示',
+  tender_failed: '流标公告',
+  finance_statement: '公共收益收支公示',
+  seal_log_report: '用章登记公示',
+  joint_bulletin: '四方联席工作简报',
+};
+
 /** 整改事项 (issue 17): status, actions, where it was raised. */
 export const RECTIFICATION_STATUS_LABELS_ZH = {
   assigned: '已交办',

@@ -54,3 +54,20 @@ describe('activationExpiryDays', () => {
     expect(() => reviseRulebook(base, { activationExpiryDays: 0 })).toThrow(/activationExpiryDays/);
   });
 });
+
+describe('assemblySealKinds', () => {
+  it('is empty by default, also for a version written before the setting existed', () => {
+    expect(DEFAULT_RULEBOOK.assemblySealKinds).toEqual([]);
+    const { assemblySealKinds: _omitted, ...old } = base;
+    expect(reviseRulebook(old as RulebookSettings, { proxyCap: 4 }).assemblySealKinds).toEqual([]);
+  });
+  it('accepts results and reports, refuses meeting records in Chinese', () => {
+    expect(reviseRulebook(base, { assemblySealKinds: ['hearing_result', 'tender_failed'] }).assemblySealKinds).toEqual([
+      'hearing_result',
+      'tender_failed',
+    ]);
+    expect(() => reviseRulebook(base, { assemblySealKinds: ['minutes_joint_meeting'] })).toThrow(
+      /assemblySealKinds: 「联席会议纪要」不能加盖业主大会章/,
+    );
+  });
+});

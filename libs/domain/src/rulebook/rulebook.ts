@@ -1,4 +1,5 @@
 import type { ChainRulebook } from '../chain/stages';
+import { checkAssemblySealKinds } from '../documents/seal-policy';
 import { DomainError } from '../errors';
 import { checkRequestRules, DEFAULT_REQUEST_REOPEN_DAYS, DEFAULT_REQUEST_RULES, type RequestRule } from '../requests/requests';
 
@@ -37,6 +38,11 @@ export interface RulebookSettings {
   requestRules?: RequestRule[];
   /** Days after a request is closed in which the resident may reopen it. */
   requestReopenDays?: number;
+  /**
+   * Document kinds that carry the assembly seal besides the assembly's own acts (issue 12: "plus what the rulebook
+   * lists"); only kinds in ASSEMBLY_SEAL_OPTIONAL_KINDS (../documents/seal-policy). Empty by default.
+   */
+  assemblySealKinds?: string[];
   /** Per matter category and stage: required | optional | skippable | not_applicable (see ../chain). */
   stages: ChainRulebook['stages'];
 }
@@ -58,6 +64,7 @@ export const DEFAULT_RULEBOOK: Required<Omit<RulebookSettings, 'stages'>> = {
   serviceRatingCriteria: ['环境卫生', '秩序维护', '设施维修', '服务态度', '响应速度'],
   requestRules: DEFAULT_REQUEST_RULES,
   requestReopenDays: DEFAULT_REQUEST_REOPEN_DAYS,
+  assemblySealKinds: [],
 };
 
 type Check = (value: unknown) => string | null;
@@ -96,6 +103,7 @@ const CHECKS: Record<keyof typeof DEFAULT_RULEBOOK, Check> = {
       : '应为 1–12 个不重复的评价项目（每项 2–20 字）',
   requestRules: checkRequestRules,
   requestReopenDays: wholeNumber(1, 90),
+  assemblySealKinds: checkAssemblySealKinds,
 };
 
 /**

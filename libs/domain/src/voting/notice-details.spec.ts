@@ -42,6 +42,16 @@ describe('notice details', () => {
     expect(() => assertNoticeDetails({}, opens, ctx.closesAt)).not.toThrow();
   });
 
+  it('takes named scrutineers and tellers, and refuses blank or repeated names and a scrutineer who also counts', () => {
+    const opens = new Date('2026-12-20T00:00:00Z');
+    const check = (scrutineers: string[], tellers: string[]) => () => assertNoticeDetails({ scrutineers, tellers }, opens, ctx.closesAt);
+    expect(check(['李卫东（业主代表）', '周敏'], ['王芳'])).not.toThrow();
+    expect(check(['李卫东', ' '], ['王芳'])).toThrow('监票人须逐一填写姓名');
+    expect(check(['李卫东'], ['王'])).toThrow('计票人须逐一填写姓名');
+    expect(check(['李卫东', '李卫东 '], ['王芳'])).toThrow('监票人名单中有重复的姓名');
+    expect(check(['李卫东', '王芳'], ['王芳'])).toThrow('监票人不能同时担任计票人：王芳');
+  });
+
   it('refuses sealing later than the notice period before opening, and says how far to move the window', () => {
     const opensAt = new Date('2026-12-20T00:00:00Z'); // 08:00 on 20 Dec in Shanghai
     expect(() => assertSealedInTime(new Date('2026-12-04T03:00:00Z'), opensAt, 'regular', { noticeDays: 15 })).not.toThrow();

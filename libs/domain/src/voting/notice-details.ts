@@ -97,6 +97,19 @@ export function noticeDetailsFor(details: NoticeDetails | null | undefined, ctx:
 export function assertNoticeDetails(details: NoticeDetails | null | undefined, opensAt: Date, closesAt: Date): void {
   const d = details ?? {};
   const bad = (message: string) => new DomainError('invalid', 'invalid_notice_details', message);
+  // 监票人/计票人 are named people: a name each (2–50 characters), no one twice, and no scrutineer counts the votes
+  // they supervise.
+  for (const [field, label] of [
+    ['scrutineers', '监票人'],
+    ['tellers', '计票人'],
+  ] as const) {
+    const names = d[field] ?? [];
+    if (names.some((n) => typeof n !== 'string' || n.trim().length < 2 || n.trim().length > 50))
+      throw bad(`${label}须逐一填写姓名（每人 2–50 字）`);
+    if (new Set(names.map((n) => n.trim())).size !== names.length) throw bad(`${label}名单中有重复的姓名`);
+  }
+  const both = (d.scrutineers ?? []).filter((n) => (d.tellers ?? []).some((t) => t.trim() === n.trim()));
+  if (both.length) throw bad(`监票人不能同时担任计票人：${both.map((n) => n.trim()).join('、')}`);
   const at = (v: string | undefined) => (v === undefined ? undefined : new Date(v));
   const deadline = at(d.paperReturnDeadline);
   if (deadline && (deadline <= opensAt || deadline > closesAt)) throw bad('纸质表决票交回截止时间须在投票期间内');

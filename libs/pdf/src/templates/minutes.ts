@@ -84,7 +84,7 @@ export interface MeetingMinutesInput {
   scoreTable?: { title: string; columns: string[]; rows: string[][]; weights?: number[]; fontSize?: number };
   /** Extra facts printed under the meeting data (e.g. 监督人, 异议渠道及期限 of a hearing result). */
   extraFields?: [label: string, value: string][];
-  /** 附件 after the signature part, each on its own page (e.g. each judge's score sheet). */
+  /** 附件 after the signature part, from a new page, each kept whole on one page (e.g. each judge's score sheet). */
   annexes?: { title: string; fields?: [label: string, value: string][]; columns: string[]; rows: string[][] }[];
 }
 
@@ -231,7 +231,13 @@ export async function renderMeetingMinutes(
     w.paragraph(formatDate(input.issuedAt ?? input.startedAt));
   }
   (input.annexes ?? []).forEach((annex, i) => {
-    w.addPage();
+    // The annexes start on a new page and then follow one another: a short score sheet does not take a page of its
+    // own, but none is split (heading, fields and table move on together when they do not fit).
+    if (i === 0) w.addPage();
+    else {
+      w.moveDown(10);
+      w.ensureSpace(40 + (annex.fields?.length ?? 0) * 20 + (annex.rows.length + 1) * 20);
+    }
     w.heading(`附件${i + 1}：${annex.title}`);
     if (annex.fields?.length) w.fields(annex.fields);
     drawTable(w, {

@@ -238,3 +238,31 @@ describe('templates', () => {
     expect(contentDigest(RESOLUTION_TYPE, 'GY-2026-000130', changed)).not.toBe(digest);
   });
 });
+
+describe('layout faults seen on the page images (issue 12 item 3)', () => {
+  it('sets a long title smaller instead of leaving its last character alone on a second line', async () => {
+    const input = { ...sampleResolution(), meetingTitle: '2026 年第一次业主大会（电梯更新集资）', stage: 'preliminary' as const };
+    const pdf = await renderResolutionAnnouncement(input, options('GY-2026-000190'));
+    // One line: the whole tail of the title is one word of pdftotext, not 「…公」 and 「示」 on two lines.
+    expect(pdfWords(pdf, 1).some((w) => w.text.endsWith('（电梯更新集资）初步统计结果公示'))).toBe(true);
+  });
+
+  it('lets short annexes follow one another after the first page break instead of one page each', async () => {
+    const sheet = (n: number) => ({
+      title: `评审打分表（评委${n}）`,
+      fields: [['评委', `评委${n}`] as [string, string]],
+      columns: ['投标人', '价格', '质量'],
+      rows: [
+        ['甲公司', '90', '80'],
+        ['乙公司', '85', '88'],
+      ],
+    });
+    const input = { ...sampleMinutes(10), annexes: [1, 2, 3, 4].map(sheet) };
+    const withAnnexes = await renderMeetingMinutes(input, options('GY-2026-000191'));
+    const without = await renderMeetingMinutes({ ...input, annexes: [] }, options('GY-2026-000192'));
+    const texts = pages(withAnnexes);
+    // All four sheets on the one page after the minutes (each kept whole), not four pages.
+    expect(texts.length).toBe(pages(without).length + 1);
+    expect([1, 2, 3, 4].every((n) => texts.at(-1)!.includes(`附件${n}：评审打分表（评委${n}）`))).toBe(true);
+  });
+});

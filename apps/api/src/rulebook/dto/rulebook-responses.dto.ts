@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CHAIN_STAGES, STAGE_REQUIREMENTS, type StageRequirement } from '@gongyi/domain/chain/stages';
 import type { RulebookSettings } from '@gongyi/domain/rulebook/rulebook';
+import { ASSEMBLY_SEAL_OPTIONAL_KINDS } from '@gongyi/domain/documents/seal-policy';
 import { MATTER_CATEGORIES } from '@gongyi/domain/voting/matter';
 
 /** Response shapes of the rulebook routes; the web app's types are generated from them (npm run openapi). */
@@ -88,6 +89,15 @@ export class RulebookSettingsDto implements Omit<RulebookSettings, 'stages'> {
 
   @ApiProperty({ type: 'integer', required: false, description: '办结后居民可重新打开诉求的天数' })
   requestReopenDays?: number;
+
+  @ApiProperty({
+    enum: ASSEMBLY_SEAL_OPTIONAL_KINDS,
+    enumName: 'AssemblySealOptionalKind',
+    isArray: true,
+    required: false,
+    description: '除业主大会自己的文书外，议事规则列明须加盖业主大会章的文书种类；旧版本无此项时为空',
+  })
+  assemblySealKinds?: string[];
 
   @ApiProperty({ type: RulebookStagesDto })
   stages: RulebookSettings['stages'];

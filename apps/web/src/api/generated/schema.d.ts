@@ -3270,6 +3270,11 @@ export interface components {
       /** @example 2026 年第一次业主大会 */
       title: string;
     };
+    /**
+     * @description 除业主大会自己的文书外，议事规则列明须加盖业主大会章的文书种类；旧版本无此项时为空
+     * @enum {string}
+     */
+    AssemblySealOptionalKind: 'hearing_result' | 'tender_failed' | 'finance_statement' | 'execution_report';
     AssemblyVoteDto: {
       /** Format: uuid */
       agendaItemId: string;
@@ -6669,6 +6674,8 @@ export interface components {
     };
     RulebookSettingsDto: {
       activationExpiryDays: number;
+      /** @description 除业主大会自己的文书外，议事规则列明须加盖业主大会章的文书种类；旧版本无此项时为空 */
+      assemblySealKinds?: components['schemas']['AssemblySealOptionalKind'][];
       /** @enum {string} */
       committeeDecisionRule: 'majority_of_all' | 'half_of_all';
       /** @description 未参与表决的业主计入多数（指导规则第26条） */

@@ -1,6 +1,23 @@
-import { App, Button, Card, Descriptions, Empty, Flex, Form, Input, InputNumber, Modal, Select, Skeleton, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
-import { rulebookApi, type RulebookDraft, type RulebookVersion } from '../../api';
+import { rulebookApi, type AssemblySealOptionalKind, type RulebookDraft, type RulebookVersion } from '../../api';
+import { ASSEMBLY_SEAL_OPTIONAL_KIND_LABELS } from '../../labels';
 import { formatDateTime, formatYuan, yuanToFen } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { PageHeader } from '../../layout/PageHeader';
@@ -28,16 +45,23 @@ const SETTING_LABELS: Record<string, string> = {
   postingDays: '公示期（天）',
   statementPeriod: '报表周期',
   requestRules: '接诉即办时限',
+  assemblySealKinds: '另加盖业主大会章的文书',
 };
 const PERIODS: Record<string, string> = { monthly: '每月', quarterly: '每季度', half_yearly: '每半年' };
+const kindNames = (kinds: readonly string[]) =>
+  kinds.length === 0
+    ? '无（仅业主大会自己的文书）'
+    : kinds.map((k) => ASSEMBLY_SEAL_OPTIONAL_KIND_LABELS[k as AssemblySealOptionalKind] ?? k).join('、');
 const describe = (key: string, value: unknown) =>
-  key === 'requestRules'
-    ? (value as RequestRule[]).map((r) => `${r.label}：${ruleSentence(r)}`).join('；')
-    : key === 'spendingLimitFen'
-      ? formatYuan(String(value))
-      : key === 'statementPeriod'
-        ? (PERIODS[String(value)] ?? String(value))
-        : String(value);
+  key === 'assemblySealKinds'
+    ? kindNames(value as string[])
+    : key === 'requestRules'
+      ? (value as RequestRule[]).map((r) => `${r.label}：${ruleSentence(r)}`).join('；')
+      : key === 'spendingLimitFen'
+        ? formatYuan(String(value))
+        : key === 'statementPeriod'
+          ? (PERIODS[String(value)] ?? String(value))
+          : String(value);
 
 interface DraftForm {
   proxyCap?: number;
@@ -46,6 +70,7 @@ interface DraftForm {
   objectionDays?: number;
   postingDays?: number;
   requestRules?: RequestRule[];
+  assemblySealKinds?: AssemblySealOptionalKind[];
   note: string;
 }
 
@@ -109,6 +134,9 @@ export default function RulebookPage() {
     const rulesInForce = current.data?.settings.requestRules ?? [];
     const edited = rulesInForce.map((rule, i) => ({ ...rule, ...values.requestRules?.[i] }));
     if (JSON.stringify(edited) !== JSON.stringify(rulesInForce)) change.requestRules = edited;
+    const sealKindsInForce = current.data?.settings.assemblySealKinds ?? [];
+    const sealKinds = [...(values.assemblySealKinds ?? [])].sort();
+    if (JSON.stringify(sealKinds) !== JSON.stringify([...sealKindsInForce].sort())) change.assemblySealKinds = sealKinds;
     if (Object.keys(change).length === 0) {
       message.error('请至少修改一项设置');
       return;
@@ -135,7 +163,10 @@ export default function RulebookPage() {
             form={form}
             layout="vertical"
             requiredMark={false}
-            initialValues={{ requestRules: current.data.settings.requestRules ?? [] }}
+            initialValues={{
+              requestRules: current.data.settings.requestRules ?? [],
+              assemblySealKinds: current.data.settings.assemblySealKinds ?? [],
+            }}
             onFinish={(v) => void submit(v)}
           >
             <Flex wrap gap={16}>
@@ -155,6 +186,17 @@ export default function RulebookPage() {
                 <InputNumber min={1} max={365} aria-label="公示期" />
               </Form.Item>
             </Flex>
+            <Form.Item
+              name="assemblySealKinds"
+              label="另加盖业主大会章的文书"
+              extra="业主大会章用于业主大会自己的文书（会议公告、表决结果公告）；议事规则可另列以下文书加盖。党支部先议、联席会议、业主代表会议的纪要由与会人员确认，不加盖印章。"
+            >
+              <Checkbox.Group
+                aria-label="另加盖业主大会章的文书"
+                data-testid="assembly-seal-kinds"
+                options={Object.entries(ASSEMBLY_SEAL_OPTIONAL_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+              />
+            </Form.Item>
             {(current.data.settings.requestRules ?? []).length > 0 && (
               <RequestRulesFields rules={current.data.settings.requestRules ?? []} />
             )}

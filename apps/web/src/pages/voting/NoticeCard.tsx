@@ -37,6 +37,17 @@ export function NoticeCard({ vote }: { vote: AssemblyVote }) {
               ]
             : []),
           ...(vote.interim ? [{ key: 'interim', label: '会议类型', children: '临时会议' }] : []),
+          // 监票人/计票人 as the committee named them on the notice (printed on the notice and both result documents).
+          {
+            key: 'scrutineers',
+            label: '监票人',
+            children: <span data-testid="vote-scrutineers">{vote.noticeDetails?.scrutineers?.join('、') || '（公告未指定）'}</span>,
+          },
+          {
+            key: 'tellers',
+            label: '计票人',
+            children: <span data-testid="vote-tellers">{vote.noticeDetails?.tellers?.join('、') || '（公告未指定）'}</span>,
+          },
         ]}
       />
       <VoteTotalsCard voteId={vote.id} />
