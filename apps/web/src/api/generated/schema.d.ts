@@ -7559,8 +7559,15 @@ export interface components {
     VoteBriefDto: {
       /** Format: date-time */
       closesAt: string;
+      /** @description 表决已结束但表决结果公告尚未发布（询异期内或届满待发布）：此时不能再次起草表决 */
+      finalResultPending: boolean;
       /** Format: uuid */
       id: string;
+      /**
+       * Format: date-time
+       * @description 询异期届满时间（表决结束时确定）
+       */
+      objectionEndsAt: string | null;
       /** Format: date-time */
       opensAt: string;
       status: components['schemas']['VoteStatus'];
