@@ -53,6 +53,11 @@ export const hearingsApi = {
   resultPdfPath: (communityId: string, id: string) => `${h(communityId, id)}/result.pdf`,
   object: (communityId: string, id: string, text: string) =>
     request<S['HearingObjectionDto']>(`${h(communityId, id)}/objections`, { method: 'POST', body: { text } }),
+  answerObjection: (communityId: string, id: string, objectionId: string, answer: string) =>
+    request<S['HearingObjectionDto']>(`${h(communityId, id)}/objections/${encodeURIComponent(objectionId)}/answer`, {
+      method: 'POST',
+      body: { answer },
+    }),
   assemblyMotion: (communityId: string, id: string, body: AssemblyMotionInput) =>
     request<HearingVoteDraft>(`${h(communityId, id)}/assembly-motion`, { method: 'POST', body }),
 };

@@ -34,6 +34,7 @@ import { SealedNoticeOpens1795700000000 } from './1795700000000-SealedNoticeOpen
 import { DocumentFileStore1795730000000 } from './1795730000000-DocumentFileStore';
 import { BallotWritesThroughFunctions1795760000000 } from './1795760000000-BallotWritesThroughFunctions';
 import { RectificationPhotos1795760000001 } from './1795760000001-RectificationPhotos';
+import { HearingObjectionAnswers1795760000020 } from './1795760000020-HearingObjectionAnswers';
 
 /** Every migration, in order. A merged migration is never edited; a new one follows it. */
 export const MIGRATIONS: Function[] = [
@@ -73,4 +74,5 @@ export const MIGRATIONS: Function[] = [
   ServicesOversight1795750000000,
   BallotWritesThroughFunctions1795760000000,
   RectificationPhotos1795760000001,
+  HearingObjectionAnswers1795760000020,
 ];
