@@ -13,6 +13,8 @@ const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 // Built into dist/web, which the API server serves at / (see apps/api/src/web/web.module.ts).
 export default defineConfig(({ isSsrBuild }) => ({
   root,
+  // The pure rules and the label registry, under the name the API uses (tsconfig.json paths say the same).
+  resolve: { alias: { '@gongyi/domain': fileURLToPath(new URL('../../libs/domain/src', import.meta.url)) } },
   // The second build (`--ssr src/lite/prerender.tsx`) only renders the light pages' first screen at build time.
   plugins: isSsrBuild ? [react()] : [react(), precompress(outDir)],
   build: {

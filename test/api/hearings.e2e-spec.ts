@@ -317,6 +317,47 @@ describe('hearings', () => {
     );
   });
 
+  it('the committee answers the objection once, in Chinese; the record keeps it and the objector is told', async () => {
+    const hearing = (await t.http.get(url()).set(bearer(c.clerk.token)).expect(200)).body;
+    const [objection] = hearing.objections;
+    expect(objection).toMatchObject({ answer: null, answeredAt: null });
+    const answerUrl = url(`/objections/${objection.id}/answer`);
+    const text = '经复核，乙公司服务分由七名评审独立打分，计算无误，维持评审结果。';
+    // Only the committee answers; the objector cannot answer their own objection.
+    await t.http.post(answerUrl).set(bearer(c.vendors[1].token)).send({ answer: text }).expect(403);
+    for (const answer of ['', '   ', 'Scores were checked.']) {
+      const bad = await t.http.post(answerUrl).set(bearer(c.clerk.token)).send({ answer }).expect(400);
+      expect(bad.body.code).toBe('answer_text_invalid');
+      expect(bad.body.message).toMatch(/处理意见/);
+    }
+    const missing = await t.http
+      .post(url('/objections/00000000-0000-4000-8000-000000000000/answer'))
+      .set(bearer(c.clerk.token))
+      .send({ answer: text })
+      .expect(404);
+    expect(missing.body.message).toMatch(/异议/);
+    const answered = await t.http.post(answerUrl).set(bearer(c.clerk.token)).send({ answer: text }).expect(201);
+    expect(answered.body).toMatchObject({ id: objection.id, answer: text, answeredBy: c.clerk.userId });
+    const again = await t.http.post(answerUrl).set(bearer(c.director.token)).send({ answer: '再次答复' }).expect(409);
+    expect(again.body.code).toBe('objection_answered');
+
+    const [entry] = await t.dataSource.query(
+      `SELECT actor_id, payload FROM record_entries WHERE subject_id = $1 AND action = 'hearing.objection_answered'`,
+      [hearingId],
+    );
+    expect(entry).toMatchObject({ actor_id: c.clerk.userId, payload: { objectionId: objection.id, answer: text } });
+    const after = (await t.http.get(url()).set(bearer(c.vendors[1].token)).expect(200)).body;
+    expect(after.objections[0]).toMatchObject({ id: objection.id, answer: text });
+    const inbox = (await t.http.get(`/api/communities/${c.community}/notifications`).set(bearer(c.vendors[1].token)).expect(200)).body;
+    const told = (inbox.items ?? inbox) as { subject: string; body: string }[];
+    expect(told.filter((n) => n.subject.startsWith('您对听证结果的异议已答复'))).toEqual([
+      expect.objectContaining({ body: expect.stringContaining('维持评审结果') }),
+    ]);
+    // Nobody else is told about the objector's answer.
+    const others = (await t.http.get(`/api/communities/${c.community}/notifications`).set(bearer(c.vendors[0].token)).expect(200)).body;
+    expect(((others.items ?? others) as { subject: string }[]).filter((n) => n.subject.startsWith('您对听证结果的异议已答复'))).toEqual([]);
+  });
+
   it('seals the published result through the documents engine, after which everyone downloads the signed PDF', async () => {
     const { result } = (await t.http.get(url()).set(bearer(c.clerk.token)).expect(200)).body;
     const api = (path: string) => `/api/communities/${c.community}${path}`;

@@ -143,6 +143,16 @@ describe('vote drafts are editable and deletable until published; an item can be
       .send(draftBody('过早的第二次表决'))
       .expect(409);
     expect(early.body.code).toBe('final_result_pending');
+    // The item says so, for the web app to explain why no new vote can be drafted yet.
+    const waiting = (
+      await t.http
+        .get(c(`/agenda-items/${item}`))
+        .set(bearer(cast.clerk.token))
+        .expect(200)
+    ).body;
+    expect(waiting.votes).toHaveLength(1);
+    expect(waiting.votes[0]).toMatchObject({ id: v.id, status: 'closed', finalResultPending: true });
+    expect(new Date(waiting.votes[0].objectionEndsAt).getTime()).toBeGreaterThan(new Date(v.closesAt).getTime());
     await publishFinalResult(t, cast, v.id);
     const state = (
       await t.http
@@ -151,6 +161,7 @@ describe('vote drafts are editable and deletable until published; an item can be
         .expect(200)
     ).body;
     expect(state).toMatchObject({ status: 'returned', currentStage: 'assembly_vote' });
+    expect(state.votes[0]).toMatchObject({ id: v.id, finalResultPending: false });
     await t.http
       .post(c(`/agenda-items/${item}/resubmissions`))
       .set(bearer(cast.clerk.token))

@@ -49,8 +49,8 @@ export async function login(loginName: string, password: string): Promise<string
   return (await api<{ token: string }>('POST', '/auth/login', { body: { login: loginName, password } })).token;
 }
 
-const FIXTURE_ADMIN = 'fixture.admin';
-const FIXTURE_ADMIN_PASSWORD = 'Fixture2026admin';
+export const FIXTURE_ADMIN = 'fixture.admin';
+export const FIXTURE_ADMIN_PASSWORD = 'Fixture2026admin';
 
 /**
  * A token of a second platform admin for preparing state. The first admin's one-time password must be replaced

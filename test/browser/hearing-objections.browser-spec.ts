@@ -126,4 +126,33 @@ describe('objections to a hearing result', () => {
     expect(await page.getByTestId('invite-vendor').count()).toBe(0);
     await desk.close();
   });
+
+  test('the committee answers the objection on the hearing page; the owner reads the answer there and is notified', async () => {
+    const desk = await newContext(browser, DESKTOP);
+    const page = await desk.newPage();
+    await openSignedIn(page, `/c/${cast.communityId}/hearings/${hearingId}`, cast.clerk.login, cast.clerk.password);
+    const objection = page.getByTestId('hearing-objection').filter({ hasText: '质保年限评分与其投标不符' });
+    const submit = objection.getByTestId('hearing-answer-submit');
+    // An answer must be written in Chinese: English alone leaves the button disabled.
+    await objection.getByTestId('hearing-answer-text').fill('Checked.');
+    expect(await submit.isDisabled()).toBe(true);
+    await objection.getByTestId('hearing-answer-text').fill('经复核，乙公司质保 24 个月的评分与投标一致，维持评审结果。');
+    await screenshot(page, 'hearing-objection-answer-form');
+    await submit.click();
+    await confirmDialog(page);
+    await objection.getByTestId('hearing-objection-answer').getByText('维持评审结果', { exact: false }).waitFor();
+    expect(await objection.getByTestId('hearing-answer-form').count()).toBe(0);
+    await desk.close();
+
+    const phone = await newContext(browser, PHONE);
+    const mine = await phone.newPage();
+    await openSignedIn(mine, `/c/${cast.communityId}/hearings/${hearingId}`, owner.login, owner.password);
+    const answered = mine.getByTestId('hearing-objection').filter({ hasText: '质保年限评分与其投标不符' });
+    await answered.getByTestId('hearing-objection-answer').getByText('业主委员会答复：', { exact: false }).waitFor();
+    expect(await answered.getByTestId('hearing-answer-form').count()).toBe(0);
+    await screenshot(mine, 'phone-hearing-objection-answered');
+    await mine.goto(`/c/${cast.communityId}/notifications`);
+    await mine.getByText(`您对听证结果的异议已答复：${TITLE}`).first().waitFor();
+    await phone.close();
+  });
 });

@@ -78,6 +78,16 @@ describe('objections to the preliminary result', () => {
     expect(await director.getByTestId('final-issue').isDisabled()).toBe(true);
   });
 
+  test('on the item page, no new vote can be drafted while the final result is pending, and the page says why', async () => {
+    await director.goto(`/c/${f.communityId}/agenda/${f.itemId}`);
+    const waiting = director.getByTestId('draft-vote-waiting');
+    await waiting.getByText(/结果尚未确定（询异期至 \d{4}年/).waitFor();
+    await waiting.getByText(/表决结果公告发布后才能再次起草表决/).waitFor();
+    expect(await waiting.getByTestId('draft-vote').isDisabled()).toBe(true);
+    await waiting.getByRole('link', { name: '查看询异情况' }).click();
+    await director.waitForURL(`**/c/${f.communityId}/votes/${f.voteId}/objections`);
+  });
+
   test('after the period a committee member publishes the final result, which goes for both seals', async () => {
     // Only time moves: the objection period ends a minute ago instead of in three days.
     await withDatabase((db) =>
@@ -92,7 +102,8 @@ describe('objections to the preliminary result', () => {
     await clerk.getByTestId('final-counters').fill('李委员');
     await screenshot(clerk, 'objections-05-clerk-final');
     await clerk.getByTestId('final-issue').click();
-    await confirmDialog(clerk);
+    // Issuing renders the announcement PDF, slow on a loaded machine (the first run here took over 15 s).
+    await confirmDialog(clerk, { timeout: 60_000 });
     await clerk
       .getByTestId('final-issued')
       .getByText(/表决结果公告 GY-\S+ 已发布，已申请加盖业主大会章与业委会章/)

@@ -1,4 +1,4 @@
-import { formatZhDate, formatZhDateTime } from '../../../libs/domain/src/labels/time';
+import { formatZhDate, formatZhDateTime } from '@gongyi/domain/labels/time';
 
 /** "30600.00" → "30,600.00" by string arithmetic: areas are decimals, never floats. */
 export function formatArea(area: string): string {

@@ -20,19 +20,29 @@ import type {
   VoteStatus,
 } from './api';
 import {
+  AUDIT_STAGE_LABELS_ZH,
+  BALLOT_CHOICE_LABELS_ZH,
   DOCUMENT_KIND_LABELS_ZH,
   DOCUMENT_TYPE_LABELS_ZH,
+  LEDGER_KIND_LABELS_ZH,
   MATTER_LABELS_FULL_ZH,
   MATTER_SHORT_ZH,
+  PANEL_KIND_LABELS_ZH,
   RECORD_ACTION_TEMPLATES_ZH,
   ROLE_LABELS_ZH,
+  SEAL_KIND_LABELS_ZH,
   STAGE_LABELS_ZH_ALL,
   TIME_ZONE_LABELS_ZH,
+  UNIT_STATUS_LABELS_ZH,
   recordActionName,
-} from '../../../libs/domain/src/labels';
+} from '@gongyi/domain/labels';
 
-// The words come from the one registry in libs/domain/src/labels (also used by the API and the PDFs).
-export { describeRecordEntry, RECORD_KIND_LABELS_ZH, recordActionName } from '../../../libs/domain/src/labels';
+/*
+ * The words of the codes the API also prints (roles, matters, stages, seals, ledger kinds, audit stages, choices,
+ * panel seats, unit status, record actions) come from the one registry in libs/domain/src/labels, shared with the
+ * API and the PDFs. What is left here is the web app's own: tag colours, and the short forms only its pages show.
+ */
+export { describeRecordEntry, RECORD_KIND_LABELS_ZH, recordActionName } from '@gongyi/domain/labels';
 
 export const ROLE_LABELS: Record<CommunityRole, string> = ROLE_LABELS_ZH;
 
@@ -45,7 +55,7 @@ export const ASSEMBLY_SEAL_OPTIONAL_KIND_LABELS: Record<AssemblySealOptionalKind
 };
 export const ROLE_ORDER = Object.keys(ROLE_LABELS) as CommunityRole[];
 
-export const UNIT_STATUS_LABELS: Record<UnitStatus, string> = { sold: '已售', unsold: '未售', undelivered: '未交付' };
+export const UNIT_STATUS_LABELS: Record<UnitStatus, string> = UNIT_STATUS_LABELS_ZH;
 export const UNIT_STATUS_COLORS: Record<UnitStatus, string> = { sold: 'green', unsold: 'orange', undelivered: 'gold' };
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = { residential: '住宅', commercial: '商业', parking: '车位' };
 export const AREA_SOURCE_LABELS: Record<AreaSource, string> = { registry: '登记', survey: '实测', contract: '合同' };
@@ -93,7 +103,7 @@ export const TRANSITION_LABELS: Record<string, string> = {
 
 export const VOTE_STATUS_LABELS: Record<VoteStatus, string> = { draft: '草稿（未公告）', noticed: '已公告', closed: '已结束' };
 export const CHANNEL_LABELS: Record<Channel, string> = { online: '网上投票', paper: '纸质表决票', proxy: '委托投票' };
-export const CHOICE_LABELS: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
+export const CHOICE_LABELS: Record<string, string> = BALLOT_CHOICE_LABELS_ZH;
 export const TALLY_OUTCOME_LABELS: Record<string, string> = {
   passed: '通过',
   failed: '未通过',
@@ -101,7 +111,7 @@ export const TALLY_OUTCOME_LABELS: Record<string, string> = {
   no_decision: '没有选项达到门槛，不形成决定',
 };
 
-export const ENTRY_KIND_LABELS: Record<EntryKind, string> = { income: '收入', cost: '支出', transfer: '转入维修资金' };
+export const ENTRY_KIND_LABELS: Record<EntryKind, string> = LEDGER_KIND_LABELS_ZH;
 export const ENTRY_KIND_COLORS: Record<EntryKind, string> = { income: 'green', cost: 'volcano', transfer: 'blue' };
 
 export const STATEMENT_STATUS_LABELS: Record<StatementStatus, string> = {
@@ -122,13 +132,9 @@ export const STATEMENT_STATUS_COLORS: Record<StatementStatus, string> = {
   superseded: 'default',
   published: 'green',
 };
-export const AUDIT_STAGE_LABELS: Record<AuditStage, string> = {
-  residents_committee: '居委会审核',
-  bank: '银行对账',
-  audit_firm: '审计机构审计',
-};
+export const AUDIT_STAGE_LABELS: Record<AuditStage, string> = AUDIT_STAGE_LABELS_ZH;
 
-export const SEAL_KIND_LABELS: Record<SealKind, string> = { assembly: '业主大会章', committee: '业委会章' };
+export const SEAL_KIND_LABELS: Record<SealKind, string> = SEAL_KIND_LABELS_ZH;
 export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = { draft: '草稿（待用章）', final: '已用章定稿' };
 export const DOCUMENT_STATUS_COLORS: Record<DocumentStatus, string> = { draft: 'orange', final: 'green' };
 export const SEAL_REQUEST_STATUS_LABELS: Record<SealRequestStatus, string> = { pending: '待用章', completed: '已用章', refused: '已拒绝' };
@@ -146,12 +152,7 @@ export const HEARING_STATUS_COLORS: Record<HearingStatus, string> = {
   opened: 'gold',
   result_published: 'green',
 };
-export const PANEL_KIND_LABELS: Record<PanelKind, string> = {
-  representative: '居民代表',
-  committee: '业委会委员',
-  property_company: '物业',
-  expert: '技术专家',
-};
+export const PANEL_KIND_LABELS: Record<PanelKind, string> = PANEL_KIND_LABELS_ZH;
 
 /** "Asia/Shanghai" → "北京时间（Asia/Shanghai）": people read the name, the zone id stays for the record. */
 export function timeZoneLabel(zone: string): string {

@@ -118,8 +118,10 @@ export class AgendaService {
       this.dataSource.getRepository(ExecutionReport).find({ where: { agendaItemId: itemId }, order: { reportedAt: 'ASC' } }),
     ]);
     const votes = await this.dataSource.query(
-      'SELECT id, title, status, opens_at AS "opensAt", closes_at AS "closesAt" FROM assembly_votes WHERE agenda_item_id = $1 ORDER BY opens_at, id',
-      [itemId],
+      `SELECT id, title, status, opens_at AS "opensAt", closes_at AS "closesAt", objection_ends_at AS "objectionEndsAt",
+              (status = 'closed' AND final_issued_at IS NULL) AS "finalResultPending"
+       FROM assembly_votes WHERE community_id = $1 AND agenda_item_id = $2 ORDER BY opens_at, id`,
+      [communityId, itemId],
     );
     const [fromRequest] = await this.dataSource.query<{ id: string; seq: number; title: string }[]>(
       'SELECT id, seq, title FROM service_requests WHERE community_id = $1 AND agenda_item_id = $2 LIMIT 1',

@@ -1,3 +1,4 @@
+import { UNIT_STATUS_LABELS_ZH } from '@gongyi/domain/labels';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { naturalCompare, naturalCompareLists } from '@gongyi/domain/registry/natural-order';
@@ -8,7 +9,7 @@ import { VoteResultsService } from '../voting/vote-results.service';
 import type { Table } from './table-file';
 
 const UNIT_KIND: Record<string, string> = { residential: '住宅', commercial: '商业', parking: '车位' };
-const UNIT_STATUS: Record<string, string> = { sold: '已售', unsold: '未售', undelivered: '未交付' };
+const UNIT_STATUS: Record<string, string> = UNIT_STATUS_LABELS_ZH;
 const AREA_SOURCE: Record<string, string> = { registry: '登记', survey: '实测', contract: '合同' };
 const ENTRY_KIND: Record<string, string> = { income: '收入', cost: '支出', transfer: '转入维修资金' };
 

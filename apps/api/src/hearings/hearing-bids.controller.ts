@@ -5,7 +5,16 @@ import { CommunityItemParam } from '../common/params';
 import { type AuthUser, CommunityAccess, CurrentRoles, CurrentUser } from '../identity/decorators';
 import { COMMITTEE, COMMUNITY_MEMBERS, COMMUNITY_ROLES, type CommunityRole } from '../identity/roles';
 import { BidsService, type UploadedAttachment } from './bids.service';
-import { AssemblyMotionDto, HearingBidParam, ObjectionDto, PublishResultDto, ScoreSheetDto, SubmitBidDto } from './dto/hearing.dto';
+import {
+  AnswerHearingObjectionDto,
+  AssemblyMotionDto,
+  HearingBidParam,
+  HearingObjectionParam,
+  ObjectionDto,
+  PublishResultDto,
+  ScoreSheetDto,
+  SubmitBidDto,
+} from './dto/hearing.dto';
 import {
   BidReceiptDto,
   HearingDetailDto,
@@ -140,6 +149,18 @@ export class HearingBidsController {
     @Body() body: ObjectionDto,
   ): Promise<HearingObjectionDto> {
     return this.scoring.object(user.id, communityId, id, body.text, viewer(user, roles));
+  }
+
+  @CommunityAccess(COMMITTEE)
+  @Post(':id/objections/:objectionId/answer')
+  @ApiOperation({ summary: '业主委员会答复听证结果异议（一次，记入决策记录并通知提出异议的人）' })
+  @ApiCreatedResponse({ type: HearingObjectionDto })
+  answer(
+    @CurrentUser() user: AuthUser,
+    @Param() { communityId, id, objectionId }: HearingObjectionParam,
+    @Body() body: AnswerHearingObjectionDto,
+  ): Promise<HearingObjectionDto> {
+    return this.scoring.answer(user.id, communityId, id, objectionId, body.answer);
   }
 
   @CommunityAccess(COMMITTEE)

@@ -107,7 +107,12 @@ export class HearingViews {
             })),
       result: h.result,
       shortlist: h.shortlist,
-      objections: vendorOnly || hidden ? undefined : objections.map((o) => ({ id: o.id, text: o.text, filedAt: o.filedAt })),
+      // A vendor sees only the objections it filed itself (with the committee's answer), others all of them.
+      objections: hidden
+        ? undefined
+        : objections
+            .filter((o) => !vendorOnly || o.filedBy === viewer.userId)
+            .map((o) => ({ id: o.id, text: o.text, filedAt: o.filedAt, answer: o.answer, answeredAt: o.answeredAt })),
       ...(await this.outcome(h)),
     };
   }

@@ -110,6 +110,8 @@ export class HearingsService {
           vendors,
         },
       });
+      // Each vendor invited with the hearing is told, as one invited later is (invite below).
+      for (const v of vendors) await this.work.vendorInvited(manager, hearing, v.userId);
       return hearing;
     });
   }

@@ -5,8 +5,9 @@ import { assertCompleteSheets } from '@gongyi/domain/hearings/ranking';
 import { canonicalJson } from '@gongyi/domain/record/canonical-json';
 import { sha256Hex } from '@gongyi/domain/record/hash-chain';
 import { DataSource } from 'typeorm';
-import { Conflict, Forbidden } from '../common/app-error';
+import { Conflict, Forbidden, Invalid, NotFound } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { WorkNotices } from '../notifications/work-notices';
 import { RecordService } from '../record/record.service';
 import { ScoreCellDto } from './dto/hearing.dto';
 import { Objection } from './entities/objection.entity';
@@ -21,6 +22,7 @@ export class ScoringService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly record: RecordService,
+    private readonly notices: WorkNotices,
   ) {}
 
   /** A member's complete sheet (every opened bid × every criterion); resubmitting replaces it until publication. */
@@ -86,6 +88,41 @@ export class ScoringService {
         payload: { objectionId: objection.id, text, filedAt: now },
       });
       return objection;
+    });
+  }
+
+  /** The committee answers an objection once, in Chinese; the answer goes to the record and to the objector. */
+  async answer(userId: string, communityId: string, hearingId: string, objectionId: string, body: unknown) {
+    const answer = typeof body === 'string' ? body.trim() : '';
+    if (!answer) throw new Invalid('请填写处理意见', 'answer_text_invalid');
+    if (!/\p{Script=Han}/u.test(answer)) throw new Invalid('处理意见须用中文填写', 'answer_text_invalid');
+    if (answer.length > 2000) throw new Invalid('处理意见不能超过 2000 字', 'answer_text_invalid');
+    return this.dataSource.transaction(async (manager) => {
+      const hearing = await findHearing(manager, communityId, hearingId);
+      const objection = await manager.findOne(Objection, {
+        where: { id: objectionId, hearingId, communityId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!objection) throw new NotFound('异议 objection');
+      if (objection.answer !== null) throw new Conflict('该异议已答复，答复不可更改', 'objection_answered');
+      const now = this.clock.now();
+      await manager.update(Objection, { id: objection.id, communityId }, { answer, answeredBy: userId, answeredAt: now });
+      await this.record.append(manager, {
+        communityId,
+        actorId: userId,
+        action: 'hearing.objection_answered',
+        subjectType: 'hearing',
+        subjectId: hearingId,
+        payload: { objectionId, answer, answeredAt: now },
+      });
+      // Addressed to the objector under a role they hold today (the notice list is read by role).
+      await this.notices.toPerson(manager, communityId, objection.filedBy, {
+        subject: `您对听证结果的异议已答复：${hearing.title}`,
+        body: answer.slice(0, 100),
+        subjectType: 'hearing',
+        subjectId: hearingId,
+      });
+      return manager.findOneByOrFail(Objection, { id: objection.id, communityId });
     });
   }
 }

@@ -1,3 +1,5 @@
+import { ROLE_LABELS_ZH } from '@gongyi/domain/labels/vocabulary';
+
 /** Roles a person can hold in one community (DOMAIN.md §2). Platform admin is a property of the account. */
 export const COMMUNITY_ROLES = [
   'owner',
@@ -15,20 +17,8 @@ export const COMMUNITY_ROLES = [
 ] as const;
 export type CommunityRole = (typeof COMMUNITY_ROLES)[number];
 
-export const ROLE_LABELS: Record<CommunityRole, string> = {
-  owner: '业主',
-  committee_director: '业委会主任',
-  committee_member: '业委会委员',
-  party_secretary: '党支部书记',
-  residents_committee: '居委会',
-  property_company: '物业',
-  representative: '居民代表',
-  bank_officer: '银行',
-  auditor: '审计机构',
-  vendor: '供应商',
-  tenant: '租户',
-  building_leader: '楼栋长',
-};
+/** The words for the roles, from the one registry (libs/domain/src/labels). */
+export const ROLE_LABELS: Record<CommunityRole, string> = ROLE_LABELS_ZH;
 
 /** Role groups used by routes. */
 export const COMMITTEE: CommunityRole[] = ['committee_director', 'committee_member'];

@@ -40,7 +40,8 @@ export class NotificationsService {
   }
 
   /**
-   * Messages addressed to any role the reader holds today: role-wide ones, and personal ones for `userId`.
+   * Messages addressed to any role the reader holds today: role-wide ones, and personal ones for `userId`. A
+   * message to vendors as a role is never read: vendors compete, each reads only what is addressed to it.
    * Without `userId` (older callers) only role-wide messages are returned.
    */
   async forRoles(communityId: string, roles: CommunityRole[], limit = 100, userId?: string): Promise<NotificationView[]> {
@@ -52,7 +53,7 @@ export class NotificationsService {
          FROM notifications n
          LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = $3
         WHERE n.community_id = $1 AND n.recipient_role = ANY($2::text[])
-          AND (n.recipient_user_id IS NULL OR n.recipient_user_id = $3)
+          AND ((n.recipient_user_id IS NULL AND n.recipient_role <> 'vendor') OR n.recipient_user_id = $3)
         ORDER BY n.created_at DESC
         LIMIT $4`,
       [communityId, roles, userId ?? null, limit],
@@ -66,7 +67,7 @@ export class NotificationsService {
     const [row] = await this.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM notifications n
         WHERE n.community_id = $1 AND n.recipient_role = ANY($2::text[])
-          AND (n.recipient_user_id IS NULL OR n.recipient_user_id = $3)
+          AND ((n.recipient_user_id IS NULL AND n.recipient_role <> 'vendor') OR n.recipient_user_id = $3)
           AND NOT EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = n.id AND r.user_id = $3)`,
       [communityId, roles, userId],
     );
@@ -80,7 +81,7 @@ export class NotificationsService {
       `INSERT INTO notification_reads (notification_id, user_id, community_id)
        SELECT n.id, $3, n.community_id FROM notifications n
         WHERE n.community_id = $1 AND n.recipient_role = ANY($2::text[])
-          AND (n.recipient_user_id IS NULL OR n.recipient_user_id = $3)
+          AND ((n.recipient_user_id IS NULL AND n.recipient_role <> 'vendor') OR n.recipient_user_id = $3)
        ON CONFLICT DO NOTHING
        RETURNING notification_id`,
       [communityId, roles, userId],

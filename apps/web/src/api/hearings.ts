@@ -67,6 +67,13 @@ export const hearingsApi = {
   resultPdfPath: (communityId: string, id: string): FilePath => `/communities/${enc(communityId)}/hearings/${enc(id)}/result.pdf`,
   object: (communityId: string, id: string, text: string): Promise<S['HearingObjectionDto']> =>
     call(client.POST('/api/communities/{communityId}/hearings/{id}/objections', { params: ci(communityId, id), body: { text } })),
+  answerObjection: (communityId: string, id: string, objectionId: string, answer: string): Promise<S['HearingObjectionDto']> =>
+    call(
+      client.POST('/api/communities/{communityId}/hearings/{id}/objections/{objectionId}/answer', {
+        params: { path: { communityId, id, objectionId } },
+        body: { answer },
+      }),
+    ),
   assemblyMotion: (communityId: string, id: string, body: AssemblyMotionInput): Promise<HearingVoteDraft> =>
     call(client.POST('/api/communities/{communityId}/hearings/{id}/assembly-motion', { params: ci(communityId, id), body })),
 };

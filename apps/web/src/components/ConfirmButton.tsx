@@ -10,17 +10,29 @@ export interface ConfirmButtonProps extends Omit<ButtonProps, 'onClick' | 'loadi
   /** Label of the confirming button in the dialog (default 确认). */
   okText?: string;
   onConfirm: () => Promise<unknown>;
+  /** Checked before asking (e.g. the form's fields): false shows nothing more, the form shows what is wrong. */
+  precheck?: () => Promise<boolean>;
 }
 
 /**
  * The button of an irreversible action: it first says what will happen and asks, then runs the action once
  * (disabled while the request is in flight, so no double submit).
  */
-export function ConfirmButton({ confirmTitle, consequence, okText = '确认', onConfirm, disabled, danger, ...button }: ConfirmButtonProps) {
+export function ConfirmButton({
+  confirmTitle,
+  consequence,
+  okText = '确认',
+  onConfirm,
+  precheck,
+  disabled,
+  danger,
+  ...button
+}: ConfirmButtonProps) {
   const { modal } = App.useApp();
   const action = useSubmit(onConfirm);
-  const ask = () => {
+  const ask = async () => {
     if (action.busy) return;
+    if (precheck && !(await precheck())) return;
     modal.confirm({
       title: confirmTitle,
       content: (
@@ -35,5 +47,5 @@ export function ConfirmButton({ confirmTitle, consequence, okText = '确认', on
       onOk: () => action.run(),
     });
   };
-  return <Button {...button} danger={danger} loading={action.busy} disabled={disabled || action.busy} onClick={ask} />;
+  return <Button {...button} danger={danger} loading={action.busy} disabled={disabled || action.busy} onClick={() => void ask()} />;
 }

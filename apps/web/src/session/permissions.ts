@@ -43,7 +43,8 @@ const NEEDS: Record<Capability, CommunityRole[] | 'members' | 'any'> = {
   record: 'members',
   agenda: 'members',
   'my-votes': ['owner'],
-  notifications: 'members',
+  // Vendors read the notices addressed to them personally (an invitation, an answer to their objection).
+  notifications: 'any',
   ledger: FINANCE_READERS,
   statements: FINANCE_READERS,
   audit: AUDITORS,

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { PANEL_KIND_LABELS_ZH } from '../labels/vocabulary';
 
 /**
  * The hearing panel (听证评审组, DOMAIN.md §7): resident representatives, committee members, the property
@@ -9,12 +10,7 @@ import { DomainError } from '../errors';
 export const PANEL_KINDS = ['representative', 'committee', 'property_company', 'expert'] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 
-export const PANEL_KIND_LABELS: Record<PanelKind, string> = {
-  representative: '居民代表',
-  committee: '业委会委员',
-  property_company: '物业',
-  expert: '技术专家',
-};
+export const PANEL_KIND_LABELS: Record<PanelKind, string> = PANEL_KIND_LABELS_ZH;
 
 export const MIN_PANEL = 5;
 export const MAX_PANEL = 25;

@@ -71,6 +71,7 @@ export const RECORD_ACTION_TEMPLATES_ZH = {
   'hearing.bids_opened': '{actor}公开开标[：「{hearingTitle}」]',
   'hearing.scores_submitted': '{actor}提交评分[：「{hearingTitle}」]',
   'hearing.objection_filed': '{actor}对听证结果提出异议[：「{hearingTitle}」]',
+  'hearing.objection_answered': '{actor}答复听证结果异议[：「{hearingTitle}」]',
   'hearing.result_published': '{actor}公示听证结果[：「{hearingTitle}」]',
   'registry.activation_letters_issued': '{actor}发放业主激活通知书[，共 {count} 份]',
   'registry.activation_letter_revoked': '{actor}作废一份激活码',

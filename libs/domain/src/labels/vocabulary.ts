@@ -205,3 +205,14 @@ export const ASSIGNEE_KIND_LABELS_ZH = { building_leader: '楼栋长', property_
 export const PLACE_KIND_LABELS_ZH = { unit: '房屋', building: '楼栋', common: '公共区域' } as const;
 export const RECEPTION_HOST_LABELS_ZH = { party_secretary: '书记接待日', property_manager: '物业经理接待日' } as const;
 export const WRITE_OFF_KIND_LABELS_ZH = { resident: '居民本人确认', return_visit: '回访确认' } as const;
+
+/** Seats of a hearing panel (听证评审组, hearings/panel.ts PANEL_KINDS). */
+export const PANEL_KIND_LABELS_ZH = {
+  representative: '居民代表',
+  committee: '业委会委员',
+  property_company: '物业',
+  expert: '技术专家',
+} as const;
+
+/** A unit's sale status in the register (房屋状态), as the roster, the units page and the exports print it. */
+export const UNIT_STATUS_LABELS_ZH = { sold: '已售', unsold: '未售', undelivered: '未交付' } as const;

@@ -252,6 +252,14 @@ export class VoteBriefDto {
 
   @ApiProperty({ format: 'date-time' })
   closesAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '询异期届满时间（表决结束时确定）' })
+  objectionEndsAt: string | null;
+
+  @ApiProperty({
+    description: '表决已结束但表决结果公告尚未发布（询异期内或届满待发布）：此时不能再次起草表决',
+  })
+  finalResultPending: boolean;
 }
 
 export class StageLineDto {

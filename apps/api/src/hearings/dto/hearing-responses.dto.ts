@@ -294,6 +294,12 @@ export class HearingObjectionViewDto {
 
   @ApiProperty({ type: String, format: 'date-time' })
   filedAt: Date;
+
+  @ApiProperty({ type: String, nullable: true, description: '业主委员会的答复（未答复时为 null）' })
+  answer: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  answeredAt: Date | null;
 }
 
 export class HearingAssemblyVoteDto {
@@ -530,6 +536,15 @@ export class HearingObjectionDto {
 
   @ApiProperty({ type: String, format: 'date-time' })
   filedAt: Date;
+
+  @ApiProperty({ type: String, nullable: true, description: '业主委员会的答复（未答复时为 null）' })
+  answer: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  answeredBy: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  answeredAt: Date | null;
 }
 
 /**

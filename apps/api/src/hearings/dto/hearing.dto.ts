@@ -212,6 +212,27 @@ export class ObjectionDto {
   text: string;
 }
 
+export class AnswerHearingObjectionDto {
+  @ApiProperty({ description: '业主委员会对异议的处理意见（中文，1–2000 字），答复后不可更改' })
+  @IsString({ message: '请填写处理意见' })
+  @MaxLength(2000, { message: '处理意见不能超过 2000 字' })
+  answer: string;
+}
+
+export class HearingObjectionParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'communityId 必须是 UUID' })
+  communityId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'id 必须是 UUID' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'objectionId 必须是 UUID' })
+  objectionId: string;
+}
+
 export class AssemblyMotionDto extends OmitType(CreateVoteDto, ['motions'] as const) {
   @ApiPropertyOptional({ example: '关于选定 3 幢电梯更新供应商的议案' })
   @IsOptional()

@@ -23,6 +23,16 @@ export class Objection {
   @Column({ type: 'timestamptz' })
   filedAt: Date;
 
+  /** The committee's answer (once; then fixed), recorded in the decision record and sent to the objector. */
+  @Column({ type: 'text', nullable: true })
+  answer: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  answeredBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
+
   @ManyToOne(() => Community, { onDelete: 'RESTRICT', nullable: false })
   @JoinColumn({ name: 'community_id' })
   community?: Community;

@@ -806,6 +806,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/communities/{communityId}/hearings/{id}/objections/{objectionId}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 业主委员会答复听证结果异议（一次，记入决策记录并通知提出异议的人） */
+    post: operations['HearingBidsController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/communities/{communityId}/hearings/{id}/opening': {
     parameters: {
       query?: never;
@@ -3229,6 +3246,10 @@ export interface components {
       /** @description 修改说明（如：按某某的意见补充） */
       reason: string;
     };
+    AnswerHearingObjectionDto: {
+      /** @description 业主委员会对异议的处理意见（中文，1–2000 字），答复后不可更改 */
+      answer: string;
+    };
     AnswerObjectionDto: {
       /** @description 业主委员会的处理意见（1–2000 字），答复后不可更改 */
       answer: string;
@@ -4515,6 +4536,12 @@ export interface components {
       vendors?: components['schemas']['HearingVendorDto'][];
     };
     HearingObjectionDto: {
+      /** @description 业主委员会的答复（未答复时为 null） */
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      /** Format: uuid */
+      answeredBy: string | null;
       /** Format: uuid */
       communityId: string;
       /** Format: date-time */
@@ -4528,6 +4555,10 @@ export interface components {
       text: string;
     };
     HearingObjectionViewDto: {
+      /** @description 业主委员会的答复（未答复时为 null） */
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
       /** Format: date-time */
       filedAt: string;
       /** Format: uuid */
@@ -7613,8 +7644,15 @@ export interface components {
     VoteBriefDto: {
       /** Format: date-time */
       closesAt: string;
+      /** @description 表决已结束但表决结果公告尚未发布（询异期内或届满待发布）：此时不能再次起草表决 */
+      finalResultPending: boolean;
       /** Format: uuid */
       id: string;
+      /**
+       * Format: date-time
+       * @description 询异期届满时间（表决结束时确定）
+       */
+      objectionEndsAt: string | null;
       /** Format: date-time */
       opensAt: string;
       status: components['schemas']['VoteStatus'];
@@ -9707,6 +9745,47 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['ObjectionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HearingObjectionDto'];
+        };
+      };
+      /** @description 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 无权访问该小区 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  HearingBidsController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        communityId: string;
+        id: string;
+        objectionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerHearingObjectionDto'];
       };
     };
     responses: {

@@ -7,6 +7,7 @@ import { formatDate } from '../../format';
 import { ROLE_LABELS } from '../../labels';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../../session/session';
+import { validated } from '../../hooks/validated';
 
 interface CreateForm {
   name: string;
@@ -28,7 +29,8 @@ export default function CommunitiesPage() {
   }, [refreshCommunities]);
 
   const create = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     setSaving(true);
     try {
       const community = await registryApi.createCommunity({

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { agendaApi, type AgendaItemSummary, type MatterCategory } from '../../api';
 import { yuanToFen } from '../../format';
 import { MATTER_LABELS, MATTER_ORDER } from '../../labels';
+import { validated } from '../../hooks/validated';
 
 interface NewItemForm {
   title: string;
@@ -28,7 +29,8 @@ export function CreateItemModal({
   const [saving, setSaving] = useState(false);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     setSaving(true);
     try {
       const budgetFen = values.budget?.trim() ? (yuanToFen(values.budget) ?? undefined) : undefined;

@@ -1,5 +1,6 @@
 import { Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
+import { validated } from '../../hooks/validated';
 
 /** Asks for one text (a skip reason, a resubmission note) and hands it to `onSubmit`. */
 export function TextModal({
@@ -22,7 +23,9 @@ export function TextModal({
   const [form] = Form.useForm<{ text: string }>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const { text } = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
+    const { text } = values;
     setSaving(true);
     try {
       await onSubmit(text.trim());
@@ -67,7 +70,8 @@ export function ProgressModal({
   const [form] = Form.useForm<{ percent: number; text: string }>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     setSaving(true);
     try {
       await onSubmit(values.percent, values.text.trim());

@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { agendaApi, type AgendaItem, type CommunityRole, type StageName } from '../../api';
+import { formatDateTime } from '../../format';
 import { ROLE_LABELS, STAGE_LABELS, VOTE_STATUS_LABELS } from '../../labels';
 import { COMMITTEE, hasAny } from '../../session/permissions';
 import { recordableStages, STAGE_RECORDERS, type CommitteeMember, type Plan } from './chain-plan';
@@ -44,7 +45,24 @@ export function StageActions({
     if (stage === 'assembly_vote') {
       // A new vote may be drafted once no vote of the item is in progress (a failed vote returns the item here).
       const inProgress = item.votes.filter((v) => v.status === 'draft' || v.status === 'noticed');
-      if (inProgress.length === 0 && committee) {
+      // A closed vote decides the item only with its 表决结果公告, issued after the objection period (the server
+      // refuses a new draft until then: final_result_pending).
+      const undecided = item.votes.find((v) => v.finalResultPending);
+      if (inProgress.length === 0 && committee && undecided) {
+        buttons.push(
+          <Flex key="draft-vote-waiting" vertical gap={4} data-testid="draft-vote-waiting">
+            <Button type="primary" disabled data-testid="draft-vote">
+              起草新一次业主大会表决公告
+            </Button>
+            <Typography.Text type="secondary">
+              上一次表决「{undecided.title}」的结果尚未确定
+              {undecided.objectionEndsAt ? `（询异期至 ${formatDateTime(undecided.objectionEndsAt)}）` : ''}
+              ，表决结果公告发布后才能再次起草表决。
+              <Link to={`/c/${communityId}/votes/${undecided.id}/objections`}>查看询异情况</Link>
+            </Typography.Text>
+          </Flex>,
+        );
+      } else if (inProgress.length === 0 && committee) {
         buttons.push(
           <Link key="draft-vote" to={`/c/${communityId}/agenda/${item.id}/vote`}>
             <Button type="primary" data-testid="draft-vote">

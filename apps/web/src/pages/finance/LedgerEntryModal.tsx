@@ -5,6 +5,7 @@ import { agendaApi, financeApi, type EntryKind, type LedgerEntry } from '../../a
 import { yuanToFen } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { ENTRY_KIND_LABELS } from '../../labels';
+import { validated } from '../../hooks/validated';
 
 const CATEGORIES: Record<EntryKind, string[]> = {
   income: ['电梯广告', '停车费', '场地租金', '快递柜', '其他收入'],
@@ -40,7 +41,8 @@ export function LedgerEntryModal({
   const items = useLoad(() => agendaApi.list(communityId), [communityId]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setSaving(true);
     try {
       const entry = await financeApi.addEntry(communityId, {

@@ -5,6 +5,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDateTime } from '../../format';
 import { useLoad } from '../../hooks/useLoad';
 import { PANEL_KIND_LABELS, ROLE_LABELS } from '../../labels';
+import { validated } from '../../hooks/validated';
 
 /** The community's people for the panel (anyone but a vendor) and its vendor accounts, as select options. */
 function usePeople(communityId: string) {
@@ -62,9 +63,11 @@ export function PanelEditor({ communityId, hearing, onChanged }: { communityId: 
                   confirmTitle="保存新的评审组？"
                   consequence="被替换的评审已提交的评分将作废，变更记入决策记录。"
                   okText="保存"
+                  precheck={async () => (await validated(form)) !== undefined}
                   onConfirm={async () => {
-                    const { panel } = await form.validateFields();
-                    await hearingsApi.replacePanel(communityId, hearing.id, panel);
+                    const values = await validated(form);
+                    if (!values) return;
+                    await hearingsApi.replacePanel(communityId, hearing.id, values.panel);
                     onChanged();
                   }}
                 >

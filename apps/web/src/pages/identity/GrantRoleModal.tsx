@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { identityApi, type CommunityRole, type RoleAssignment, type User } from '../../api';
 import { ROLE_LABELS, ROLE_ORDER } from '../../labels';
+import { validated } from '../../hooks/validated';
 
 interface GrantForm {
   userId?: string;
@@ -55,7 +56,8 @@ export function GrantRoleModal({
   }, [open, query]);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     setSaving(true);
     try {
       const userId = values.userId;
