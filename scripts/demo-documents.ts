@@ -75,10 +75,7 @@ export async function loadDemoDocuments(
     await sealDemoNotice(app, communityId, vote.id, who, pins, publishedAt);
   });
   // Closed five days ago, its preliminary result sealed then; the final announcement after the objection period.
-  await concludeDemoVote(app, communityId, vote.id, new Date(now - 5 * DAY), who, pins, {
-    scrutineers: ['楼栋长（居民代表）', '社区居委会'],
-    counters: ['吴委员'],
-  });
+  await concludeDemoVote(app, communityId, vote.id, new Date(now - 5 * DAY), who, pins);
 
   // A notice sealed the day it is published, 20 days before its voting opens: every item a notice must state.
   const gate = await agenda.create(who.committee_member, communityId, {

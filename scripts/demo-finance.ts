@@ -180,7 +180,7 @@ export async function loadDemoFinance(
     }
   });
   // Closed 16 days ago; the final result, sealed after the objection period, lets the item go ahead.
-  await concludeDemoVote(app, communityId, vote.id, closesAt, who, pins, { scrutineers: ['各幢楼栋长'], counters: ['王芳（业委会委员）'] });
+  await concludeDemoVote(app, communityId, vote.id, closesAt, who, pins);
 
   // The project: a target of ¥300,000 per building for buildings 1–9, split by area; payments over two quarters.
   const buildings = await dataSource.query<{ id: string; name: string }[]>(

@@ -21,10 +21,15 @@ export async function concludeDemoVote(
   closesAt: Date,
   who: Record<string, string>,
   pins: DemoSealPins,
-  names: { scrutineers: string[]; counters: string[] },
 ): Promise<void> {
   const requests = app.get(SealRequestsService);
   const dataSource = app.get(DataSource);
+  // The counting record names the scrutineers and tellers the notice named (as the preliminary result does).
+  const [{ details }] = await dataSource.query<{ details: { scrutineers?: string[]; tellers?: string[] } }[]>(
+    'SELECT notice_details AS details FROM assembly_votes WHERE id = $1',
+    [voteId],
+  );
+  const names = { scrutineers: details.scrutineers ?? [], counters: details.tellers ?? [] };
   const closedAt = new Date(closesAt.getTime() + 60_000);
   await atTime(app, closedAt, async () => {
     await app.get(VoteClosingService).closeIfDue(communityId, voteId);

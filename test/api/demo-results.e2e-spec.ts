@@ -23,6 +23,7 @@ describe('the demo on first run', () => {
     title: string;
     type: string;
     source_type: string;
+    source_id: string;
     status: string;
     required_seals: string[];
     input: unknown;
@@ -33,7 +34,7 @@ describe('the demo on first run', () => {
     t = await createTestApp();
     communityId = (await loadDemoCommunity(t.app, 'Demo-test-2026')).communityId;
     docs = await t.dataSource.query<Doc[]>(
-      `SELECT id, title, type, source_type, status, required_seals, input FROM documents WHERE community_id = $1 ORDER BY seq`,
+      `SELECT id, title, type, source_type, source_id, status, required_seals, input FROM documents WHERE community_id = $1 ORDER BY seq`,
       [communityId],
     );
   }, 600_000); // the whole demo: every context's history, each document sealed
@@ -97,6 +98,14 @@ describe('the demo on first run', () => {
         const text = pdftotext(bytes, { layout: kind.startsWith('assembly_result') || kind === 'joint_bulletin' });
         const result = checkText(list, text, kind === 'finance_statement' ? { firstStatement: true } : {});
         expect([kind, result.missing.map((m) => m.id), result.contradictions.map((c) => c.id)]).toEqual([kind, [], []]);
+        // The preliminary and the final result name the scrutineers the notice named, not others.
+        if (kind.startsWith('assembly_result')) {
+          const [{ details }] = await t.dataSource.query('SELECT notice_details AS details FROM assembly_votes WHERE id = $1', [
+            doc.source_id,
+          ]);
+          const flat = text.replace(/\s+/g, '');
+          expect([kind, details.scrutineers.filter((n: string) => !flat.includes(n.replace(/\s+/g, '')))]).toEqual([kind, []]);
+        }
       }
       // Every page, kept as the PDF and as images for looking at (README shows one of them). This test writes the
       // demo's kinds: assembly_notice, assembly_result_preliminary, assembly_result, hearing_result, tender_failed,
