@@ -65,7 +65,9 @@ describe("the residents' committee supplies the activation facts", () => {
     const result = card.getByTestId('register-facts-result');
     await result.getByText('已导入 5 行：登记手机号 5 户', { exact: false }).waitFor();
     expect(await result.innerText()).not.toMatch(/6601|13712346601/);
+    // The table reloads after the import: the 待居委会导入核验信息 tags go.
     await page.getByTestId('owner-accounts-table').getByTestId('activation-status').first().waitFor();
+    await page.getByTestId('no-register-fact').first().waitFor({ state: 'detached' });
     expect(await page.getByTestId('no-register-fact').count()).toBe(0);
     await screenshot(page, 'register-facts-02-imported');
   });

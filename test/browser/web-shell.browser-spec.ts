@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, newContext, PHONE, screenshot, serverUnderTest } from '../support/browser-chromium';
-import { ADMIN_NEW_PASSWORD } from './browser-api';
-import { pick, waitPastLogin } from './browser-ui';
+import { ADMIN_NEW_PASSWORD, adminToken, api, createPerson, type Person } from './browser-api';
+import { openSignedIn, pick, waitPastLogin } from './browser-ui';
 import { BAD_ROSTER, GOOD_ROSTER, GOOD_TOTALS, utf8WithBom } from './roster-fixtures';
 
 /**
@@ -18,6 +18,9 @@ const DIRECTOR_PASSWORD = 'Zhuren2026pass';
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** The admin's page while a committee member's page does the roster work (the admin does not write rosters). */
+let adminPage: Page;
+let clerk: Person;
 let communityId: string;
 
 /** Waits until the element's text is exactly `expected` (trimmed). */
@@ -103,6 +106,11 @@ describe('web shell', () => {
   });
 
   test('the roster template downloads as UTF-8 CSV with a BOM', async () => {
+    // The roster is the committee's: a committee member imports it, in a page of their own.
+    adminPage = page;
+    clerk = await createPerson(await adminToken(), communityId, '李委员', ['committee_member']);
+    page = await (await newContext(browser)).newPage();
+    await openSignedIn(page, `/c/${communityId}/overview`, clerk.login, clerk.password);
     await openMenu(page, '导入花名册');
     await page.getByRole('heading', { name: '导入房屋花名册' }).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-template').click()]);
@@ -197,6 +205,12 @@ describe('web shell', () => {
   });
 
   test('the future director registers an account with their own password; the admin grants it a role', async () => {
+    page = adminPage;
+    // The member's term for the roster work ends, so the roles page starts empty for the admin's own grants.
+    const admin = await adminToken();
+    const roles = await api<{ id: string; userId: string }[]>('GET', `/communities/${communityId}/roles`, { token: admin });
+    const held = roles.find((r) => r.userId === clerk.userId)!;
+    await api('POST', `/communities/${communityId}/roles/${held.id}/end`, { token: admin, body: {} });
     // Nobody creates a login for someone else: the director registers from the login page.
     const visitor = await newContext(browser);
     try {
@@ -270,11 +284,12 @@ describe('web shell', () => {
     await page.getByTestId('verify-record').click();
     const verdict = page.getByTestId('verify-result');
     await verdict.getByText('校验通过', { exact: false }).waitFor();
-    expect(await verdict.innerText()).toMatch(/共 5 条记录/);
+    // 创建小区, 李委员's grant, the roster, 李委员's end, 王建国's director grant, the representative's grant and end.
+    expect(await verdict.innerText()).toMatch(/共 7 条记录/);
     // The raw record, for checking the chain with one's own tools: every entry, each naming the hash before it.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-record').click()]);
     const entries = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { seq: string; hash: string; prevHash: string }[];
-    expect(entries.map((e) => e.seq)).toEqual(['1', '2', '3', '4', '5']);
+    expect(entries.map((e) => e.seq)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     for (let i = 1; i < entries.length; i++) expect(entries[i].prevHash).toBe(entries[i - 1].hash);
     await screenshot(page, '11-record');
   });
