@@ -109,11 +109,28 @@ export function pagesPerPerson(browser: () => Browser) {
   };
 }
 
-/** Confirms the dialog an irreversible action opens first ("此操作不能撤销"), by its primary button. */
-export async function confirmDialog(page: Page, { timeout }: { timeout?: number } = {}): Promise<void> {
+/**
+ * Confirms the dialog an irreversible action opens first ("此操作不能撤销"), by its primary button.
+ * A click that lands while the dialog is still zooming in can be lost (CI saw the dialog stay 15 s with nothing
+ * sent), so: wait for the opening animation to end, and click again while the dialog stays open and its button is
+ * not busy. A second click cannot send twice: while the action runs the button is loading, and the page's
+ * `useSubmit` ignores calls in flight.
+ */
+export async function confirmDialog(page: Page, { timeout = 15_000 }: { timeout?: number } = {}): Promise<void> {
   const dialog = page.locator('.ant-modal-confirm').last();
   await dialog.getByText('此操作不能撤销').waitFor();
-  await dialog.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-  // The dialog stays until the action returns (`timeout` for slow ones, e.g. publishing renders the notice).
-  await dialog.waitFor({ state: 'detached', timeout });
+  await dialog.and(page.locator(':not(.ant-zoom-appear)')).waitFor({ timeout: 5_000 }).catch(() => undefined);
+  const ok = dialog.locator('.ant-modal-confirm-btns .ant-btn-primary');
+  const deadline = Date.now() + timeout;
+  await ok.click();
+  for (;;) {
+    // The dialog stays until the action returns (`timeout` for slow ones, e.g. publishing renders the notice).
+    const closed = await dialog
+      .waitFor({ state: 'detached', timeout: Math.max(1, Math.min(3_000, deadline - Date.now())) })
+      .then(() => true, () => false);
+    if (closed) return;
+    if (Date.now() >= deadline) throw new Error('确认对话框未关闭：操作没有完成 (the confirm dialog never closed)');
+    const busy = await ok.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => true);
+    if (!busy) await ok.click({ timeout: 2_000 }).catch(() => undefined);
+  }
 }
