@@ -1,3 +1,4 @@
+import { appoint } from './demo-roles';
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -7,7 +8,6 @@ import { BidsService } from '../apps/api/src/hearings/bids.service';
 import { HearingResultService } from '../apps/api/src/hearings/hearing-result.service';
 import { HearingsService } from '../apps/api/src/hearings/hearings.service';
 import { ScoringService } from '../apps/api/src/hearings/scoring.service';
-import { RolesService } from '../apps/api/src/identity/roles.service';
 import { UsersService } from '../apps/api/src/identity/users.service';
 import { SealRequestsService } from '../apps/api/src/seals/seal-requests.service';
 import type { DemoSealPins } from './demo-seals';
@@ -47,7 +47,6 @@ export async function loadDemoHearings(
   };
   const agenda = app.get(AgendaService);
   const users = app.get(UsersService);
-  const roles = app.get(RolesService);
   const hearings = app.get(HearingsService);
   const bids = app.get(BidsService);
   const scoring = app.get(ScoringService);
@@ -56,7 +55,7 @@ export async function loadDemoHearings(
   const [admin] = await dataSource.query<{ id: string }[]>('SELECT id FROM users WHERE is_platform_admin ORDER BY created_at LIMIT 1');
   const person = async (loginName: string, displayName: string, role: 'vendor' | 'owner') => {
     const { user } = await users.create({ loginName, displayName, password: `Demo-${randomBytes(8).toString('hex')}` });
-    await roles.assign(admin.id, communityId, { userId: user.id, role });
+    await appoint(app, communityId, admin.id, { userId: user.id, role });
     return user.id;
   };
   const vendors = [

@@ -1,6 +1,6 @@
+import { appoint } from './demo-roles';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RolesService } from '../apps/api/src/identity/roles.service';
 import { UsersService } from '../apps/api/src/identity/users.service';
 import { RegistryService } from '../apps/api/src/registry/registry.service';
 import { RegisterFactsService } from '../apps/api/src/activation/register-facts.service';
@@ -45,12 +45,11 @@ export async function loadDemoCommunity(app: INestApplication, password: string)
   const [admin] = await dataSource.query<{ id: string }[]>('SELECT id FROM users WHERE is_platform_admin ORDER BY created_at LIMIT 1');
   const community = await app.get(RegistryService).createCommunity(admin.id, DEMO_COMMUNITY);
   const users = app.get(UsersService);
-  const roles = app.get(RolesService);
   const who: Record<string, string> = {};
   const accounts: string[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const { user } = await users.create({ loginName: account.loginName, displayName: account.displayName, password });
-    await roles.assign(admin.id, community.id, { userId: user.id, role: account.role });
+    await appoint(app, community.id, admin.id, { userId: user.id, role: account.role });
     who[account.role] ??= user.id;
     accounts.push(`  ${account.loginName.padEnd(16)} ${account.displayName}`);
   }

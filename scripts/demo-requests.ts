@@ -1,9 +1,9 @@
+import { appoint } from './demo-roles';
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../apps/api/src/common/clock';
 import type { CommunityRole } from '../apps/api/src/identity/roles';
-import { RolesService } from '../apps/api/src/identity/roles.service';
 import { UsersService } from '../apps/api/src/identity/users.service';
 import { ReceptionService } from '../apps/api/src/reception/reception.service';
 import { RequestsService } from '../apps/api/src/requests/requests.service';
@@ -44,7 +44,6 @@ export async function loadDemoRequests(app: INestApplication, communityId: strin
   };
   const dataSource = app.get(DataSource);
   const users = app.get(UsersService);
-  const roles = app.get(RolesService);
   const requests = app.get(RequestsService);
   const reception = app.get(ReceptionService);
   const [admin] = await dataSource.query<{ id: string }[]>('SELECT id FROM users WHERE is_platform_admin ORDER BY created_at LIMIT 1');
@@ -57,7 +56,7 @@ export async function loadDemoRequests(app: INestApplication, communityId: strin
     ).map((r) => r.role);
 
   const leader = who.representative;
-  await roles.assign(admin.id, communityId, { userId: leader, role: 'building_leader' });
+  await appoint(app, communityId, admin.id, { userId: leader, role: 'building_leader' });
   const residents: string[] = [];
   for (const [login, name, role] of [
     ['demo.res.wang', '王阿姨', 'owner'],
@@ -66,7 +65,7 @@ export async function loadDemoRequests(app: INestApplication, communityId: strin
     ['demo.res.sun', '孙先生（租户）', 'tenant'],
   ] as const) {
     const { user } = await users.create({ loginName: login, displayName: name, password: `Demo-${randomBytes(8).toString('hex')}` });
-    await roles.assign(admin.id, communityId, { userId: user.id, role });
+    await appoint(app, communityId, admin.id, { userId: user.id, role });
     residents.push(user.id);
   }
   const buildings = await dataSource.query<{ id: string }[]>('SELECT id FROM buildings WHERE community_id = $1 ORDER BY name', [

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Cast, chainCast, createItem, meetingBody, recordStage } from '../support/chain-fixtures';
-import { createMember, Member } from '../support/fixtures';
+import { createMember, grantRole, Member } from '../support/fixtures';
 import { pdfsig, pdftotext } from '../../libs/pdf/src/testing/poppler';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
 import { issueSealsWithPins, TEST_SEAL_PIN } from '../support/seal-fixtures';
@@ -179,11 +179,7 @@ describe('public income: ledger, statements and the three-party audit', () => {
     expect(early.body.code).toBe('audit_order_violation');
     await review(auditor, 'approve').expect(409);
     await review(cast.clerk, 'approve').expect(403);
-    await t.http
-      .post(`/api/communities/${cast.community}/roles`)
-      .set(bearer(t.adminToken))
-      .send({ userId: cast.clerk.userId, role: 'residents_committee' })
-      .expect(201);
+    await grantRole(t, cast.community, cast.clerk.userId, 'residents_committee');
     const self = await review(cast.clerk, 'approve').expect(403);
     expect(self.body.code).toBe('reviewer_compiled');
     await review(cast.residents, 'findings').expect(400);

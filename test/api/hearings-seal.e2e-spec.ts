@@ -6,6 +6,7 @@ import { bearer, createTestApp, type TestApp } from '../support/test-app';
 import { createItem } from '../support/chain-fixtures';
 import { createHearing, hearingBody, type HearingCast, hearingCast, submitBid } from '../support/hearing-fixtures';
 import { rawBody } from '../support/raw-body';
+import { grantRole } from '../support/fixtures';
 
 type Method = 'get' | 'post';
 
@@ -155,11 +156,7 @@ describe('sealed bids', () => {
 
   it('a vendor who also holds another role sees only its own bid before the opening', async () => {
     const vendor = c.vendors[1];
-    await t.http
-      .post(`/api/communities/${c.community}/roles`)
-      .set(bearer(t.adminToken))
-      .send({ userId: vendor.userId, role: 'owner' })
-      .expect(201);
+    await grantRole(t, c.community, vendor.userId, 'owner');
     const res = await t.http.get(url()).set(bearer(vendor.token)).expect(200);
     expect(res.body.bids.map((b: { id: string }) => b.id)).toEqual([bidIds[1]]);
     expect(res.body.bidCount).toBeUndefined();

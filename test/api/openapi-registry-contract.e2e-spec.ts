@@ -115,9 +115,27 @@ describe('registry, identity, activation, rulebook and record responses conform 
         .expect(200),
       '/api/auth/login',
     );
+    // The residents' committee is in office, so the admin's grant is a request it confirms (issue 10 §6).
+    const asked = conforms(
+      await t.http.post(c('/roles/requests')).set(admin).send({ userId: registered.user.id, role: 'auditor' }).expect(201),
+      '/api/communities/{communityId}/roles/requests',
+    );
+    conforms(await t.http.get(c('/roles/requests')).set(admin).expect(200), '/api/communities/{communityId}/roles/requests');
     const granted = conforms(
-      await t.http.post(c('/roles')).set(admin).send({ userId: registered.user.id, role: 'auditor' }).expect(201),
-      '/api/communities/{communityId}/roles',
+      await t.http
+        .post(c(`/roles/requests/${asked.id}/confirm`))
+        .set(bearer(cast.residents.token))
+        .expect(201),
+      '/api/communities/{communityId}/roles/requests/{id}/confirm',
+    );
+    const other = await t.http.post(c('/roles/requests')).set(admin).send({ userId: registered.user.id, role: 'vendor' }).expect(201);
+    conforms(
+      await t.http
+        .post(c(`/roles/requests/${other.body.id}/reject`))
+        .set(bearer(cast.residents.token))
+        .send({ reason: '未经聘请' })
+        .expect(201),
+      '/api/communities/{communityId}/roles/requests/{id}/reject',
     );
     const me = conforms(await t.http.get('/api/auth/me').set(bearer(login.token)).expect(200), '/api/auth/me');
     expect(me.communities[0].roles).toEqual(['auditor']);

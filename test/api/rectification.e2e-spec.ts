@@ -1,6 +1,6 @@
 import { RectificationService } from '../../apps/api/src/rectification/rectification.service';
 import { Cast, chainCast, createItem, meetingBody, recordStage } from '../support/chain-fixtures';
-import { createMember, Member } from '../support/fixtures';
+import { createMember, grantRole, Member } from '../support/fixtures';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -49,11 +49,7 @@ describe('rectification items', () => {
     const [meeting] = await t.dataSource.query(`SELECT id FROM meetings WHERE agenda_item_id = $1 AND stage = 'joint_meeting'`, [itemId]);
     meetingId = meeting?.id;
     both = await createMember(t, cast.community, 'property_company');
-    await t.http
-      .post(`/api/communities/${cast.community}/roles`)
-      .set(bearer(t.adminToken))
-      .send({ userId: both.userId, role: 'committee_member' })
-      .expect(201);
+    await grantRole(t, cast.community, both.userId, 'committee_member');
   });
   afterAll(() => t.close());
 

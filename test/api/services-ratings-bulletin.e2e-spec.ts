@@ -1,7 +1,7 @@
 import { checkText, CHECKLISTS } from '@gongyi/domain/documents/checklists';
 import { pdfsig, pdftotext } from '@gongyi/pdf/testing/poppler';
 import { Cast, chainCast, createItem, meetingBody, ownerTokens, recordStage } from '../support/chain-fixtures';
-import { SMALL_ROSTER } from '../support/fixtures';
+import { grantRole, SMALL_ROSTER } from '../support/fixtures';
 import { issueSealsWithPins, TEST_SEAL_PIN } from '../support/seal-fixtures';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
 
@@ -163,11 +163,7 @@ describe('service ratings, 红黑榜 and the monthly bulletin', () => {
       .post('/api/users')
       .send({ loginName: `vendor${process.pid}`, displayName: '安居物业', password: 'Passw0rd-test' })
       .expect(201);
-    await t.http
-      .post(`/api/communities/${other.community}/roles`)
-      .set(bearer(t.adminToken))
-      .send({ userId: vendorLogin.body.user.id, role: 'vendor' })
-      .expect(201);
+    await grantRole(t, other.community, vendorLogin.body.user.id, 'vendor');
     const [hearing] = await t.ownerQuery<{ id: string }>(
       `INSERT INTO hearings (community_id, agenda_item_id, title, description, place, criteria, bid_deadline, opening_at, status, created_by, version)
        VALUES ($1, $2, '选聘物业服务企业', '', '社区会议室', '[]', now() + interval '1 day', now() + interval '2 day', 'bidding', $3, 1) RETURNING id`,

@@ -95,9 +95,30 @@ export async function createPerson(admin: string, communityId: string, name: str
   const created = await api<{ user: { id: string } }>('POST', '/users', {
     body: { loginName, displayName: name, password: TEST_PASSWORD },
   });
-  for (const role of roles)
-    await api('POST', `/communities/${communityId}/roles`, { token: admin, body: { userId: created.user.id, role } });
-  return { userId: created.user.id, login: loginName, password: TEST_PASSWORD, token: await login(loginName, TEST_PASSWORD), name };
+  for (const role of roles) await grantRole(admin, communityId, created.user.id, role);
+  const person = { userId: created.user.id, login: loginName, password: TEST_PASSWORD, token: await login(loginName, TEST_PASSWORD), name };
+  if (roles.includes('residents_committee') && !residentsCommitteeOf.has(communityId)) residentsCommitteeOf.set(communityId, person);
+  return person;
+}
+
+/** The residents'-committee holder createPerson seated in each community: it confirms the admin's later grants. */
+const residentsCommitteeOf = new Map<string, Person>();
+
+/**
+ * The admin grants a role: directly while no residents'-committee holder is in office (the first appointments),
+ * otherwise as a request the residents'-committee holder createPerson seated confirms (as the API requires).
+ */
+export async function grantRole(admin: string, communityId: string, userId: string, role: string): Promise<void> {
+  try {
+    await api('POST', `/communities/${communityId}/roles`, { token: admin, body: { userId, role } });
+    return;
+  } catch (e) {
+    if (!(e instanceof HttpError) || e.body.code !== 'role_grant_needs_confirmation') throw e;
+  }
+  const confirmer = residentsCommitteeOf.get(communityId);
+  if (!confirmer) throw new Error('grantRole: the residents\u2019 committee holder was not seated by createPerson');
+  const asked = await api<{ id: string }>('POST', `/communities/${communityId}/roles/requests`, { token: admin, body: { userId, role } });
+  await api('POST', `/communities/${communityId}/roles/requests/${asked.id}/confirm`, { token: confirmer.token });
 }
 
 export async function createCommunity(admin: string, name: string): Promise<string> {

@@ -119,15 +119,19 @@ export function pagesPerPerson(browser: () => Browser) {
 export async function confirmDialog(page: Page, { timeout = 15_000 }: { timeout?: number } = {}): Promise<void> {
   const dialog = page.locator('.ant-modal-confirm').last();
   await dialog.getByText('此操作不能撤销').waitFor();
-  await dialog.and(page.locator(':not(.ant-zoom-appear)')).waitFor({ timeout: 5_000 }).catch(() => undefined);
+  await dialog
+    .and(page.locator(':not(.ant-zoom-appear)'))
+    .waitFor({ timeout: 5_000 })
+    .catch(() => undefined);
   const ok = dialog.locator('.ant-modal-confirm-btns .ant-btn-primary');
   const deadline = Date.now() + timeout;
   await ok.click();
   for (;;) {
     // The dialog stays until the action returns (`timeout` for slow ones, e.g. publishing renders the notice).
-    const closed = await dialog
-      .waitFor({ state: 'detached', timeout: Math.max(1, Math.min(3_000, deadline - Date.now())) })
-      .then(() => true, () => false);
+    const closed = await dialog.waitFor({ state: 'detached', timeout: Math.max(1, Math.min(3_000, deadline - Date.now())) }).then(
+      () => true,
+      () => false,
+    );
     if (closed) return;
     if (Date.now() >= deadline) throw new Error('确认对话框未关闭：操作没有完成 (the confirm dialog never closed)');
     const busy = await ok.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => true);

@@ -127,7 +127,7 @@ describe('a dialog pressed OK with a required field empty shows the error and th
     const admin = { login: FIXTURE_ADMIN, password: FIXTURE_ADMIN_PASSWORD };
     const page = await watched(admin, `/c/${cast.communityId}/roles`);
     await page.getByTestId('grant-role-button').click();
-    await okEmpty(page, '授予角色', '授予', '请选择账号');
+    await okEmpty(page, '授予角色', '提交居委会确认', '请选择账号');
     await page.goto('/communities');
     await page.getByTestId('create-community-button').click();
     await okEmpty(page, '新建小区', '创建', '请输入小区名称');

@@ -1,6 +1,6 @@
 import { COMMUNITY_ROLES } from '../../apps/api/src/identity/roles';
 import { advanceToAssembly, chainCast, createItem, openVote } from './chain-fixtures';
-import { createMember, SMALL_ROSTER } from './fixtures';
+import { createMember, grantRole, SMALL_ROSTER } from './fixtures';
 import { operations, OpenApiPaths, Route, shardOf } from './route-walk';
 import { bearer, createTestApp, TestApp } from './test-app';
 
@@ -65,11 +65,7 @@ export async function badInputWalk(index: number): Promise<BadInputWalk> {
   // Granted after the vote opened: one person holding every role could not be given both seals' custody.
   const everything = await createMember(t, cast.community, 'committee_director');
   for (const role of COMMUNITY_ROLES.filter((r) => r !== 'committee_director')) {
-    await t.http
-      .post(`/api/communities/${cast.community}/roles`)
-      .set(bearer(t.adminToken))
-      .send({ userId: everything.userId, role })
-      .expect(201);
+    await grantRole(t, cast.community, everything.userId, role);
   }
   const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: OpenApiPaths };
   const all = operations(doc.paths).map(({ method, path }) => ({ method, path }));

@@ -17,6 +17,41 @@ export interface Member {
   password: string;
 }
 
+/** The residents'-committee holder createMember seated in each community: it confirms the admin's later grants. */
+const residentsCommitteeOf = new Map<string, Member>();
+
+/**
+ * The admin grants `role`: directly while the community has no residents'-committee holder in office (the first
+ * appointments), otherwise as a request that the residents'-committee holder createMember seated confirms.
+ */
+export async function grantRole(
+  t: TestApp,
+  communityId: string,
+  userId: string,
+  role: string,
+  extra: { startsOn?: string; endsOn?: string } = {},
+): Promise<{ id: string }> {
+  const direct = await t.http
+    .post(`/api/communities/${communityId}/roles`)
+    .set(bearer(t.adminToken))
+    .send({ userId, role, ...extra });
+  if (direct.status === 201) return direct.body;
+  if (direct.body?.code !== 'role_grant_needs_confirmation') throw new Error(`grant role: ${direct.status} ${JSON.stringify(direct.body)}`);
+  const confirmer = residentsCommitteeOf.get(communityId);
+  if (!confirmer)
+    throw new Error('grant role: the community has a residents\u2019 committee holder createMember did not seat; confirm by hand');
+  const asked = await t.http
+    .post(`/api/communities/${communityId}/roles/requests`)
+    .set(bearer(t.adminToken))
+    .send({ userId, role, ...extra });
+  if (asked.status !== 201) throw new Error(`request role: ${asked.status} ${JSON.stringify(asked.body)}`);
+  const confirmed = await t.http
+    .post(`/api/communities/${communityId}/roles/requests/${asked.body.id}/confirm`)
+    .set(bearer(confirmer.token));
+  if (confirmed.status !== 201) throw new Error(`confirm role: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  return confirmed.body;
+}
+
 /** An account holding `role` in the community, already logged in. */
 export async function createMember(
   t: TestApp,
@@ -29,13 +64,12 @@ export async function createMember(
   // The person registers their own account (no one sets a password for someone else), then the admin grants the role.
   const created = await t.http.post('/api/users').send({ loginName: login, displayName: `测试${role}`, password });
   if (created.status !== 201) throw new Error(`create user: ${created.status} ${JSON.stringify(created.body)}`);
-  const granted = await t.http
-    .post(`/api/communities/${communityId}/roles`)
-    .set(bearer(t.adminToken))
-    .send({ userId: created.body.user.id, role, ...extra });
-  if (granted.status !== 201) throw new Error(`grant role: ${granted.status} ${JSON.stringify(granted.body)}`);
+  await grantRole(t, communityId, created.body.user.id, role, extra);
   const session = await t.http.post('/api/auth/login').send({ login, password });
-  return { userId: created.body.user.id, token: session.body.token, login, password };
+  const member = { userId: created.body.user.id, token: session.body.token, login, password };
+  if (role === 'residents_committee' && !extra.endsOn && !extra.startsOn && !residentsCommitteeOf.has(communityId))
+    residentsCommitteeOf.set(communityId, member);
+  return member;
 }
 
 export const ROSTER_HEADER = ['楼栋', '单元', '房号', '面积', '面积来源', '状态', '类型', '业主', '手机', '证件号', '共有人', '投票人'];

@@ -1,6 +1,6 @@
 import { COMMUNITY_ROLES } from '../../apps/api/src/identity/roles';
 import { advanceToAssembly, chainCast, createItem, openVote, ownerTokens } from './chain-fixtures';
-import { createCommunity, createMember, importRoster, Member, rosterCsv, SMALL_ROSTER } from './fixtures';
+import { createCommunity, createMember, grantRole, importRoster, Member, rosterCsv, SMALL_ROSTER } from './fixtures';
 import { inPool, operations, OpenApiPaths, Route, shardOf } from './route-walk';
 import { bearer, createTestApp, TestApp } from './test-app';
 
@@ -27,9 +27,9 @@ export function tenantIsolationSuite(index: number): void {
       t = await createTestApp();
       a = await createCommunity(t, '甲小区');
       userOfA = await createMember(t, a, 'committee_director');
-      for (const role of COMMUNITY_ROLES.filter((r) => r !== 'committee_director')) {
-        await t.http.post(`/api/communities/${a}/roles`).set(bearer(t.adminToken)).send({ userId: userOfA.userId, role }).expect(201);
-      }
+      // A's residents'-committee holder confirms the admin's grants (issue 10 §6); userOfA then holds every role.
+      await createMember(t, a, 'residents_committee');
+      for (const role of COMMUNITY_ROLES.filter((r) => r !== 'committee_director')) await grantRole(t, a, userOfA.userId, role);
       await importRoster(t, a, userOfA.token, rosterCsv(SMALL_ROSTER)).expect(201);
       // B has something in every table: an item at the assembly vote, a published vote, ballots (one pending on paper).
       const castOfB = await chainCast(t, SMALL_ROSTER);

@@ -24,6 +24,7 @@ export * from './duties/custody';
 export * from './duties/proxy-confirmation';
 export * from './duties/rulebook-adoption';
 export * from './identity/activation';
+export * from './identity/role-grants';
 export * from './finance/periods';
 export * from './finance/decision-reference';
 export * from './finance/shares';

@@ -12,6 +12,7 @@ import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { RolesController } from './roles.controller';
 import { RolesService } from './roles.service';
+import { RoleRequestsService } from './role-requests.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -36,8 +37,9 @@ import { UsersService } from './users.service';
     LoginThrottleService,
     UsersService,
     RolesService,
+    RoleRequestsService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, RolesService, AuthService, PasswordService],
+  exports: [UsersService, RolesService, RoleRequestsService, AuthService, PasswordService],
 })
 export class IdentityModule {}

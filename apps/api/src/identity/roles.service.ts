@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { directGrantRefusal, endRoleRefusal, grantRoute } from '@gongyi/domain/identity/role-grants';
 import { DataSource, EntityManager } from 'typeorm';
 import { Forbidden, Invalid, NotFound } from '../common/app-error';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -34,7 +35,7 @@ export class RolesService {
    * any platform-admin account, any account registered from its signed-in session (created_by), and any
    * account sharing its mobile number.
    */
-  private assertNotAdminsOwn(actor: User | null, target: User): void {
+  assertNotAdminsOwn(actor: User | null, target: User): void {
     const own =
       target.isPlatformAdmin ||
       (actor !== null &&
@@ -47,7 +48,7 @@ export class RolesService {
   }
 
   /** Every role granted or ended is told to the residents' committee (居委会), in the same transaction. */
-  private async tellResidentsCommittee(
+  async tellResidentsCommittee(
     manager: EntityManager,
     communityId: string,
     what: 'granted' | 'ended',
@@ -95,55 +96,105 @@ export class RolesService {
     return this.select(this.dataSource.manager, communityId);
   }
 
+  /** Residents'-committee (居委会) holders in office today, leaving out one assignment (the one being ended). */
+  async residentsCommitteeInOffice(manager: EntityManager, communityId: string, except: string | null = null): Promise<number> {
+    const [{ n }] = await manager.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM role_assignments ra JOIN communities c ON c.id = ra.community_id
+       WHERE ra.community_id = $1 AND ra.role = 'residents_committee' AND ($2::uuid IS NULL OR ra.id <> $2)
+         AND ra.starts_on <= ${TODAY} AND (ra.ends_on IS NULL OR ra.ends_on >= ${TODAY})`,
+      [communityId, except],
+    );
+    return n;
+  }
+
+  /**
+   * A grant the admin makes alone: only while no residents'-committee holder is in office (the first
+   * appointments). Afterwards the admin asks (RoleRequestsService) and a residents'-committee holder confirms.
+   */
   async assign(
     actorId: string,
     communityId: string,
     input: { userId: string; role: CommunityRole; startsOn?: string; endsOn?: string },
   ): Promise<RoleView> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneBy(User, { id: input.userId });
-      if (!user) throw new NotFound('账号 account');
-      this.assertNotAdminsOwn(await manager.findOneBy(User, { id: actorId }), user);
-      const [{ today }] = await manager.query<{ today: string }[]>(
-        `SELECT (now() AT TIME ZONE time_zone)::date::text AS today FROM communities WHERE id = $1`,
-        [communityId],
-      );
-      const startsOn = input.startsOn ?? today;
-      if (input.endsOn && input.endsOn < startsOn) throw new Invalid('结束日期早于开始日期 (end date before start date)', 'invalid_dates');
-      const saved = await manager.save(RoleAssignment, {
-        communityId,
-        userId: input.userId,
+      // Serialises grants in one community, so two grants at once cannot both pass as "first appointments".
+      await manager.query('SELECT id FROM communities WHERE id = $1 FOR UPDATE', [communityId]);
+      const user = await this.grantee(manager, actorId, input.userId);
+      const refusal = directGrantRefusal(grantRoute(await this.residentsCommitteeInOffice(manager, communityId)));
+      if (refusal) throw refusal;
+      return this.grantNow(manager, actorId, communityId, user, input);
+    });
+  }
+
+  /** The account receiving a role: it exists and is not one of the admin's own. */
+  async grantee(manager: EntityManager, actorId: string, userId: string): Promise<User> {
+    const user = await manager.findOneBy(User, { id: userId });
+    if (!user) throw new NotFound('账号 account');
+    this.assertNotAdminsOwn(await manager.findOneBy(User, { id: actorId }), user);
+    return user;
+  }
+
+  async today(manager: EntityManager, communityId: string): Promise<string> {
+    const [{ today }] = await manager.query<{ today: string }[]>(
+      `SELECT (now() AT TIME ZONE time_zone)::date::text AS today FROM communities WHERE id = $1`,
+      [communityId],
+    );
+    return today;
+  }
+
+  /**
+   * Writes the role, its record entry and the notices. `actorId` is who made it take effect: the admin for a first
+   * appointment, the confirming residents'-committee holder for a request (`requestedBy` then names the admin).
+   */
+  async grantNow(
+    manager: EntityManager,
+    actorId: string,
+    communityId: string,
+    user: User,
+    input: { role: CommunityRole; startsOn?: string | null; endsOn?: string | null; requestedBy?: string; requestId?: string },
+  ): Promise<RoleView> {
+    const today = await this.today(manager, communityId);
+    const startsOn = input.startsOn ?? today;
+    if (input.endsOn && input.endsOn < startsOn) throw new Invalid('结束日期早于开始日期 (end date before start date)', 'invalid_dates');
+    const saved = await manager.save(RoleAssignment, {
+      communityId,
+      userId: user.id,
+      role: input.role,
+      startsOn,
+      endsOn: input.endsOn ?? null,
+      grantedBy: input.requestedBy ?? actorId,
+    });
+    await this.record.append(manager, {
+      communityId,
+      actorId,
+      action: 'identity.role_granted',
+      subjectType: 'role_assignment',
+      subjectId: saved.id,
+      payload: {
+        userId: user.id,
         role: input.role,
         startsOn,
         endsOn: input.endsOn ?? null,
-        grantedBy: actorId,
-      });
-      await this.record.append(manager, {
-        communityId,
-        actorId,
-        action: 'identity.role_granted',
-        subjectType: 'role_assignment',
-        subjectId: saved.id,
-        payload: { userId: input.userId, role: input.role, startsOn, endsOn: input.endsOn ?? null },
-      });
-      // The person granted the role hears it too: the role brings them work (我的待办) from its first day.
-      await this.notifications.notify(manager, {
-        communityId,
-        role: input.role,
-        userId: input.userId,
-        subject: `您已获授「${ROLE_LABELS[input.role]}」角色`,
-        body: `您在本小区的「${ROLE_LABELS[input.role]}」角色自 ${startsOn} 起生效，相关待办见「我的待办」。`,
-        subjectType: 'role_assignment',
-        subjectId: saved.id,
-      });
-      await this.tellResidentsCommittee(manager, communityId, 'granted', {
-        assignmentId: saved.id,
-        displayName: user.displayName,
-        role: input.role,
-        date: startsOn,
-      });
-      return (await this.select(manager, communityId, saved.id))[0];
+        ...(input.requestId ? { requestId: input.requestId, requestedBy: input.requestedBy } : {}),
+      },
     });
+    // The person granted the role hears it too: the role brings them work (我的待办) from its first day.
+    await this.notifications.notify(manager, {
+      communityId,
+      role: input.role,
+      userId: user.id,
+      subject: `您已获授「${ROLE_LABELS[input.role]}」角色`,
+      body: `您在本小区的「${ROLE_LABELS[input.role]}」角色自 ${startsOn} 起生效，相关待办见「我的待办」。`,
+      subjectType: 'role_assignment',
+      subjectId: saved.id,
+    });
+    await this.tellResidentsCommittee(manager, communityId, 'granted', {
+      assignmentId: saved.id,
+      displayName: user.displayName,
+      role: input.role,
+      date: startsOn,
+    });
+    return (await this.select(manager, communityId, saved.id))[0];
   }
 
   /** Roles are ended, never deleted: the history of who held what stays. */
@@ -151,6 +202,12 @@ export class RolesService {
     return this.dataSource.transaction(async (manager) => {
       const assignment = await manager.findOneBy(RoleAssignment, { id: assignmentId, communityId });
       if (!assignment) throw new NotFound('角色 role assignment');
+      await manager.query('SELECT id FROM communities WHERE id = $1 FOR UPDATE', [communityId]);
+      const inOffice = (await this.residentsCommitteeInOffice(manager, communityId)) > 0;
+      const after = await this.residentsCommitteeInOffice(manager, communityId, assignmentId);
+      // Only an assignment in office today can be the last one; ending a future or past term changes nothing.
+      const refusal = inOffice ? endRoleRefusal({ role: assignment.role, residentsCommitteeInOfficeAfter: after }) : null;
+      if (refusal) throw refusal;
       const [{ yesterday }] = await manager.query<{ yesterday: string }[]>(
         `SELECT ((now() AT TIME ZONE time_zone)::date - 1)::text AS yesterday FROM communities WHERE id = $1`,
         [communityId],

@@ -33,6 +33,7 @@ const KINDS: Record<TodoKind, true> = {
   request_assigned: true,
   request_rate: true,
   reception_write_off: true,
+  role_request: true,
   notification: true,
 };
 export const TODO_KINDS = Object.keys(KINDS) as TodoKind[];

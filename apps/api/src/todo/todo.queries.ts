@@ -251,4 +251,11 @@ export const TODO_QUERIES = {
       FROM rectification_items r
      WHERE r.community_id = $1::uuid AND r.overdue_at IS NOT NULL AND r.status IN ('assigned', 'in_progress')
      ORDER BY r.due_on`,
+
+  /** 居委会: role grants the platform admin asked for, not yet decided; never the holder's own grant. */
+  roleRequests: `
+    SELECT r.id, u.display_name AS title, r.role AS detail, r.requested_at AS at, NULL::timestamptz AS due
+      FROM role_grant_requests r JOIN users u ON u.id = r.user_id
+     WHERE r.community_id = $1::uuid AND r.status = 'pending' AND r.user_id <> $2::uuid
+     ORDER BY r.requested_at`,
 } as const;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SEAL_KIND_LABELS_ZH, STAGE_LABELS_ZH_ALL, formatZhDateTime, labelOf } from '@gongyi/domain/labels';
+import { ROLE_LABELS_ZH, SEAL_KIND_LABELS_ZH, STAGE_LABELS_ZH_ALL, formatZhDateTime, labelOf } from '@gongyi/domain/labels';
 import { confirmsMinutes } from '@gongyi/domain/minutes/kinds';
 import { DataSource } from 'typeorm';
 import type { CommunityRole } from '../identity/roles';
@@ -34,6 +34,7 @@ export type TodoKind =
   | 'request_assigned'
   | 'request_rate'
   | 'reception_write_off'
+  | 'role_request'
   | 'notification';
 
 export interface TodoItem {
@@ -182,6 +183,15 @@ export class TodoService {
         title: `${stage.label}：收支报表 ${r.title}`,
         detail: r.detail ?? '',
         link: `${c}/statements/${r.id}`,
+      }));
+    }
+    // Role grants the platform admin asked for: the residents' committee confirms (issue 10 §6).
+    if (has('residents_committee')) {
+      await run(TODO_QUERIES.roleRequests, [], (r) => ({
+        kind: 'role_request',
+        title: `角色授予待确认：${r.title}（${labelOf(ROLE_LABELS_ZH, r.detail)}）`,
+        detail: '平台管理员申请授予，经居委会确认后生效；请核对后确认或驳回',
+        link: `${c}/roles`,
       }));
     }
     // Custodians are named per seal, whatever role they hold it through.

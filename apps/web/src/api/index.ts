@@ -13,6 +13,8 @@ import type {
   RecordSearch,
   RecordSentencePage,
   RoleAssignment,
+  RoleGrantRequest,
+  RoleGrantRequests,
   RosterImportResult,
   UnitPage,
   UnitQuery,
@@ -84,6 +86,22 @@ export const identityApi = {
       }),
     ),
   users: (q?: string): Promise<User[]> => call(client.GET('/api/users', { params: { query: { q } } })),
+  /** Role grants under four eyes: whether the admin must ask, and the requests waiting for the residents' committee. */
+  roleRequests: (communityId: string): Promise<RoleGrantRequests> =>
+    call(client.GET('/api/communities/{communityId}/roles/requests', { params: c(communityId) })),
+  requestRole: (
+    communityId: string,
+    body: { userId: string; role: CommunityRole; startsOn?: string; endsOn?: string },
+  ): Promise<RoleGrantRequest> => call(client.POST('/api/communities/{communityId}/roles/requests', { params: c(communityId), body })),
+  confirmRoleRequest: (communityId: string, id: string): Promise<RoleAssignment> =>
+    call(client.POST('/api/communities/{communityId}/roles/requests/{id}/confirm', { params: { path: { communityId, id } } })),
+  rejectRoleRequest: (communityId: string, id: string, reason: string): Promise<RoleGrantRequest> =>
+    call(
+      client.POST('/api/communities/{communityId}/roles/requests/{id}/reject', {
+        params: { path: { communityId, id } },
+        body: { reason },
+      }),
+    ),
 };
 
 export const recordApi = {

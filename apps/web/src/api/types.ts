@@ -47,6 +47,11 @@ export type RosterError = Schemas['RosterLineErrorDto'];
 
 export type RoleAssignment = Schemas['RoleAssignmentDto'];
 
+/** A role grant the admin asked for, waiting for (or decided by) the residents' committee. */
+export type RoleGrantRequest = Schemas['RoleGrantRequestDto'];
+
+export type RoleGrantRequests = Schemas['RoleGrantRequestsDto'];
+
 export type User = Schemas['PublicUserDto'];
 
 export type RecordEntry = Schemas['RecordEntryDto'];

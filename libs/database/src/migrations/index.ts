@@ -36,6 +36,7 @@ import { BallotWritesThroughFunctions1795760000000 } from './1795760000000-Ballo
 import { DocumentFilesMoveToS31795760000030 } from './1795760000030-DocumentFilesMoveToS3';
 import { RectificationPhotos1795760000001 } from './1795760000001-RectificationPhotos';
 import { RegisterFactsFromResidentsCommittee1795760000002 } from './1795760000002-RegisterFactsFromResidentsCommittee';
+import { RoleGrantRequests1795760000003 } from './1795760000003-RoleGrantRequests';
 import { HearingObjectionAnswers1795760000020 } from './1795760000020-HearingObjectionAnswers';
 
 /** Every migration, in order. A merged migration is never edited; a new one follows it. */
@@ -77,6 +78,7 @@ export const MIGRATIONS: Function[] = [
   BallotWritesThroughFunctions1795760000000,
   RectificationPhotos1795760000001,
   RegisterFactsFromResidentsCommittee1795760000002,
+  RoleGrantRequests1795760000003,
   HearingObjectionAnswers1795760000020,
   DocumentFilesMoveToS31795760000030,
 ];

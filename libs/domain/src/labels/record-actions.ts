@@ -21,6 +21,8 @@ export const RECORD_ACTION_TEMPLATES_ZH = {
   'registry.register_facts_imported': '{actor}导入业主核验信息（{rows} 行）',
   'registry.owner_account_linked': '{actor}为业主开通账号',
   'identity.role_granted': '{actor}授予[{userName}]「{role}」角色[，自 {startsOn} 起]',
+  'identity.role_requested': '{actor}申请授予[{userName}]「{role}」角色，待居委会确认',
+  'identity.role_request_rejected': '{actor}驳回授予[{userName}]「{role}」角色的申请[，理由：{reason}]',
   'identity.role_ended': '{actor}结束[{userName}的]「{role}」角色[，至 {endsOn} 止]',
   'rulebook.revised': '{actor}修订议事规则[，形成第 {version} 版]',
   'agenda.item_submitted': '{actor}提出议题[「{title}」]',

@@ -94,3 +94,52 @@ export class RoleAssignmentDto {
   @ApiProperty({ description: '今天（小区时区）是否有效' })
   active: boolean;
 }
+
+export class RoleGrantRequestDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  userId: string;
+
+  @ApiProperty()
+  displayName: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  loginName: string | null;
+
+  @ApiProperty({ enum: COMMUNITY_ROLES, enumName: 'CommunityRole' })
+  role: CommunityRole;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: '不填则确认当天起' })
+  startsOn: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  endsOn: string | null;
+
+  @ApiProperty({ enum: ['pending', 'confirmed', 'rejected'], description: '待确认 / 已确认 / 已驳回' })
+  status: 'pending' | 'confirmed' | 'rejected';
+
+  @ApiProperty({ description: '申请人（平台管理员）姓名' })
+  requestedByName: string;
+
+  @ApiProperty({ format: 'date-time' })
+  requestedAt: string;
+
+  @ApiProperty({ type: String, nullable: true, description: '确认或驳回的居委会人员' })
+  decidedByName: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  decidedAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: '驳回理由' })
+  reason: string | null;
+}
+
+export class RoleGrantRequestsDto {
+  @ApiProperty({ description: '本小区已有在任居委会人员：授予角色须提交申请，由居委会确认' })
+  confirmationRequired: boolean;
+
+  @ApiProperty({ type: [RoleGrantRequestDto], description: '待确认的在前，其后是最近处理的 50 项' })
+  requests: RoleGrantRequestDto[];
+}

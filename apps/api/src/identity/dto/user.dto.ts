@@ -63,3 +63,11 @@ export class RegisterDto {
   @MaxLength(200)
   password: string;
 }
+
+export class DecideRoleRequestDto {
+  @ApiPropertyOptional({ description: '驳回理由（驳回时必填）', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}

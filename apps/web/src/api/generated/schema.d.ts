@@ -1605,7 +1605,7 @@ export interface paths {
     /** 小区角色列表 */
     get: operations['RolesController_list'];
     put?: never;
-    /** 授予角色（平台管理员） */
+    /** 授予角色（平台管理员；本小区已有在任居委会人员时须改为提交申请） */
     post: operations['RolesController_assign'];
     delete?: never;
     options?: never;
@@ -1624,6 +1624,58 @@ export interface paths {
     put?: never;
     /** 结束角色（保留历史） */
     post: operations['RolesController_end'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/communities/{communityId}/roles/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 角色授予申请（待居委会确认） */
+    get: operations['RolesController_listRequests'];
+    put?: never;
+    /** 申请授予角色（平台管理员），居委会确认后生效 */
+    post: operations['RolesController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/communities/{communityId}/roles/requests/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 确认角色授予申请（居委会；不能是被授予人或申请人） */
+    post: operations['RolesController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/communities/{communityId}/roles/requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 驳回角色授予申请（居委会，须写明理由） */
+    post: operations['RolesController_reject'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3980,6 +4032,10 @@ export interface components {
       /** @enum {string} */
       status: 'pending' | 'confirmed' | 'withdrawn';
       userIds: string[];
+    };
+    DecideRoleRequestDto: {
+      /** @description 驳回理由（驳回时必填） */
+      reason?: string;
     };
     DeclarationDto: {
       /** @description 利益冲突说明；无冲突则不填。申报冲突即回避 */
@@ -6636,6 +6692,43 @@ export interface components {
       /** Format: uuid */
       userId: string;
     };
+    RoleGrantRequestDto: {
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** @description 确认或驳回的居委会人员 */
+      decidedByName: string | null;
+      displayName: string;
+      /** Format: date */
+      endsOn: string | null;
+      /** Format: uuid */
+      id: string;
+      loginName: string | null;
+      /** @description 驳回理由 */
+      reason: string | null;
+      /** Format: date-time */
+      requestedAt: string;
+      /** @description 申请人（平台管理员）姓名 */
+      requestedByName: string;
+      role: components['schemas']['CommunityRole'];
+      /**
+       * Format: date
+       * @description 不填则确认当天起
+       */
+      startsOn: string | null;
+      /**
+       * @description 待确认 / 已确认 / 已驳回
+       * @enum {string}
+       */
+      status: 'pending' | 'confirmed' | 'rejected';
+      /** Format: uuid */
+      userId: string;
+    };
+    RoleGrantRequestsDto: {
+      /** @description 本小区已有在任居委会人员：授予角色须提交申请，由居委会确认 */
+      confirmationRequired: boolean;
+      /** @description 待确认的在前，其后是最近处理的 50 项 */
+      requests: components['schemas']['RoleGrantRequestDto'][];
+    };
     RosterImportResultDto: {
       buildingsCreated: number;
       ownersCreated: number;
@@ -7498,6 +7591,7 @@ export interface components {
       | 'request_assigned'
       | 'request_rate'
       | 'reception_write_off'
+      | 'role_request'
       | 'notification';
     TodoListDto: {
       count: number;
@@ -11946,6 +12040,156 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RoleAssignmentDto'];
+        };
+      };
+      /** @description 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 无权访问该小区 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RolesController_listRequests: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        communityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoleGrantRequestsDto'];
+        };
+      };
+      /** @description 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 无权访问该小区 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RolesController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        communityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignRoleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoleGrantRequestDto'];
+        };
+      };
+      /** @description 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 无权访问该小区 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RolesController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        communityId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoleAssignmentDto'];
+        };
+      };
+      /** @description 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 无权访问该小区 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RolesController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        communityId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecideRoleRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoleGrantRequestDto'];
         };
       };
       /** @description 未登录 */

@@ -1,7 +1,7 @@
 import { Alert, DatePicker, Form, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { identityApi, type CommunityRole, type RoleAssignment, type User } from '../../api';
+import { identityApi, type CommunityRole, type User } from '../../api';
 import { ROLE_LABELS, ROLE_ORDER } from '../../labels';
 import { validated } from '../../hooks/validated';
 
@@ -24,13 +24,16 @@ function userLabel(u: User): string {
 export function GrantRoleModal({
   communityId,
   open,
+  confirmationRequired,
   onClose,
   onGranted,
 }: {
   communityId: string;
   open: boolean;
+  /** A residents'-committee holder is in office: the grant is a request they confirm (issue 10 §6). */
+  confirmationRequired: boolean;
   onClose: () => void;
-  onGranted: (assignment: RoleAssignment) => void;
+  onGranted: (done: string) => void;
 }) {
   const [form] = Form.useForm<GrantForm>();
   const [users, setUsers] = useState<User[]>([]);
@@ -60,15 +63,22 @@ export function GrantRoleModal({
     if (!values) return;
     setSaving(true);
     try {
-      const userId = values.userId;
-      const assignment = await identityApi.grantRole(communityId, {
-        userId: userId!,
+      const body = {
+        userId: values.userId!,
         role: values.role,
         startsOn: values.startsOn?.format('YYYY-MM-DD'),
         endsOn: values.endsOn?.format('YYYY-MM-DD'),
-      });
+      };
+      let done: string;
+      if (confirmationRequired) {
+        const asked = await identityApi.requestRole(communityId, body);
+        done = `已提交：授予 ${asked.displayName}「${ROLE_LABELS[asked.role] ?? asked.role}」，待居委会确认后生效`;
+      } else {
+        const assignment = await identityApi.grantRole(communityId, body);
+        done = `已授予 ${assignment.displayName}「${ROLE_LABELS[assignment.role] ?? assignment.role}」角色`;
+      }
       form.resetFields();
-      onGranted(assignment);
+      onGranted(done);
     } catch {
       // the fetch wrapper has shown the server's message
     } finally {
@@ -80,7 +90,7 @@ export function GrantRoleModal({
     <Modal
       open={open}
       title="授予角色"
-      okText="授予"
+      okText={confirmationRequired ? '提交居委会确认' : '授予'}
       cancelText="取消"
       confirmLoading={saving}
       onOk={submit}
@@ -95,6 +105,22 @@ export function GrantRoleModal({
           style={{ marginBottom: 16 }}
           title="对方须先在登录页「工作人员注册账号」自行注册并设置密码，再在这里按姓名、登录名或手机号查找。"
         />
+        {confirmationRequired ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="grant-needs-confirmation"
+            title="本小区已有在任居委会人员：提交后须经居委会确认，角色才生效。"
+          />
+        ) : (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="本小区尚无在任居委会人员：这是首批任命，授予后立即生效，并告知日后在任的居委会。"
+          />
+        )}
         <Form.Item name="userId" label="账号" rules={[{ required: true, message: '请选择账号' }]}>
           <Select
             data-testid="grant-user"

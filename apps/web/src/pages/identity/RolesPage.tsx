@@ -9,6 +9,7 @@ import { ROLE_LABELS } from '../../labels';
 import { PageHeader } from '../../layout/PageHeader';
 import { useSession } from '../../session/session';
 import { GrantRoleModal } from './GrantRoleModal';
+import { RoleRequestsCard } from './RoleRequestsCard';
 
 export default function RolesPage() {
   const { communityId = '' } = useParams();
@@ -16,6 +17,9 @@ export default function RolesPage() {
   const { message } = App.useApp();
   const isAdmin = me?.isPlatformAdmin === true;
   const roles = useLoad(() => identityApi.roles(communityId), [communityId]);
+  const requests = useLoad(() => identityApi.roleRequests(communityId), [communityId]);
+  const isResidentsCommittee =
+    me?.communities.some((c) => c.communityId === communityId && c.roles.includes('residents_committee')) ?? false;
   const [show, setShow] = useState<'active' | 'all'>('active');
   const [granting, setGranting] = useState(false);
   const [ending, setEnding] = useState<string | null>(null);
@@ -101,6 +105,18 @@ export default function RolesPage() {
           )
         }
       />
+      {requests.data && (
+        <RoleRequestsCard
+          communityId={communityId}
+          requests={requests.data.requests}
+          canDecide={isResidentsCommittee}
+          myUserId={me?.id}
+          onDecided={() => {
+            requests.reload();
+            roles.reload();
+          }}
+        />
+      )}
       <Card>
         <Space style={{ marginBottom: 16 }} wrap>
           <Segmented
@@ -126,11 +142,13 @@ export default function RolesPage() {
         <GrantRoleModal
           communityId={communityId}
           open={granting}
+          confirmationRequired={requests.data?.confirmationRequired ?? true}
           onClose={() => setGranting(false)}
-          onGranted={(assignment) => {
+          onGranted={(done) => {
             setGranting(false);
-            message.success(`已授予 ${assignment.displayName}「${ROLE_LABELS[assignment.role] ?? assignment.role}」角色`);
+            message.success(done);
             roles.reload();
+            requests.reload();
           }}
         />
       )}

@@ -35,6 +35,7 @@ const KIND_LABELS: Record<TodoKind, string> = {
   request_assigned: '诉求办理',
   request_rate: '诉求评价',
   reception_write_off: '接待日销号',
+  role_request: '角色确认',
   notification: '通知',
 };
 
