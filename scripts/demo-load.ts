@@ -1,4 +1,6 @@
 import { appoint } from './demo-roles';
+import { JobsService } from '../apps/api/src/jobs/jobs.service';
+import { CLOSE_VOTE_QUEUE } from '../apps/api/src/voting/vote-closing.service';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../apps/api/src/identity/users.service';
@@ -41,6 +43,11 @@ function csv(lines: ReturnType<typeof demoRoster>): Buffer {
  * initialised after prepareDemoTrust (demo-trust.ts).
  */
 export async function loadDemoCommunity(app: INestApplication, password: string): Promise<DemoLoaded> {
+  // The history is replayed with the Clock set back; a close job running in between would close a past vote today.
+  return app.get(JobsService).holdWorkers([CLOSE_VOTE_QUEUE], () => loadHistory(app, password));
+}
+
+async function loadHistory(app: INestApplication, password: string): Promise<DemoLoaded> {
   const dataSource = app.get(DataSource);
   const [admin] = await dataSource.query<{ id: string }[]>('SELECT id FROM users WHERE is_platform_admin ORDER BY created_at LIMIT 1');
   const community = await app.get(RegistryService).createCommunity(admin.id, DEMO_COMMUNITY);

@@ -57,23 +57,44 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         for (const queue of this.handlers.keys()) await this.boss.createQueue(queue);
         for (const [queue, { cron, tz }] of this.crons) await this.boss.schedule(queue, cron, {}, { tz });
       });
-      for (const [queue, handler] of this.handlers) {
-        // A batch per poll, run side by side: 100 votes closing at the same minute used to close one per poll
-        // (one per second). Each job fails on its own (retried by pg-boss); the rest of the batch completes.
-        await this.boss.work<Record<string, string>>(queue, { pollingIntervalSeconds: 1, batchSize: JOB_BATCH }, async (jobs) => {
-          await Promise.all(
-            jobs.map((job) =>
-              handler(job.data).catch(async (error: Error) => {
-                this.logger.error(`${queue} ${job.id}: ${error.message}`);
-                await this.boss.fail(queue, job.id, { message: error.message });
-              }),
-            ),
-          );
-        });
-      }
+      await this.startWorkers();
       this.running = true;
     })();
     await this.started;
+  }
+
+  private async startWorkers(only?: readonly string[]): Promise<void> {
+    for (const [queue, handler] of this.handlers) {
+      if (only && !only.includes(queue)) continue;
+      // A batch per poll, run side by side: 100 votes closing at the same minute used to close one per poll
+      // (one per second). Each job fails on its own (retried by pg-boss); the rest of the batch completes.
+      await this.boss.work<Record<string, string>>(queue, { pollingIntervalSeconds: 1, batchSize: JOB_BATCH }, async (jobs) => {
+        await Promise.all(
+          jobs.map((job) =>
+            handler(job.data).catch(async (error: Error) => {
+              this.logger.error(`${queue} ${job.id}: ${error.message}`);
+              await this.boss.fail(queue, job.id, { message: error.message });
+            }),
+          ),
+        );
+      });
+    }
+  }
+
+  /**
+   * Runs `work` with this process's workers of `queues` stopped, then starts them again; jobs scheduled meanwhile
+   * wait in the queue. For loading a history (`npm run demo`): it replays past days with the Clock set back, and a
+   * vote whose close job ran in between, on today's clock, would be closed today instead of on its day.
+   */
+  async holdWorkers<T>(queues: readonly string[], work: () => Promise<T>): Promise<T> {
+    await this.started;
+    const held = queues.filter((q) => this.handlers.has(q));
+    for (const queue of held) await this.boss.offWork(queue);
+    try {
+      return await work();
+    } finally {
+      await this.startWorkers(held);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
