@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { checkText, EXECUTION_REPORT_CHECKLIST } from '@gongyi/domain/documents/checklists';
 import { pdfsig, pdftotext } from '@gongyi/pdf/testing/poppler';
 import { VoteClosingService } from '../../apps/api/src/voting/vote-closing.service';
 import { advanceToAssembly, Cast, chainCast, createItem, meetingBody, openVote, ownerTokens, recordStage } from '../support/chain-fixtures';
@@ -166,8 +167,30 @@ describe('document content per kind, from real flows', () => {
     ).expect(201);
     const report = await document('meeting_minutes', await meetingId('execution'));
     expect(report.requiredSeals).toEqual(['committee']);
-    for (const phrase of ['业委会现场验收合格，新水泵运行正常。', '动用维修资金更换水泵'])
-      expect([phrase, report.text.includes(phrase)]).toEqual([phrase, true]);
+    expect(report.title).toBe('动用维修资金更换水泵决定执行情况报告');
     pageImages('execution-report', report.pdf);
+    // A report, not minutes: every item of its checklist, and no minutes heading or blank 签字 column left.
+    const result = checkText(EXECUTION_REPORT_CHECKLIST, pdftotext(report.pdf));
+    expect({ missing: result.missing.map((i) => i.id), contradictions: result.contradictions.map((f) => f.id) }).toEqual({
+      missing: [],
+      contradictions: [],
+    });
+    for (const phrase of [
+      '业委会现场验收合格，新水泵运行正常。',
+      '报告单位：物业（测试property_company）',
+      '执行依据：议题第1号「动用维修资金更换水泵」业主大会决定；业主委员会决议',
+      '报告提交物业测试property_company于',
+      '验收确认业委会主任测试committee_director于',
+    ])
+      expect([phrase, report.text.includes(phrase)]).toEqual([phrase, true]);
+    // The progress report as a table row: when, how far, what, by whom.
+    expect(pdftotext(report.pdf, { layout: true })).toMatch(
+      /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}\s+100%\s+水泵已更换并试运行\s+测试property_company/,
+    );
+    // 附件: the item's sealed documents — the committee resolution sealed above among them.
+    const [resolution] = await t.dataSource.query(`SELECT number FROM documents WHERE source_id = $1`, [
+      await meetingId('committee_resolution'),
+    ]);
+    expect(report.text).toMatch(new RegExp(`三、附件1\\.\\S*${resolution.number}`));
   });
 });

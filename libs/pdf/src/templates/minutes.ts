@@ -4,6 +4,7 @@ import { formatDate, formatDateTime, formatRange } from '../dates';
 import { BODY_SIZE, DocumentWriter } from '../document-writer';
 import { drawTable } from '../table';
 import type { RenderOptions, SealSlots } from '../types';
+import { renderExecutionReport, type ExecutionReportDetails } from './execution-report';
 
 /** The consultation chain's stages (DOMAIN §5). */
 export type ChainStage =
@@ -84,6 +85,11 @@ export interface MeetingMinutesInput {
   scoreTable?: { title: string; columns: string[]; rows: string[][]; weights?: number[]; fontSize?: number };
   /** Extra facts printed under the meeting data (e.g. 监督人, 异议渠道及期限 of a hearing result). */
   extraFields?: [label: string, value: string][];
+  /**
+   * The execution stage's record (决定执行情况报告): printed as a report — reporting party, decision, period, progress,
+   * amounts, acceptance, attachments, who submitted and who accepted — instead of as minutes (./execution-report.ts).
+   */
+  executionReport?: ExecutionReportDetails;
   /** 附件 after the signature part, from a new page, each kept whole on one page (e.g. each judge's score sheet). */
   annexes?: { title: string; fields?: [label: string, value: string][]; columns: string[]; rows: string[][] }[];
 }
@@ -101,6 +107,7 @@ export async function renderMeetingMinutes(
   options: RenderOptions,
   slots: SealSlots = ['committee'],
 ): Promise<Buffer> {
+  if (input.executionReport) return renderExecutionReport({ ...input, executionReport: input.executionReport }, options, slots);
   const stageName = input.stageName ?? STAGE_NAMES[input.stage];
   const w = new DocumentWriter({
     title: input.documentTitle ? input.documentTitle.replace(input.communityName, '') : minutesTitle(stageName),

@@ -1,3 +1,4 @@
+import { checkText, EXECUTION_REPORT_CHECKLIST } from '@gongyi/domain/documents/checklists';
 import { contentDigest } from '../content-digest';
 import { sampleMinutes, sampleNotice, sampleResolution, sampleSealLog, sampleStatement } from '../samples';
 import { pdfinfo, pdftotext, pdfWords, rasterize } from '../testing/poppler';
@@ -127,6 +128,38 @@ describe('templates', () => {
       expect([n, sealPage]).toEqual([n, texts.length - 1]);
     }
   }, 120_000);
+
+  it('the execution stage is a report, not minutes: its checklist met, no blank 签字 column, no budget said so', async () => {
+    const at = (iso: string) => new Date(iso);
+    const input = {
+      ...sampleMinutes(0),
+      stage: 'execution' as const,
+      agendaItemTitle: '更换1幢水泵',
+      signatures: [],
+      executionReport: {
+        reportingParty: '物业（刘经理）',
+        item: '议题第3号「更换1幢水泵」',
+        decision: '议题第3号「更换1幢水泵」业主大会决定',
+        period: { from: at('2026-11-02T02:00:00Z'), to: at('2026-11-20T02:00:00Z') },
+        progress: [
+          { at: at('2026-11-02T02:00:00Z'), percent: 40, text: '旧水泵拆除', by: '刘经理' },
+          { at: at('2026-11-10T02:00:00Z'), percent: 100, text: '新水泵安装并试运行', by: '刘经理' },
+        ],
+        acceptance: { at: at('2026-11-20T02:00:00Z'), place: '1幢泵房', attendees: ['陈主任（业委会）'], text: '运行正常。' },
+        attachments: ['GY-2026-000004 更换1幢水泵业主委员会决议'],
+        submittedBy: { name: '刘经理', role: '物业', at: at('2026-11-10T02:00:00Z') },
+        acceptedBy: { name: '陈主任', role: '业委会主任', at: at('2026-11-20T02:00:00Z') },
+      },
+    };
+    const text = pdftotext(await renderMeetingMinutes(input, options('GY-2026-000103')));
+    const result = checkText(EXECUTION_REPORT_CHECKLIST, text);
+    expect({ missing: result.missing.map((i) => i.id), contradictions: result.contradictions.map((f) => f.id) }).toEqual({
+      missing: [],
+      contradictions: [],
+    });
+    expect(squash(text)).toContain('预算金额：本议题未列预算金额');
+    expect(squash(text)).toContain('报告提交物业刘经理于2026年11月10日10:00提交');
+  });
 
   it('minutes of another stage show that stage', async () => {
     const input = {
