@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { checkText, EXECUTION_REPORT_CHECKLIST } from '@gongyi/domain/documents/checklists';
-import { pdfsig, pdftotext } from '@gongyi/pdf/testing/poppler';
+import { lastPageBody, pdfsig, pdftotext } from '@gongyi/pdf/testing/poppler';
+import { TimestampAuthorityService } from '../../apps/api/src/documents/timestamp-authority.service';
+import { checkSignatureTimestamps } from '../support/timestamp-check';
 import { VoteClosingService } from '../../apps/api/src/voting/vote-closing.service';
 import { advanceToAssembly, Cast, chainCast, createItem, meetingBody, openVote, ownerTokens, recordStage } from '../support/chain-fixtures';
 import { RosterLine } from '../support/fixtures';
@@ -192,5 +194,19 @@ describe('document content per kind, from real flows', () => {
       await meetingId('committee_resolution'),
     ]);
     expect(report.text).toMatch(new RegExp(`三、附件1\\.\\S*${resolution.number}`));
+
+    // Sealed by the committee, citing the decision it executes: the signature valid, with a verified timestamp.
+    const req = await t.http.post(url('/seal-requests')).set(bearer(cast.clerk.token)).send({ documentId: report.id }).expect(201);
+    expect(req.body.decision).toBe('议题第1号「动用维修资金更换水泵」业主大会决定');
+    await t.http
+      .post(url(`/seal-requests/${req.body.id}/applications`))
+      .set(bearer(cast.director.token))
+      .send({ kind: 'committee', pin: TEST_SEAL_PIN })
+      .expect(201);
+    const sealed = (await binary(t.http.get(url(`/documents/${report.id}/file`)).set(bearer(cast.clerk.token))).expect(200)).body as Buffer;
+    const rootPem = (await t.http.get('/api/ca.pem').expect(200)).text;
+    const tsaPem = await t.app.get(TimestampAuthorityService).certPem();
+    expect(checkSignatureTimestamps(sealed, rootPem, tsaPem).map((c) => [c.pdfsigValid, c.opensslVerified])).toEqual([[true, true]]);
+    expect(lastPageBody(sealed)).toContain('特此报告。');
   });
 });
