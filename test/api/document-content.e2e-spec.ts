@@ -157,7 +157,7 @@ describe('document content per kind, from real flows', () => {
     await t.http
       .post(url(`/agenda-items/${itemId}/progress-reports`))
       .set(bearer(cast.property.token))
-      .send({ progressPercent: 100, text: '水泵已更换并试运行' })
+      .send({ progressPercent: 100, text: '水泵已更换并试运行', amountFen: '9600000' })
       .expect(201);
     await recordStage(
       t,
@@ -172,7 +172,8 @@ describe('document content per kind, from real flows', () => {
     expect(report.title).toBe('动用维修资金更换水泵决定执行情况报告');
     pageImages('execution-report', report.pdf);
     // A report, not minutes: every item of its checklist, and no minutes heading or blank 签字 column left.
-    const result = checkText(EXECUTION_REPORT_CHECKLIST, pdftotext(report.pdf));
+    // Tables read row by row (pdftotext -layout), as a reader sees them.
+    const result = checkText(EXECUTION_REPORT_CHECKLIST, pdftotext(report.pdf, { layout: true }));
     expect({ missing: result.missing.map((i) => i.id), contradictions: result.contradictions.map((f) => f.id) }).toEqual({
       missing: [],
       contradictions: [],
@@ -183,12 +184,20 @@ describe('document content per kind, from real flows', () => {
       '执行依据：议题第1号「动用维修资金更换水泵」业主大会决定；业主委员会决议',
       '报告提交物业测试property_company于',
       '验收确认业委会主任测试committee_director于',
+      // What the work cost, against the budget: the amount the property company reported.
+      '已发生金额：¥96,000.00（1次进度报告所报金额合计）',
     ])
       expect([phrase, report.text.includes(phrase)]).toEqual([phrase, true]);
     // The progress report as a table row: when, how far, what, by whom.
     expect(pdftotext(report.pdf, { layout: true })).toMatch(
-      /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}\s+100%\s+水泵已更换并试运行\s+测试property_company/,
+      /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}\s+100%\s+水泵已更换并试运行\s+¥96,000\.00\s+测试/,
     );
+    // A bad amount is refused with a Chinese message.
+    const bad = await t.http
+      .post(url(`/agenda-items/${itemId}/progress-reports`))
+      .set(bearer(cast.property.token))
+      .send({ progressPercent: 100, text: '补报', amountFen: '-5' });
+    expect([bad.status, bad.body.message]).toEqual([400, expect.stringContaining('以分计的非负整数')]);
     // 附件: the item's sealed documents — the committee resolution sealed above among them.
     const [resolution] = await t.dataSource.query(`SELECT number FROM documents WHERE source_id = $1`, [
       await meetingId('committee_resolution'),

@@ -311,8 +311,10 @@ export class DocumentSourcesService implements OnModuleInit {
     meeting: Meeting,
     recorderName: string,
   ): Promise<ExecutionReportDetails> {
-    const reports = await manager.query<{ percent: number; text: string; at: Date; by: string; role: string | null }[]>(
-      `SELECT r.progress_percent AS percent, r.text, r.reported_at AS at, u.display_name AS by,
+    const reports = await manager.query<
+      { percent: number; text: string; amount_fen: string | null; at: Date; by: string; role: string | null }[]
+    >(
+      `SELECT r.progress_percent AS percent, r.text, r.amount_fen, r.reported_at AS at, u.display_name AS by,
               (SELECT ra.role FROM role_assignments ra WHERE ra.community_id = r.community_id AND ra.user_id = r.reported_by
                 ORDER BY (ra.role = 'property_company') DESC, ra.starts_on DESC LIMIT 1) AS role
          FROM execution_reports r JOIN users u ON u.id = r.reported_by
@@ -353,14 +355,20 @@ export class DocumentSourcesService implements OnModuleInit {
       },
       budget: item.budgetFen ? { amountFen: item.budgetFen, source: item.fundingSource } : undefined,
       chosenOption: chosen?.label ?? null,
-      progress: reports.map((r) => ({ at: new Date(r.at), percent: r.percent, text: r.text, by: r.by })),
+      progress: reports.map((r) => ({
+        at: new Date(r.at),
+        percent: r.percent,
+        text: r.text,
+        by: r.by,
+        ...(r.amount_fen !== null ? { amountFen: BigInt(r.amount_fen) } : {}),
+      })),
       acceptance: {
         at: meeting.heldAt,
         place: meeting.place,
         attendees: meeting.attendees.filter((a) => a.present).map((a) => `${a.name}（${a.party}）`),
         text: [meeting.minutes, meeting.outcomeReason].filter((t) => t?.trim()).join('\n'),
       },
-      attachments: documents.map((d) => `${d.issue_number ? `${d.issue_number} ` : ''}${d.number} ${d.title}`),
+      attachments: documents.map((d) => `《${d.title}》（${d.issue_number ? `${d.issue_number}，` : ''}${d.number}）`),
       submittedBy: last ? { name: last.by, role: roleName(last.role), at: new Date(last.at) } : undefined,
       acceptedBy: { name: recorderName, role: roleName(accepter?.role), at: meeting.heldAt },
     };

@@ -115,6 +115,13 @@ describe('record action labels', () => {
     expect(describeRecordEntry({ action: 'voting.vote_drafted', actor: '张委员', payload: { title: '甲' } })).toBe('张委员起草表决「甲」');
   });
 
+  it('a progress report states the amount it spent, when it gave one', () => {
+    const payload = { progressPercent: 100, amountFen: '9600000' };
+    expect(describeRecordEntry({ action: 'agenda.progress_reported', actor: '物业李经理', subjectTitle: '更换水泵', payload })).toBe(
+      '物业李经理报告执行进度：议题「更换水泵」，完成 100%，发生金额 ¥96,000.00',
+    );
+  });
+
   it('drops a bracketed part when one of its variables is missing', () => {
     expect(fillTemplate('{actor}记录[{stage}]会议[，结果：{outcome}]', { actor: '甲', outcome: '通过' })).toBe('甲记录会议，结果：通过');
   });

@@ -28,7 +28,7 @@ export const RECORD_ACTION_TEMPLATES_ZH = {
   'agenda.item_resubmitted': '{actor}修改后重新提交议题[「{itemTitle}」][，从{stage}起]',
   'agenda.meeting_recorded': '{actor}记录[{stage}]会议[：议题「{itemTitle}」][，结果：{outcome}]',
   'agenda.stage_skipped': '{actor}跳过[{stage}]环节[：议题「{itemTitle}」][，理由：{reason}]',
-  'agenda.progress_reported': '{actor}报告执行进度[：议题「{itemTitle}」][，完成 {progressPercent}%]',
+  'agenda.progress_reported': '{actor}报告执行进度[：议题「{itemTitle}」][，完成 {progressPercent}%][，发生金额 ¥{amount}]',
   'voting.vote_drafted': '{actor}起草表决[「{title}」][，监票人：{scrutineers}][，计票人：{tellers}]',
   'voting.draft_updated': '{actor}修改表决草稿[「{title}」][，监票人：{scrutineers}][，计票人：{tellers}]',
   'voting.draft_deleted': '{actor}删除表决草稿[「{title}」]',

@@ -31,7 +31,8 @@ export interface ExecutionReportDetails {
   budget?: { amountFen: bigint | number | string; source?: string | null };
   /** The option the owners chose (e.g. the winning bid), when there was one. */
   chosenOption?: string | null;
-  progress: { at: Date; percent: number; text: string; by: string }[];
+  /** Each progress report; `amountFen`: the amount spent in it (integer fen), when stated. */
+  progress: { at: Date; percent: number; text: string; by: string; amountFen?: bigint | number | string | null }[];
   /** 验收: when, where, who took part, the conclusion and the committee's notes. */
   acceptance: { at: Date; place: string; attendees: string[]; text: string };
   /** 附件: the documents the report rests on (number and title). */
@@ -47,6 +48,7 @@ export async function renderExecutionReport(
   slots: SealSlots,
 ): Promise<Buffer> {
   const r = input.executionReport;
+  const spent = r.progress.filter((p) => p.amountFen !== undefined && p.amountFen !== null).map((p) => BigInt(p.amountFen!));
   const w = new DocumentWriter({
     title: '决定执行情况报告',
     communityName: input.communityName,
@@ -64,19 +66,40 @@ export async function renderExecutionReport(
       '预算金额',
       r.budget ? `${formatFen(r.budget.amountFen)}${r.budget.source ? `（资金来源：${r.budget.source}）` : ''}` : '本议题未列预算金额',
     ],
+    ...(spent.length
+      ? [
+          ['已发生金额', `${formatFen(spent.reduce((sum, a) => sum + a, 0n))}（${spent.length} 次进度报告所报金额合计）`] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
     ...(r.chosenOption ? [['选定方案', r.chosenOption] as [string, string]] : []),
   ]);
 
   w.heading('一、执行情况');
+  // The amount column only when a report states one (else a column of dashes).
+  const amounts = spent.length > 0;
   drawTable(w, {
     columns: [
       { header: '序号', weight: 0.5, align: 'center' },
-      { header: '报告时间', weight: 1.6 },
-      { header: '完成进度', weight: 0.7, align: 'center' },
-      { header: '执行内容', weight: 2.4 },
-      { header: '报告人', weight: 1.8 },
+      { header: '报告时间', weight: 1.8 },
+      { header: '完成进度', weight: 0.85, align: 'center' },
+      { header: '执行内容', weight: amounts ? 1.85 : 2.95 },
+      ...(amounts ? [{ header: '发生金额', weight: 1.1, align: 'right' as const }] : []),
+      { header: '报告人', weight: 1.5 },
     ],
-    rows: r.progress.map((p, i) => ({ cells: [String(i + 1), formatDateTime(p.at), `${p.percent}%`, p.text, p.by] })),
+    rows: r.progress.map((p, i) => ({
+      cells: [
+        String(i + 1),
+        formatDateTime(p.at),
+        `${p.percent}%`,
+        p.text,
+        ...(amounts ? [p.amountFen !== undefined && p.amountFen !== null ? formatFen(p.amountFen) : '—'] : []),
+        p.by,
+      ],
+    })),
+    fontSize: 9,
     emptyText: '（执行单位未报告进度）',
   });
 

@@ -151,7 +151,7 @@ describe('templates', () => {
         acceptedBy: { name: '陈主任', role: '业委会主任', at: at('2026-11-20T02:00:00Z') },
       },
     };
-    const text = pdftotext(await renderMeetingMinutes(input, options('GY-2026-000103')));
+    const text = pdftotext(await renderMeetingMinutes(input, options('GY-2026-000103')), { layout: true });
     const result = checkText(EXECUTION_REPORT_CHECKLIST, text);
     expect({ missing: result.missing.map((i) => i.id), contradictions: result.contradictions.map((f) => f.id) }).toEqual({
       missing: [],

@@ -5,7 +5,8 @@ import type { Checklist } from './types';
  * title, the reporting party (the property company that did the work), the item and the decision executed, the
  * period, what was done (each progress report: when, how far, what, by whom), the amounts (budget and funding source,
  * or that none was set), the acceptance and its result, the documents it rests on (附件), and who submitted the
- * report and who accepted the work, each with the time. Patterns run on `pdftotext` output with whitespace removed.
+ * report and who accepted the work, each with the time. Patterns run on `pdftotext -layout` output (tables read row
+ * by row) with whitespace removed.
  */
 export const EXECUTION_REPORT_CHECKLIST: Checklist = {
   kind: 'execution_report',
@@ -48,7 +49,7 @@ export const EXECUTION_REPORT_CHECKLIST: Checklist = {
       id: 'attachments',
       label: '附件（所依据的文书）',
       pattern: /三、附件(?:1\.|无)/,
-      example: '三、附件1.GY-0A1B2C3D-2026-000004业主委员会决议',
+      example: '三、附件1.《更换水泵业主委员会决议》（太业委〔2026〕2号，GY-0A1B2C3D-2026-000004）',
     },
     {
       id: 'submitted',
