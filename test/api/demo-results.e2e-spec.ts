@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { checklistFor, checkText } from '@gongyi/domain/documents/checklists';
-import { pdfsig, pdftotext } from '@gongyi/pdf/testing/poppler';
+import { lastPageBody, pdfsig, pdftotext } from '@gongyi/pdf/testing/poppler';
 import { documentKind, DocumentsService } from '../../apps/api/src/documents/documents.service';
 import { TimestampAuthorityService } from '../../apps/api/src/documents/timestamp-authority.service';
 import { checkSignatureTimestamps } from '../support/timestamp-check';
@@ -76,7 +76,7 @@ describe('the demo on first run', () => {
     expect(preliminaries.map((d) => d.status)).toEqual(closed.map(() => 'final'));
   });
 
-  it('every kind it shows: each signature valid with a verified RFC 3161 timestamp, its checklist met, a page image kept', async () => {
+  it('every kind it shows: each signature valid with a verified RFC 3161 timestamp, its checklist met, no QR-only last page, a page image kept', async () => {
     const rootPem = (await t.http.get('/api/ca.pem').expect(200)).text;
     const tsaPem = await t.app.get(TimestampAuthorityService).certPem();
     const firstOfKind = new Map<string, Doc>();
@@ -91,6 +91,8 @@ describe('the demo on first run', () => {
       const checks = checkSignatureTimestamps(bytes, rootPem, tsaPem);
       expect([kind, checks.map((c) => [c.pdfsigValid, c.opensslVerified])]).toEqual([kind, doc.required_seals.map(() => [true, true])]);
       writeFileSync(`test-output/pages/demo-${kind}.pdf`, bytes);
+      // The last page carries text (the seals over their date, or the last lines) with the QR block: never the block alone.
+      expect([kind, lastPageBody(bytes).length > 0]).toEqual([kind, true]);
       const list = checklistFor(kind as never);
       if (list) {
         // The demo's first statement is the community's first: it opens at ¥0.00 and says so.

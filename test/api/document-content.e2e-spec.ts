@@ -1,6 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { pdfsig, pdftotext } from '@gongyi/pdf/testing/poppler';
+import { checkText, EXECUTION_REPORT_CHECKLIST } from '@gongyi/domain/documents/checklists';
+import { lastPageBody, pdfsig, pdftotext } from '@gongyi/pdf/testing/poppler';
+import { TimestampAuthorityService } from '../../apps/api/src/documents/timestamp-authority.service';
+import { checkSignatureTimestamps } from '../support/timestamp-check';
 import { VoteClosingService } from '../../apps/api/src/voting/vote-closing.service';
 import { advanceToAssembly, Cast, chainCast, createItem, meetingBody, openVote, ownerTokens, recordStage } from '../support/chain-fixtures';
 import { RosterLine } from '../support/fixtures';
@@ -154,7 +157,7 @@ describe('document content per kind, from real flows', () => {
     await t.http
       .post(url(`/agenda-items/${itemId}/progress-reports`))
       .set(bearer(cast.property.token))
-      .send({ progressPercent: 100, text: '水泵已更换并试运行' })
+      .send({ progressPercent: 100, text: '水泵已更换并试运行', amountFen: '9600000' })
       .expect(201);
     await recordStage(
       t,
@@ -166,8 +169,53 @@ describe('document content per kind, from real flows', () => {
     ).expect(201);
     const report = await document('meeting_minutes', await meetingId('execution'));
     expect(report.requiredSeals).toEqual(['committee']);
-    for (const phrase of ['业委会现场验收合格，新水泵运行正常。', '动用维修资金更换水泵'])
-      expect([phrase, report.text.includes(phrase)]).toEqual([phrase, true]);
+    expect(report.title).toBe('动用维修资金更换水泵决定执行情况报告');
     pageImages('execution-report', report.pdf);
+    // A report, not minutes: every item of its checklist, and no minutes heading or blank 签字 column left.
+    // Tables read row by row (pdftotext -layout), as a reader sees them.
+    const result = checkText(EXECUTION_REPORT_CHECKLIST, pdftotext(report.pdf, { layout: true }));
+    expect({ missing: result.missing.map((i) => i.id), contradictions: result.contradictions.map((f) => f.id) }).toEqual({
+      missing: [],
+      contradictions: [],
+    });
+    for (const phrase of [
+      '业委会现场验收合格，新水泵运行正常。',
+      '报告单位：物业（测试property_company）',
+      '执行依据：议题第1号「动用维修资金更换水泵」业主大会决定；业主委员会决议',
+      '报告提交物业测试property_company于',
+      '验收确认业委会主任测试committee_director于',
+      // What the work cost, against the budget: the amount the property company reported.
+      '已发生金额：¥96,000.00（1次进度报告所报金额合计）',
+    ])
+      expect([phrase, report.text.includes(phrase)]).toEqual([phrase, true]);
+    // The progress report as a table row: when, how far, what, by whom.
+    expect(pdftotext(report.pdf, { layout: true })).toMatch(
+      /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}\s+100%\s+水泵已更换并试运行\s+¥96,000\.00\s+测试/,
+    );
+    // A bad amount is refused with a Chinese message.
+    const bad = await t.http
+      .post(url(`/agenda-items/${itemId}/progress-reports`))
+      .set(bearer(cast.property.token))
+      .send({ progressPercent: 100, text: '补报', amountFen: '-5' });
+    expect([bad.status, bad.body.message]).toEqual([400, expect.stringContaining('以分计的非负整数')]);
+    // 附件: the item's sealed documents — the committee resolution sealed above among them.
+    const [resolution] = await t.dataSource.query(`SELECT number FROM documents WHERE source_id = $1`, [
+      await meetingId('committee_resolution'),
+    ]);
+    expect(report.text).toMatch(new RegExp(`三、附件1\\.\\S*${resolution.number}`));
+
+    // Sealed by the committee, citing the decision it executes: the signature valid, with a verified timestamp.
+    const req = await t.http.post(url('/seal-requests')).set(bearer(cast.clerk.token)).send({ documentId: report.id }).expect(201);
+    expect(req.body.decision).toBe('议题第1号「动用维修资金更换水泵」业主大会决定');
+    await t.http
+      .post(url(`/seal-requests/${req.body.id}/applications`))
+      .set(bearer(cast.director.token))
+      .send({ kind: 'committee', pin: TEST_SEAL_PIN })
+      .expect(201);
+    const sealed = (await binary(t.http.get(url(`/documents/${report.id}/file`)).set(bearer(cast.clerk.token))).expect(200)).body as Buffer;
+    const rootPem = (await t.http.get('/api/ca.pem').expect(200)).text;
+    const tsaPem = await t.app.get(TimestampAuthorityService).certPem();
+    expect(checkSignatureTimestamps(sealed, rootPem, tsaPem).map((c) => [c.pdfsigValid, c.opensslVerified])).toEqual([[true, true]]);
+    expect(lastPageBody(sealed)).toContain('特此报告。');
   });
 });

@@ -296,4 +296,15 @@ describe('preliminary result, objections and the final result announcement', () 
     expect(steps.indexOf('voting.final_result_issued')).toBeGreaterThan(steps.lastIndexOf('voting.objection_answered'));
     expect(steps[steps.length - 1]).toBe('voting.result_final');
   });
+
+  it('the decision record names the 监票人/计票人 in the sentences of the draft, the notice and the final result', async () => {
+    const { entries } = (
+      await t.http.get(url('/record/sentences')).query({ kind: 'voting', limit: 200 }).set(bearer(cast.director.token)).expect(200)
+    ).body as { entries: { action: string; sentence: string }[] };
+    const sentence = (action: string) => entries.find((e) => e.action === action)?.sentence;
+    expect(sentence('voting.vote_drafted')).toMatch(/起草表决「2026 年第一次业主大会」，监票人：王监票，计票人：张计票$/);
+    expect(sentence('voting.notice_published')).toMatch(/发布业主大会表决公告「2026 年第一次业主大会」，监票人：王监票，计票人：张计票$/);
+    // The final announcement's own: the committee named 居委会王主任 besides the notice's scrutineer.
+    expect(sentence('voting.final_result_issued')).toMatch(/结果公告：文书 GY-\S+，监票人：王监票、居委会王主任，计票人：张计票$/);
+  });
 });

@@ -35,7 +35,17 @@ export interface WriterMeta {
 /** The text carried with the seals: paragraphs (each optionally smaller), e.g. the last sentence and 特此公告。 */
 export type Closing = string | { text: string; size?: number }[];
 
+/** What comes after a seal block: by default the verification block, on the same page (finish()). */
+export interface SealEnd {
+  /** Height of text printed after the seals and kept on their page (e.g. the notice's 抄送 line). */
+  after?: number;
+  /** false: more pages follow (e.g. annexes), so the verification block is not kept with the seals. */
+  last?: boolean;
+}
+
 const SEAL_RADIUS = 46;
+/** Least space between the last line of text and the verification block. */
+const VERIFICATION_GAP = 6;
 const closingParts = (closing?: Closing) => (typeof closing === 'string' ? [{ text: closing }] : (closing ?? []));
 
 export class DocumentWriter {
@@ -236,16 +246,23 @@ export class DocumentWriter {
    * Issuer lines with seal slots (right-aligned, one column per slot) and the date; draws the impression for
    * every slot whose seal was passed in the render options. At most two slots.
    */
-  sealBlock(slots: SealSlots, date: string, issuerOverride?: Partial<Record<SealKind, string>>, closing?: Closing): void {
+  sealBlock(
+    slots: SealSlots,
+    date: string,
+    issuerOverride?: Partial<Record<SealKind, string>>,
+    closing?: Closing,
+    end: SealEnd = {},
+  ): void {
     const seals = this.meta.options.seals ?? [];
     const kinds = [...new Set<SealKind>([...slots, ...seals.map((s) => s.kind)])]
       .sort((a, b) => (a === b ? 0 : a === 'assembly' ? -1 : 1))
       .slice(0, 2);
     const radius = SEAL_RADIUS;
-    // GB/T 9704: the seals go over the date on the last page of text. Only the seal block itself must fit (the
-    // verification block may follow on its own); the closing text (the document's last sentences and 特此公告。,
-    // at least two lines) always goes with the seals, so a page break never leaves the seals with less.
-    this.ensureSpace(this.sealSpace(closing));
+    // GB/T 9704: the seals go over the date on the last page of text, and the closing text (the document's last
+    // sentences and 特此公告。, at least two lines) always goes with them, so a page break never leaves the seals with
+    // less. When nothing follows, the verification block must fit below them too: it is never left on a page alone
+    // (a page with no text, only the QR code); the closing and the seals move on with it instead.
+    this.ensureSpace(this.sealSpace(closing, end));
     for (const part of closingParts(closing)) this.paragraph(part.text, { indent: true, size: part.size });
     const slotWidth = Math.min(210, this.width / 2);
     const top = this.doc.y + radius - 4;
@@ -272,15 +289,45 @@ export class DocumentWriter {
   }
 
   /**
-   * The height the seal block needs with its closing text: a template that puts a heading right before the
-   * closing reserves this plus the heading, so the heading is never left alone at the foot of a page.
+   * The height the seal block needs with its closing text, and (`last`, the default: nothing follows the seals)
+   * with the verification block below it: a template that puts a heading right before the closing reserves this
+   * plus the heading, so the heading is never left alone at the foot of a page.
    */
-  sealSpace(closing?: Closing): number {
+  sealSpace(closing?: Closing, end: SealEnd = {}): number {
     const height = closingParts(closing).reduce((sum, part) => {
       const size = part.size ?? BODY_SIZE;
       return sum + this.paragraphHeight(part.text, size, true) + size * 0.5;
     }, 0);
-    return SEAL_RADIUS * 2 + 40 + height;
+    // The block ends at top + radius + 16 with top = y + radius - 4 (sealBlock); the impression reaches top + 12 + radius.
+    const seals = SEAL_RADIUS * 2 + 16 + height + (end.after ?? 0);
+    return end.last === false ? seals : this.endSpace(seals);
+  }
+
+  /** Usable height of a page (between the top and bottom margins). */
+  get pageHeight(): number {
+    return this.doc.page.height - this.bottomMargin - this.top;
+  }
+
+  /**
+   * `height` of the document's last content plus the verification block finish() draws at the foot of the last
+   * page — or `height` alone when the two could not share even a fresh page.
+   */
+  endSpace(height: number): number {
+    const withBlock = height + VERIFICATION_GAP + VERIFICATION_BLOCK_HEIGHT;
+    return withBlock <= this.pageHeight ? withBlock : height;
+  }
+
+  /**
+   * Before the document's last content (`height` points): starts a new page unless it fits on this one together
+   * with the verification block, so that block never takes a page of its own.
+   */
+  keepWithEnd(height: number): void {
+    this.ensureSpace(this.endSpace(height));
+  }
+
+  /** Space the verification block needs below the last line of text (finish()). */
+  get verificationSpace(): number {
+    return VERIFICATION_GAP + VERIFICATION_BLOCK_HEIGHT;
   }
 
   /**
@@ -320,7 +367,9 @@ export class DocumentWriter {
   /** Finishes the document: verification block on the last page, header/footer on all pages. */
   async finish(): Promise<Buffer> {
     const blockTop = this.bottom - VERIFICATION_BLOCK_HEIGHT;
-    if (this.doc.y > blockTop - 6) this.addPage();
+    // The templates keep their last content with the block (sealBlock, keepWithEnd, drawTable's reserveAfter); a
+    // new page here is the last resort, for a last block taller than a page.
+    if (this.doc.y > blockTop - VERIFICATION_GAP) this.addPage();
     const draft = !this.meta.options.seals?.length && !this.meta.options.final;
     drawVerificationBlock(this.doc, {
       x: this.left,

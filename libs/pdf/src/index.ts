@@ -13,6 +13,7 @@ export { renderAssemblyNotice, ASSEMBLY_NOTICE_TYPE } from './templates/assembly
 export type { AssemblyNoticeInput, NoticeMotion } from './templates/assembly-notice';
 export { renderMeetingMinutes, minutesTitle, MINUTES_TYPE, STAGE_NAMES, OUTCOME_NAMES } from './templates/minutes';
 export type { ChainStage, StageOutcome, MeetingMinutesInput, MinutesAttendee, MinutesOpinion, MinutesSignature } from './templates/minutes';
+export type { ExecutionReportDetails, ExecutionParty } from './templates/execution-report';
 export { renderResolutionAnnouncement, RESOLUTION_TYPE, RESOLUTION_OUTCOME_NAMES, percent } from './templates/resolution';
 export type {
   ResolutionAnnouncementInput,

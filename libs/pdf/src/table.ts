@@ -22,10 +22,17 @@ export interface TableSpec {
   fontSize?: number;
   /** Text shown as a single row when there are no rows. */
   emptyText?: string;
+  /**
+   * Space to keep free below the table on the page of its last row (the document's end: the verification block,
+   * DocumentWriter.verificationSpace): when it would not be, the last row moves on to a new page with the header.
+   */
+  reserveAfter?: number;
 }
 
 const PAD_X = 4;
 const PAD_Y = 3.5;
+/** Space below a table (before what follows). */
+const AFTER = 8;
 
 /**
  * Draws a bordered table at the writer's cursor; rows never split across pages and the header row is
@@ -66,19 +73,25 @@ export function drawTable(w: DocumentWriter, spec: TableSpec): void {
   const headerHeight = measure(headerCells, true);
   const rows: TableRow[] = spec.rows.length ? spec.rows : [{ cells: [spec.emptyText ?? '（无）', ...spec.columns.slice(1).map(() => '')] }];
 
-  const firstHeight = measure(rows[0].cells, !!rows[0].emphasis);
-  w.ensureSpace(headerHeight + firstHeight);
-  drawRow(headerCells, 'header', headerHeight);
-  for (const row of rows) {
+  for (const row of rows)
     if (row.cells.length !== spec.columns.length)
       throw new Error(`table row has ${row.cells.length} cells, expected ${spec.columns.length}`);
+  // The last row keeps the reserved space below it, unless even a fresh page could not (then it only has to fit).
+  const lastHeight = measure(rows[rows.length - 1].cells, !!rows[rows.length - 1].emphasis);
+  const reserve =
+    spec.reserveAfter && headerHeight + lastHeight + AFTER + spec.reserveAfter <= w.pageHeight ? AFTER + spec.reserveAfter : 0;
+  const firstHeight = measure(rows[0].cells, !!rows[0].emphasis);
+  w.ensureSpace(headerHeight + firstHeight + (rows.length === 1 ? reserve : 0));
+  drawRow(headerCells, 'header', headerHeight);
+  rows.forEach((row, i) => {
     const height = measure(row.cells, !!row.emphasis);
-    if (doc.y + height > w.bottom) {
+    const after = i === rows.length - 1 ? reserve : 0;
+    if (doc.y + height + after > w.bottom) {
       w.addPage();
       drawRow(headerCells, 'header', headerHeight);
     }
     drawRow(row.cells, row.emphasis ? 'emphasis' : 'body', height);
-  }
-  w.moveDown(8);
+  });
+  w.moveDown(AFTER);
   w.body();
 }

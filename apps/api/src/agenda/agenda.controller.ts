@@ -79,6 +79,6 @@ export class AgendaController {
   @ApiOperation({ summary: '物业报告执行进度' })
   @ApiCreatedResponse({ type: ExecutionReportDto })
   progress(@CurrentUser() user: AuthUser, @Param() { communityId, id }: CommunityItemParam, @Body() body: ProgressReportDto) {
-    return this.agenda.reportProgress(user.id, communityId, id, body.progressPercent, body.text);
+    return this.agenda.reportProgress(user.id, communityId, id, body.progressPercent, body.text, body.amountFen);
   }
 }

@@ -259,7 +259,7 @@ export class AgendaService {
     });
   }
 
-  async reportProgress(actorId: string, communityId: string, itemId: string, progressPercent: number, text: string) {
+  async reportProgress(actorId: string, communityId: string, itemId: string, progressPercent: number, text: string, amountFen?: string) {
     return this.dataSource.transaction(async (manager) => {
       const item = await this.lockAtStage(manager, communityId, itemId, 'execution');
       const report = await manager.save(ExecutionReport, {
@@ -267,6 +267,7 @@ export class AgendaService {
         agendaItemId: item.id,
         progressPercent,
         text,
+        amountFen: amountFen ?? null,
         reportedBy: actorId,
         reportedAt: this.clock.now(),
       });
@@ -276,7 +277,7 @@ export class AgendaService {
         action: 'agenda.progress_reported',
         subjectType: 'agenda_item',
         subjectId: itemId,
-        payload: { reportId: report.id, progressPercent, text },
+        payload: { reportId: report.id, progressPercent, text, ...(amountFen !== undefined ? { amountFen } : {}) },
       });
       return report;
     });

@@ -8,6 +8,7 @@ import {
   formatAreaHundredths,
   type AssemblyNoticeInput,
   type ChainStage,
+  type ExecutionReportDetails,
   type MeetingMinutesInput,
   type MinutesSignature,
 } from '@gongyi/pdf';
@@ -24,6 +25,7 @@ import { Meeting } from '../agenda/entities/meeting.entity';
 import { Conflict, NotFound } from '../common/app-error';
 import { RegistryService } from '../registry/registry.service';
 import { RulebookService } from '../rulebook/rulebook.service';
+import { itemDecision } from '../seals/seal-requests.service';
 import { VoteNoticeService } from '../voting/vote-notice.service';
 import { DOCUMENT_NUMBER_LOCK, DocumentsService, type RegisterDocument } from './documents.service';
 import { Document } from './entities/document.entity';
@@ -261,6 +263,15 @@ export class DocumentSourcesService implements OnModuleInit {
             ...(v.signed ? { confirmedAt: meeting.heldAt } : {}),
           })),
       };
+    } else if (stage === 'execution') {
+      // 决定执行情况报告: a report (the property company's progress, the committee's acceptance), not minutes.
+      input = {
+        ...base,
+        attendees,
+        outcome: { decision: outcome, text: meeting.outcomeReason || '' },
+        signatures: [],
+        executionReport: await this.executionReport(manager, communityId, item, meeting, recorder?.display_name ?? '—'),
+      };
     } else {
       input = {
         ...base,
@@ -275,11 +286,91 @@ export class DocumentSourcesService implements OnModuleInit {
     }
     return {
       type: MINUTES_TYPE,
-      title: stage === 'committee_resolution' ? `${item.title}业主委员会决议` : `${item.title}${STAGE_NAMES[stage]}纪要`,
+      title:
+        stage === 'committee_resolution'
+          ? `${item.title}业主委员会决议`
+          : stage === 'execution'
+            ? `${item.title}决定执行情况报告`
+            : `${item.title}${STAGE_NAMES[stage]}纪要`,
       sourceType: 'meeting',
       sourceId: meetingId,
       agendaItemId: item.id,
       input,
+    };
+  }
+
+  /**
+   * The execution stage's report: who did the work (the progress reports' authors), the decision executed, the
+   * period, budget, progress, the acceptance recorded by the committee, the item's final documents as 附件, and who
+   * submitted and who accepted, with the times.
+   */
+  private async executionReport(
+    manager: EntityManager,
+    communityId: string,
+    item: AgendaItem,
+    meeting: Meeting,
+    recorderName: string,
+  ): Promise<ExecutionReportDetails> {
+    const reports = await manager.query<
+      { percent: number; text: string; amount_fen: string | null; at: Date; by: string; role: string | null }[]
+    >(
+      `SELECT r.progress_percent AS percent, r.text, r.amount_fen, r.reported_at AS at, u.display_name AS by,
+              (SELECT ra.role FROM role_assignments ra WHERE ra.community_id = r.community_id AND ra.user_id = r.reported_by
+                ORDER BY (ra.role = 'property_company') DESC, ra.starts_on DESC LIMIT 1) AS role
+         FROM execution_reports r JOIN users u ON u.id = r.reported_by
+        WHERE r.community_id = $1 AND r.agenda_item_id = $2 ORDER BY r.reported_at, r.id`,
+      [communityId, item.id],
+    );
+    const [accepter] = await manager.query<{ role: string }[]>(
+      `SELECT role FROM role_assignments WHERE community_id = $1 AND user_id = $2
+        ORDER BY (role = 'committee_director') DESC, (role = 'committee_member') DESC, starts_on DESC LIMIT 1`,
+      [communityId, meeting.recordedBy],
+    );
+    const documents = await manager.query<{ number: string; issue_number: string | null; title: string; source_id: string | null }[]>(
+      `SELECT d.number, d.issue_number, d.title, d.source_id FROM documents d
+        WHERE d.community_id = $1 AND d.agenda_item_id = $2 AND d.status = 'final' AND d.source_id IS DISTINCT FROM $3 ORDER BY d.seq`,
+      [communityId, item.id, meeting.id],
+    );
+    const [resolution] = await manager.query<{ id: string }[]>(
+      `SELECT id FROM meetings WHERE community_id = $1 AND agenda_item_id = $2 AND stage = 'committee_resolution' AND outcome = 'advance'
+        ORDER BY held_at DESC LIMIT 1`,
+      [communityId, item.id],
+    );
+    const resolutionDoc = resolution && documents.find((d) => d.source_id === resolution.id);
+    const roleName = (role: string | null | undefined) => (role ? (ROLE_LABELS_ZH[role as keyof typeof ROLE_LABELS_ZH] ?? role) : '');
+    const last = reports[reports.length - 1];
+    const reporters = [...new Set(reports.map((r) => `${roleName(r.role)}（${r.by}）`))];
+    const decision = itemDecision(item, 'execution_report').text;
+    const chosen = item.chosenOption as { label?: string | null } | null;
+    return {
+      reportingParty: reporters.join('、') || '（未报告）',
+      item: `议题第${item.seq}号「${item.title}」`,
+      decision: resolutionDoc
+        ? `${decision}；业主委员会决议（${resolutionDoc.issue_number ? `${resolutionDoc.issue_number}，` : ''}${resolutionDoc.number}）`
+        : decision,
+      // From the first report (or the acceptance) to the acceptance (or a report made after it).
+      period: {
+        from: new Date(Math.min(meeting.heldAt.getTime(), ...reports.map((r) => new Date(r.at).getTime()))),
+        to: new Date(Math.max(meeting.heldAt.getTime(), ...reports.map((r) => new Date(r.at).getTime()))),
+      },
+      budget: item.budgetFen ? { amountFen: item.budgetFen, source: item.fundingSource } : undefined,
+      chosenOption: chosen?.label ?? null,
+      progress: reports.map((r) => ({
+        at: new Date(r.at),
+        percent: r.percent,
+        text: r.text,
+        by: r.by,
+        ...(r.amount_fen !== null ? { amountFen: BigInt(r.amount_fen) } : {}),
+      })),
+      acceptance: {
+        at: meeting.heldAt,
+        place: meeting.place,
+        attendees: meeting.attendees.filter((a) => a.present).map((a) => `${a.name}（${a.party}）`),
+        text: [meeting.minutes, meeting.outcomeReason].filter((t) => t?.trim()).join('\n'),
+      },
+      attachments: documents.map((d) => `《${d.title}》（${d.issue_number ? `${d.issue_number}，` : ''}${d.number}）`),
+      submittedBy: last ? { name: last.by, role: roleName(last.role), at: new Date(last.at) } : undefined,
+      acceptedBy: { name: recorderName, role: roleName(accepter?.role), at: meeting.heldAt },
     };
   }
 

@@ -249,7 +249,15 @@ export class VoteObjectionsService implements OnModuleInit {
         action: 'voting.final_result_issued',
         subjectType: 'assembly_vote',
         subjectId: voteId,
-        payload: { documentId: document.id, documentNumber: document.number, objections: objections.length, issuedAt: now },
+        payload: {
+          documentId: document.id,
+          documentNumber: document.number,
+          objections: objections.length,
+          issuedAt: now,
+          // The 监票人/计票人 the announcement prints (those the notice named, unless the committee names others).
+          ...(input.counting?.scrutineers.length ? { scrutineers: input.counting.scrutineers } : {}),
+          ...(input.counting?.counters.length ? { tellers: input.counting.counters } : {}),
+        },
       });
       // The item advances (or returns) now, on the final result, not on the preliminary count at the close; the
       // announcement's seals then cite a decision that exists.

@@ -35,7 +35,7 @@ export type PublishedListener = (manager: EntityManager, vote: AssemblyVote, act
  * tells the residents' committee and schedules the close.
  */
 /** The 监票人/计票人 a draft names (as the record keeps them). */
-const namedOfficers = (input: CreateVoteDto) => ({
+const namedOfficers = (input: Pick<CreateVoteDto, 'noticeDetails'>) => ({
   scrutineers: (input.noticeDetails?.scrutineers ?? []).map((n) => n.trim()),
   tellers: (input.noticeDetails?.tellers ?? []).map((n) => n.trim()),
 });
@@ -263,6 +263,8 @@ export class VoteNoticeService {
           rulebookVersion: rules.version,
           totalAreaHundredths: electors.area,
           totalHeadcount: electors.count,
+          // The notice names them; so does its record entry.
+          ...namedOfficers(vote),
           motions: motions.map((m) => ({ id: m.id, seq: m.seq, title: m.title, fullText: m.fullText, kind: m.kind, options: m.options })),
         },
       });

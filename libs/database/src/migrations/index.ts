@@ -34,6 +34,7 @@ import { SealedNoticeOpens1795700000000 } from './1795700000000-SealedNoticeOpen
 import { DocumentFileStore1795730000000 } from './1795730000000-DocumentFileStore';
 import { BallotWritesThroughFunctions1795760000000 } from './1795760000000-BallotWritesThroughFunctions';
 import { DocumentFilesMoveToS31795760000030 } from './1795760000030-DocumentFilesMoveToS3';
+import { ExecutionReportAmounts1795760000040 } from './1795760000040-ExecutionReportAmounts';
 import { RectificationPhotos1795760000001 } from './1795760000001-RectificationPhotos';
 import { RegisterFactsFromResidentsCommittee1795760000002 } from './1795760000002-RegisterFactsFromResidentsCommittee';
 import { RoleGrantRequests1795760000003 } from './1795760000003-RoleGrantRequests';
@@ -81,4 +82,5 @@ export const MIGRATIONS: Function[] = [
   RoleGrantRequests1795760000003,
   HearingObjectionAnswers1795760000020,
   DocumentFilesMoveToS31795760000030,
+  ExecutionReportAmounts1795760000040,
 ];

@@ -88,6 +88,40 @@ describe('record action labels', () => {
     for (const t of [text, granted, entry]) expect(t).not.toMatch(/undefined|null|[0-9a-f]{8}-[0-9a-f]{4}/);
   });
 
+  it('names the 监票人/计票人 of a notice draft and its publication, as the notice does', () => {
+    const payload = { title: '2027年第一次业主大会', scrutineers: ['欧阳甲', '司马乙'], tellers: ['诸葛丙'] };
+    const officers = '，监票人：欧阳甲、司马乙，计票人：诸葛丙';
+    expect(describeRecordEntry({ action: 'voting.vote_drafted', actor: '业委会委员张委员', payload })).toBe(
+      `业委会委员张委员起草表决「2027年第一次业主大会」${officers}`,
+    );
+    expect(describeRecordEntry({ action: 'voting.draft_updated', actor: '张委员', payload })).toBe(
+      `张委员修改表决草稿「2027年第一次业主大会」${officers}`,
+    );
+    expect(describeRecordEntry({ action: 'voting.notice_published', actor: '张委员', subjectTitle: '2027年第一次业主大会', payload })).toBe(
+      `张委员发布业主大会表决公告「2027年第一次业主大会」${officers}`,
+    );
+    expect(
+      describeRecordEntry({
+        action: 'voting.final_result_issued',
+        actor: '张委员',
+        subjectTitle: '2027年第一次业主大会',
+        payload: { ...payload, documentNumber: 'GY-2026-000009' },
+      }),
+    ).toBe(`张委员发布表决「2027年第一次业主大会」结果公告：文书 GY-2026-000009${officers}`);
+    // None named yet: the notice's own words; an entry from before the names were recorded: nothing.
+    expect(
+      describeRecordEntry({ action: 'voting.vote_drafted', actor: '张委员', payload: { title: '甲', scrutineers: [], tellers: [] } }),
+    ).toBe('张委员起草表决「甲」，监票人：由业主委员会于计票前公布姓名，计票人：由业主委员会于计票前公布姓名');
+    expect(describeRecordEntry({ action: 'voting.vote_drafted', actor: '张委员', payload: { title: '甲' } })).toBe('张委员起草表决「甲」');
+  });
+
+  it('a progress report states the amount it spent, when it gave one', () => {
+    const payload = { progressPercent: 100, amountFen: '9600000' };
+    expect(describeRecordEntry({ action: 'agenda.progress_reported', actor: '物业李经理', subjectTitle: '更换水泵', payload })).toBe(
+      '物业李经理报告执行进度：议题「更换水泵」，完成 100%，发生金额 ¥96,000.00',
+    );
+  });
+
   it('drops a bracketed part when one of its variables is missing', () => {
     expect(fillTemplate('{actor}记录[{stage}]会议[，结果：{outcome}]', { actor: '甲', outcome: '通过' })).toBe('甲记录会议，结果：通过');
   });

@@ -2,6 +2,7 @@ import {
   AUDIT_STAGE_LABELS_ZH,
   DOCUMENT_TYPE_LABELS_ZH,
   LEDGER_KIND_LABELS_ZH,
+  OFFICERS_PENDING_ZH,
   OUTCOME_LABELS_ZH,
   ROLE_LABELS_ZH,
   SEAL_KIND_LABELS_ZH,
@@ -29,18 +30,19 @@ export const RECORD_ACTION_TEMPLATES_ZH = {
   'agenda.item_resubmitted': '{actor}修改后重新提交议题[「{itemTitle}」][，从{stage}起]',
   'agenda.meeting_recorded': '{actor}记录[{stage}]会议[：议题「{itemTitle}」][，结果：{outcome}]',
   'agenda.stage_skipped': '{actor}跳过[{stage}]环节[：议题「{itemTitle}」][，理由：{reason}]',
-  'agenda.progress_reported': '{actor}报告执行进度[：议题「{itemTitle}」][，完成 {progressPercent}%]',
-  'voting.vote_drafted': '{actor}起草表决[「{title}」]',
-  'voting.draft_updated': '{actor}修改表决草稿[「{title}」]',
+  'agenda.progress_reported': '{actor}报告执行进度[：议题「{itemTitle}」][，完成 {progressPercent}%][，发生金额 ¥{amount}]',
+  'voting.vote_drafted': '{actor}起草表决[「{title}」][，监票人：{scrutineers}][，计票人：{tellers}]',
+  'voting.draft_updated': '{actor}修改表决草稿[「{title}」][，监票人：{scrutineers}][，计票人：{tellers}]',
   'voting.draft_deleted': '{actor}删除表决草稿[「{title}」]',
-  'voting.notice_published': '{actor}发布业主大会表决公告[「{voteTitle}」]',
+  'voting.notice_published': '{actor}发布业主大会表决公告[「{voteTitle}」][，监票人：{scrutineers}][，计票人：{tellers}]',
   'voting.notice_rescheduled': '{actor}在公告用章前调整投票时间[「{title}」]',
   'voting.proxy_recorded': '{actor}登记委托书[：表决「{voteTitle}」]',
   'voting.vote_closed': '表决[「{voteTitle}」]结束并计票',
   'voting.preliminary_result_posted': '表决[「{voteTitle}」]初步统计结果公示[：文书 {documentNumber}]，询异期开始',
   'voting.objection_filed': '{actor}对表决[「{voteTitle}」]的初步统计结果提出异议[（{unitNumber}）]',
   'voting.objection_answered': '{actor}答复对表决[「{voteTitle}」]初步统计结果的异议',
-  'voting.final_result_issued': '{actor}发布表决[「{voteTitle}」]结果公告[：文书 {documentNumber}]',
+  'voting.final_result_issued':
+    '{actor}发布表决[「{voteTitle}」]结果公告[：文书 {documentNumber}][，监票人：{scrutineers}][，计票人：{tellers}]',
   'voting.result_final': '表决[「{voteTitle}」]结果公告用章完毕，表决结果确定',
   'voting.ballot_cast': '业主投票[：表决「{voteTitle}」][，回执 {receiptCode}]',
   'voting.paper_ballot_entered': '{actor}录入纸质表决票[：表决「{voteTitle}」][，回执 {receiptCode}]',
@@ -203,6 +205,16 @@ function yuan(fen: string | undefined): string | undefined {
   return `${negative ? '-' : ''}${whole}.${digits.slice(-2)}`;
 }
 
+/**
+ * 监票人/计票人 as the notice prints them: the names, or — when the committee has named nobody yet — the notice's
+ * own wording for that. Absent from the payload (entries written before the names were recorded): nothing.
+ */
+function officers(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const names = v.filter((n): n is string => typeof n === 'string' && n.trim() !== '').map((n) => n.trim());
+  return names.length ? names.join('、') : OFFICERS_PENDING_ZH;
+}
+
 /** Variables a template may use, taken from the payload and the context, with codes turned into words. */
 export function recordVariables(ctx: RecordEntryContext): Record<string, string | undefined> {
   const p = (typeof ctx.payload === 'object' && ctx.payload !== null ? ctx.payload : {}) as Record<string, unknown>;
@@ -238,6 +250,8 @@ export function recordVariables(ctx: RecordEntryContext): Record<string, string 
     documentType: p.type ? labelOf(DOCUMENT_TYPE_LABELS_ZH, str(p.type)) : undefined,
     vendorName: str(p.vendorName),
     attendeeName: str(p.attendeeName),
+    scrutineers: officers(p.scrutineers),
+    tellers: officers(p.tellers),
   };
 }
 

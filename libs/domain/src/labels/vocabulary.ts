@@ -93,6 +93,9 @@ export const VOTE_CHANNEL_LABELS_ZH: Record<string, string> = {
   proxy: '书面委托代理人投票',
 };
 
+/** What the notice (and the record) says for 监票人/计票人 the committee has not named yet. */
+export const OFFICERS_PENDING_ZH = '由业主委员会于计票前公布姓名';
+
 /** A choice on a ballot. */
 export const BALLOT_CHOICE_LABELS_ZH = { yes: '赞成', no: '反对', abstain: '弃权' } as const;
 

@@ -1,3 +1,4 @@
+import { OFFICERS_PENDING_ZH } from '@gongyi/domain/labels';
 import { contentDigest } from '../content-digest';
 import { formatDate, formatDateTime, formatRange } from '../dates';
 import { DocumentWriter } from '../document-writer';
@@ -149,7 +150,7 @@ export async function renderAssemblyNotice(
 
   if (p) {
     w.heading(`${n[k++]}、计票与结果公布`);
-    const pending = '由业主委员会于计票前公布姓名';
+    const pending = OFFICERS_PENDING_ZH;
     w.fields(
       [
         ['计票时间', formatDateTime(p.countingAt)],
@@ -181,14 +182,19 @@ export async function renderAssemblyNotice(
   }
 
   w.moveDown(6);
-  // Publishing is the sealing: the notice is dated the day its seals are applied.
-  w.sealBlock(slots, formatDate(options.sealedAt ?? input.noticeDate), undefined, [
-    { text: '请全体业主在投票期内行使表决权；未能亲自表决的，可按上述程序书面委托代理人。' },
-    { text: '特此公告。' },
-  ]);
-  if (p?.copyTo.length) {
+  // Publishing is the sealing: the notice is dated the day its seals are applied. The 抄送 line stays on the seals'
+  // page, and so does the verification block after it.
+  const copyTo = p?.copyTo.length ? `抄送：${p.copyTo.join('、')}。` : null;
+  w.sealBlock(
+    slots,
+    formatDate(options.sealedAt ?? input.noticeDate),
+    undefined,
+    [{ text: '请全体业主在投票期内行使表决权；未能亲自表决的，可按上述程序书面委托代理人。' }, { text: '特此公告。' }],
+    { after: copyTo ? 6 + w.paragraphHeight(copyTo, 10, false) + 5 : 0 },
+  );
+  if (copyTo) {
     w.moveDown(6);
-    w.paragraph(`抄送：${p.copyTo.join('、')}。`, { size: 10 });
+    w.paragraph(copyTo, { size: 10 });
   }
   return w.finish();
 }

@@ -1,9 +1,10 @@
 import { OUTCOME_CONCLUSION_ZH, STAGE_LABELS_ZH_ALL } from '@gongyi/domain/labels';
 import { contentDigest } from '../content-digest';
 import { formatDate, formatDateTime, formatRange } from '../dates';
-import { DocumentWriter } from '../document-writer';
+import { BODY_SIZE, DocumentWriter } from '../document-writer';
 import { drawTable } from '../table';
 import type { RenderOptions, SealSlots } from '../types';
+import { renderExecutionReport, type ExecutionReportDetails } from './execution-report';
 
 /** The consultation chain's stages (DOMAIN §5). */
 export type ChainStage =
@@ -84,6 +85,11 @@ export interface MeetingMinutesInput {
   scoreTable?: { title: string; columns: string[]; rows: string[][]; weights?: number[]; fontSize?: number };
   /** Extra facts printed under the meeting data (e.g. 监督人, 异议渠道及期限 of a hearing result). */
   extraFields?: [label: string, value: string][];
+  /**
+   * The execution stage's record (决定执行情况报告): printed as a report — reporting party, decision, period, progress,
+   * amounts, acceptance, attachments, who submitted and who accepted — instead of as minutes (./execution-report.ts).
+   */
+  executionReport?: ExecutionReportDetails;
   /** 附件 after the signature part, from a new page, each kept whole on one page (e.g. each judge's score sheet). */
   annexes?: { title: string; fields?: [label: string, value: string][]; columns: string[]; rows: string[][] }[];
 }
@@ -101,6 +107,7 @@ export async function renderMeetingMinutes(
   options: RenderOptions,
   slots: SealSlots = ['committee'],
 ): Promise<Buffer> {
+  if (input.executionReport) return renderExecutionReport({ ...input, executionReport: input.executionReport }, options, slots);
   const stageName = input.stageName ?? STAGE_NAMES[input.stage];
   const w = new DocumentWriter({
     title: input.documentTitle ? input.documentTitle.replace(input.communityName, '') : minutesTitle(stageName),
@@ -216,27 +223,37 @@ export async function renderMeetingMinutes(
     })),
   });
 
+  // Without annexes the verification block follows on the same page: the last text is kept with it.
+  const annexed = !!input.annexes?.length;
   if (slots.length)
-    w.sealBlock(slots, formatDate(input.issuedAt ?? input.startedAt), undefined, [
-      { text: '以上内容经与会人员确认，业主委员会自作出之日起三日内在小区显著位置公告。' },
-      { text: '特此公告。' },
-    ]);
+    w.sealBlock(
+      slots,
+      formatDate(input.issuedAt ?? input.startedAt),
+      undefined,
+      [{ text: '以上内容经与会人员确认，业主委员会自作出之日起三日内在小区显著位置公告。' }, { text: '特此公告。' }],
+      { last: !annexed },
+    );
   else {
     // The meeting's own record (seal policy): no seal; it is final once every attendee present has confirmed.
     const pending = input.signatures.filter((s) => !s.confirmedAt).length;
-    w.paragraph(pending ? `本纪要尚有 ${pending} 人未确认，全体出席人员确认后定稿。` : '本纪要已经全体出席人员确认，无需用章。', {
-      indent: true,
-      muted: true,
-    });
-    w.paragraph(formatDate(input.issuedAt ?? input.startedAt));
+    const note = pending ? `本纪要尚有 ${pending} 人未确认，全体出席人员确认后定稿。` : '本纪要已经全体出席人员确认，无需用章。';
+    const date = formatDate(input.issuedAt ?? input.startedAt);
+    const height = w.paragraphHeight(note) + w.paragraphHeight(date, undefined, false) + BODY_SIZE;
+    if (!annexed) w.keepWithEnd(height);
+    else w.ensureSpace(height);
+    w.paragraph(note, { indent: true, muted: true });
+    w.paragraph(date);
   }
   (input.annexes ?? []).forEach((annex, i) => {
     // The annexes start on a new page and then follow one another: a short score sheet does not take a page of its
     // own, but none is split (heading, fields and table move on together when they do not fit).
+    // The last one keeps the verification block on its page.
+    const last = i === input.annexes!.length - 1;
     if (i === 0) w.addPage();
     else {
       w.moveDown(10);
-      w.ensureSpace(40 + (annex.fields?.length ?? 0) * 20 + (annex.rows.length + 1) * 20);
+      const height = 40 + (annex.fields?.length ?? 0) * 20 + (annex.rows.length + 1) * 20;
+      w.ensureSpace(last ? w.endSpace(height) : height);
     }
     w.heading(`附件${i + 1}：${annex.title}`);
     if (annex.fields?.length) w.fields(annex.fields);
@@ -244,6 +261,7 @@ export async function renderMeetingMinutes(
       columns: annex.columns.map((header, c) => ({ header, weight: c === 0 ? 1.6 : 1, align: c === 0 ? undefined : 'center' })),
       rows: annex.rows.map((cells) => ({ cells })),
       fontSize: 9,
+      reserveAfter: last ? w.verificationSpace : undefined,
     });
   });
   return w.finish();

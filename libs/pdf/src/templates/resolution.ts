@@ -221,8 +221,6 @@ export async function renderResolutionAnnouncement(
     });
   }
 
-  heading(input.stage === 'preliminary' ? '公示' : '公告与异议');
-  w.fields([[input.stage === 'preliminary' ? '公示日期' : '公告日期', formatDate(input.publishedAt)]]);
   // The last sentences go with the seals (GB/T 9704: never seals with less than two lines of text).
   const closing =
     input.stage !== 'preliminary'
@@ -237,6 +235,10 @@ export async function renderResolutionAnnouncement(
           { text: '表决明细（房号及面积，不含业主姓名）可在平台查阅；对上述统计结果有异议的，请于询异期内提出。', size: 9.5 },
           { text: '特此公示。' },
         ];
+  // The heading and the date go with them, and the verification block after them (never a page of its own).
+  w.ensureSpace(w.sealSpace(closing) + 48 + 24);
+  heading(input.stage === 'preliminary' ? '公示' : '公告与异议');
+  w.fields([[input.stage === 'preliminary' ? '公示日期' : '公告日期', formatDate(input.publishedAt)]]);
   w.sealBlock(slots, formatDate(input.publishedAt), undefined, closing);
   return w.finish();
 }

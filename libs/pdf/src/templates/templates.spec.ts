@@ -1,3 +1,4 @@
+import { checkText, EXECUTION_REPORT_CHECKLIST } from '@gongyi/domain/documents/checklists';
 import { contentDigest } from '../content-digest';
 import { sampleMinutes, sampleNotice, sampleResolution, sampleSealLog, sampleStatement } from '../samples';
 import { pdfinfo, pdftotext, pdfWords, rasterize } from '../testing/poppler';
@@ -123,8 +124,42 @@ describe('templates', () => {
       expect([n, sealPage >= 0]).toEqual([n, true]);
       expect([n, texts[sealPage].includes(squash(`以上为${base.periodLabel}全部用章申请及其结果`))]).toEqual([n, true]);
       expect([n, texts[sealPage].includes('（盖章）')]).toEqual([n, true]);
+      // …and the verification block stays with them: the seals' page is the last, never a QR-only page after it.
+      expect([n, sealPage]).toEqual([n, texts.length - 1]);
     }
   }, 120_000);
+
+  it('the execution stage is a report, not minutes: its checklist met, no blank 签字 column, no budget said so', async () => {
+    const at = (iso: string) => new Date(iso);
+    const input = {
+      ...sampleMinutes(0),
+      stage: 'execution' as const,
+      agendaItemTitle: '更换1幢水泵',
+      signatures: [],
+      executionReport: {
+        reportingParty: '物业（刘经理）',
+        item: '议题第3号「更换1幢水泵」',
+        decision: '议题第3号「更换1幢水泵」业主大会决定',
+        period: { from: at('2026-11-02T02:00:00Z'), to: at('2026-11-20T02:00:00Z') },
+        progress: [
+          { at: at('2026-11-02T02:00:00Z'), percent: 40, text: '旧水泵拆除', by: '刘经理' },
+          { at: at('2026-11-10T02:00:00Z'), percent: 100, text: '新水泵安装并试运行', by: '刘经理' },
+        ],
+        acceptance: { at: at('2026-11-20T02:00:00Z'), place: '1幢泵房', attendees: ['陈主任（业委会）'], text: '运行正常。' },
+        attachments: ['GY-2026-000004 更换1幢水泵业主委员会决议'],
+        submittedBy: { name: '刘经理', role: '物业', at: at('2026-11-10T02:00:00Z') },
+        acceptedBy: { name: '陈主任', role: '业委会主任', at: at('2026-11-20T02:00:00Z') },
+      },
+    };
+    const text = pdftotext(await renderMeetingMinutes(input, options('GY-2026-000103')), { layout: true });
+    const result = checkText(EXECUTION_REPORT_CHECKLIST, text);
+    expect({ missing: result.missing.map((i) => i.id), contradictions: result.contradictions.map((f) => f.id) }).toEqual({
+      missing: [],
+      contradictions: [],
+    });
+    expect(squash(text)).toContain('预算金额：本议题未列预算金额');
+    expect(squash(text)).toContain('报告提交物业刘经理于2026年11月10日10:00提交');
+  });
 
   it('minutes of another stage show that stage', async () => {
     const input = {
@@ -237,6 +272,92 @@ describe('templates', () => {
     const changed = { ...input, publishedAt: new Date('2026-05-22T02:00:00Z') };
     expect(contentDigest(RESOLUTION_TYPE, 'GY-2026-000130', changed)).not.toBe(digest);
   });
+});
+
+/**
+ * The last page holds the document's last text (`closing`) beside the verification block — never the QR block alone
+ * (page furniture only) after a page that had no room for it. `vary(n)` renders a longer document for each n, so the
+ * page break falls at every point before the end once.
+ */
+async function expectEndsTogether(
+  closing: string | ((n: number) => string),
+  from: number,
+  to: number,
+  render: (n: number) => Promise<Buffer>,
+) {
+  for (let n = from; n <= to; n++) {
+    const texts = pages(await render(n));
+    const last = texts[texts.length - 1];
+    const text = squash(typeof closing === 'string' ? closing : closing(n));
+    expect([n, last.includes('文件核验'), last.includes(text)]).toEqual([n, true, true]);
+  }
+}
+
+describe('the verification block never takes a page of its own (issue 12: no page without text)', () => {
+  const objection = (i: number) => ({
+    filedAt: new Date('2026-05-21T03:00:00Z'),
+    unit: `${i + 1}幢101`,
+    text: `对第${i + 1}项统计有疑问，请核对纸质表决票。`,
+    answer: '已复核纸质表决票原件，统计无误。',
+    answeredAt: new Date('2026-05-22T03:00:00Z'),
+  });
+  it('表决结果公告: the seals, the closing and the QR block share the last page, however many objections', async () => {
+    await expectEndsTogether('特此公告。', 0, 18, (n) =>
+      renderResolutionAnnouncement(
+        { ...sampleResolution(), stage: 'final', objections: Array.from({ length: n }, (_, i) => objection(i)) },
+        options('GY-2026-000160'),
+      ),
+    );
+  }, 120_000);
+
+  it('业主大会会议公告: the seals, 抄送 and the QR block share the last page', async () => {
+    const practical = {
+      countingAt: new Date('2026-05-20T11:00:00Z'),
+      countingPlace: '小区会所一楼',
+      scrutineers: ['赵甲', '钱乙'],
+      tellers: ['孙丙'],
+      supervision: '幸福里社区居民委员会派员监督',
+      resultAnnouncementDate: new Date('2026-05-21T02:00:00Z'),
+      contacts: [{ name: '张伟', phone: '0571-88880000' }],
+      copyTo: ['幸福里社区居民委员会', '某某街道办事处'],
+    };
+    await expectEndsTogether('抄送：幸福里社区居民委员会、某某街道办事处。', 0, 16, (n) =>
+      renderAssemblyNotice(
+        { ...sampleNotice(), practical, notes: Array.from({ length: n }, (_, i) => `其他事项第${i + 1}条：请业主留意小区公告栏。`) },
+        options('GY-2026-000161'),
+      ),
+    );
+  }, 120_000);
+
+  it('minutes the attendees confirm (no seal): their last lines and the QR block share the last page', async () => {
+    await expectEndsTogether('全体出席人员确认后定稿。', 0, 14, (n) =>
+      renderMeetingMinutes(sampleMinutes(n), options('GY-2026-000162'), []),
+    );
+  }, 120_000);
+
+  it('minutes with annexes: the last annex keeps rows of its table with the QR block', async () => {
+    const annex = (rows: number) => ({
+      title: '评审打分表（评委1）',
+      columns: ['投标人', '价格', '质量'],
+      rows: Array.from({ length: rows }, (_, i) => [`第${i + 1}家公司`, '90', '80']),
+    });
+    await expectEndsTogether(
+      (n) => `第${n}家公司`,
+      24,
+      40,
+      (n) => renderMeetingMinutes({ ...sampleMinutes(3), annexes: [annex(n)] }, options('GY-2026-000163')),
+    );
+  }, 120_000);
+
+  it('statement: the seals and the QR block share the last page, however many ledger lines', async () => {
+    const base = sampleStatement();
+    await expectEndsTogether('（盖章）', 1, 40, (n) =>
+      renderStatement(
+        { ...base, rows: Array.from({ length: n }, (_, i) => ({ ...base.rows[i % base.rows.length] })) },
+        options('GY-2026-000164'),
+      ),
+    );
+  }, 120_000);
 });
 
 describe('layout faults seen on the page images (issue 12 item 3)', () => {

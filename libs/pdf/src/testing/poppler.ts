@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { VERIFICATION_BLOCK_HEIGHT } from '../page-furniture';
 
 /**
  * Test helpers around poppler-utils (pdftotext, pdfsig, pdfinfo, pdftoppm) — the independent reader our
@@ -54,6 +55,20 @@ export function pdfWords(pdf: Buffer, page = 1): { text: string; xMin: number; x
   const words: { text: string; xMin: number; xMax: number; yMin: number }[] = [];
   for (let m = re.exec(html); m; m = re.exec(html)) words.push({ text: m[4], xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]) });
   return words;
+}
+
+/**
+ * The body text of the last page: its words below the header and above the verification block (drawn at the foot
+ * of the last page, DocumentWriter.finish), whitespace removed. Empty: the page holds only the QR block.
+ */
+export function lastPageBody(pdf: Buffer): string {
+  const info = pdfinfo(pdf);
+  const height = Number(/x ([\d.]+) pts/.exec(info['Page size'])?.[1] ?? 841.89);
+  const blockTop = height - 70 - VERIFICATION_BLOCK_HEIGHT;
+  return pdfWords(pdf, Number(info.Pages))
+    .filter((w) => w.yMin > 60 && w.yMin < blockTop)
+    .map((w) => w.text)
+    .join('');
 }
 
 /** pdfsig's report (it exits non-zero for unsigned or invalid files, so the status is returned too). */

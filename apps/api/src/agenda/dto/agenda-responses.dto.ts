@@ -230,6 +230,9 @@ export class ExecutionReportDto {
   @ApiProperty()
   text: string;
 
+  @ApiProperty({ type: 'string', nullable: true, description: '本次执行发生的金额（分）' })
+  amountFen: string | null;
+
   @ApiProperty({ format: 'uuid' })
   reportedBy: string;
 

@@ -159,6 +159,11 @@ export class ProgressReportDto {
   @MinLength(1)
   @MaxLength(5000)
   text: string;
+
+  @ApiPropertyOptional({ description: '本次执行发生的金额（以分计的非负整数，可不填），列入决定执行情况报告', example: '12000000' })
+  @IsOptional()
+  @Matches(/^(0|[1-9]\d{0,14})$/, { message: 'amountFen: 以分计的非负整数' })
+  amountFen?: string;
 }
 
 export class AgendaQueryDto {

@@ -6,6 +6,7 @@ import { AgendaItem } from './agenda-item.entity';
 @Entity('execution_reports')
 @Index(['agendaItemId', 'reportedAt'])
 @Check('execution_reports_percent', 'progress_percent BETWEEN 0 AND 100')
+@Check('execution_reports_amount', 'amount_fen IS NULL OR amount_fen >= 0')
 export class ExecutionReport {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -21,6 +22,10 @@ export class ExecutionReport {
 
   @Column('text')
   text: string;
+
+  /** Amount spent in this report's work, integer fen (null: none stated). */
+  @Column({ type: 'bigint', nullable: true })
+  amountFen: string | null;
 
   @Column('uuid')
   reportedBy: string;

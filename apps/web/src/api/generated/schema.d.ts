@@ -4223,6 +4223,8 @@ export interface components {
     ExecutionReportDto: {
       /** Format: uuid */
       agendaItemId: string;
+      /** @description 本次执行发生的金额（分） */
+      amountFen: string | null;
       /** Format: uuid */
       communityId: string;
       /** Format: uuid */
@@ -5585,6 +5587,11 @@ export interface components {
       unitNumbers: string[];
     };
     ProgressReportDto: {
+      /**
+       * @description 本次执行发生的金额（以分计的非负整数，可不填），列入决定执行情况报告
+       * @example 12000000
+       */
+      amountFen?: string;
       progressPercent: number;
       text: string;
     };
