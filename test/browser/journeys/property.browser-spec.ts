@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, newContext, PHONE } from '../../support/browser-chromium';
 import { api } from '../browser-api';
+import { expectText } from '../browser-ui';
 import { chainCast, type ChainCast } from '../vote-fixtures';
 import { loginToTodo, step } from './journey-support';
 
@@ -63,9 +64,12 @@ describe('journey: the property company reports progress', () => {
     const progress = page.getByRole('dialog', { name: '报告执行进度' });
     await progress.getByLabel('完成进度（%）').fill('60');
     await progress.getByLabel('进展说明').fill('读卡器已到货，周五安装。');
+    await progress.getByTestId('progress-amount').fill('12,800.50');
     await step(page, 'property', '04-report-form');
     await progress.getByRole('button', { name: '提交进度' }).click();
     await page.getByTestId('timeline-progress').getByText('读卡器已到货，周五安装。').waitFor();
+    // The amount went out in fen (no float on the way) and reads back in yuan for the execution report.
+    await expectText(page.getByTestId('timeline-progress').getByTestId('progress-amount-shown'), '本次支出：¥12,800.50');
     await step(page, 'property', '05-reported');
     await page.goto(`/c/${cast.communityId}/todo`);
     await page.getByRole('region', { name: '待办事项' }).getByText('已报告完成 60%', { exact: false }).waitFor();

@@ -60,11 +60,11 @@ export const agendaApi = {
     call(client.POST('/api/communities/{communityId}/agenda-items/{id}/skips', { params: ci(communityId, id), body: { stage, reason } })),
   resubmit: (communityId: string, id: string, note: string): Promise<AgendaItemRow> =>
     call(client.POST('/api/communities/{communityId}/agenda-items/{id}/resubmissions', { params: ci(communityId, id), body: { note } })),
-  reportProgress: (communityId: string, id: string, progressPercent: number, text: string): Promise<ExecutionReport> =>
+  reportProgress: (communityId: string, id: string, progressPercent: number, text: string, amountFen?: string): Promise<ExecutionReport> =>
     call(
       client.POST('/api/communities/{communityId}/agenda-items/{id}/progress-reports', {
         params: ci(communityId, id),
-        body: { progressPercent, text },
+        body: { progressPercent, text, ...(amountFen ? { amountFen } : {}) },
       }),
     ),
 };

@@ -2,7 +2,7 @@ import { Descriptions, Flex, Progress, Table, Tag, Timeline, Typography } from '
 import { Link } from 'react-router-dom';
 import type { AgendaItem, Meeting, StageName } from '../../api';
 import { useCommunity } from '../../session/useCommunity';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatYuan } from '../../format';
 import { CHOICE_LABELS, STAGE_LABELS, TRANSITION_LABELS } from '../../labels';
 
 const KIND_COLORS: Record<string, string> = {
@@ -117,6 +117,7 @@ export function ChainTimeline({ item, names }: { item: AgendaItem; names: Map<st
                 {names.get(r.reportedBy) && <Typography.Text type="secondary">（{names.get(r.reportedBy)}）</Typography.Text>}
                 <Progress percent={r.progressPercent} style={{ maxWidth: 420 }} aria-label={`执行进度 ${r.progressPercent}%`} />
                 <div style={{ whiteSpace: 'pre-wrap' }}>{r.text}</div>
+                {r.amountFen && <div data-testid="progress-amount-shown">本次支出：{formatYuan(r.amountFen)}</div>}
               </div>
             ),
           };

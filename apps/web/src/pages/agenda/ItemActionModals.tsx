@@ -1,5 +1,6 @@
 import { Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
+import { yuanToFen } from '../../format';
 import { validated } from '../../hooks/validated';
 
 /** Asks for one text (a skip reason, a resubmission note) and hands it to `onSubmit`. */
@@ -59,22 +60,23 @@ export function TextModal({
   );
 }
 
-/** 物业报告执行进度: a percentage and what was done. */
+/** 物业报告执行进度: a percentage, what was done and, if any, the amount spent (in yuan, sent as fen). */
 export function ProgressModal({
   onSubmit,
   onClose,
 }: {
-  onSubmit: (percent: number, text: string) => Promise<unknown>;
+  onSubmit: (percent: number, text: string, amountFen?: string) => Promise<unknown>;
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<{ percent: number; text: string }>();
+  const [form] = Form.useForm<{ percent: number; text: string; amount?: string }>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
     const values = await validated(form);
     if (!values) return;
     setSaving(true);
     try {
-      await onSubmit(values.percent, values.text.trim());
+      const amount = values.amount?.trim();
+      await onSubmit(values.percent, values.text.trim(), amount ? (yuanToFen(amount) ?? undefined) : undefined);
     } catch {
       // shown by the fetch wrapper
     } finally {
@@ -89,6 +91,20 @@ export function ProgressModal({
         </Form.Item>
         <Form.Item name="text" label="进展说明" rules={[{ required: true, whitespace: true, message: '请写明进展' }]}>
           <Input.TextArea autoSize={{ minRows: 3 }} />
+        </Form.Item>
+        <Form.Item
+          name="amount"
+          label="本次支出（元，可不填）"
+          extra="写入执行情况报告；精确到分"
+          rules={[
+            {
+              validator: async (_, v?: string) => {
+                if (v && v.trim() && yuanToFen(v) === null) throw new Error('请输入金额，如 12800 或 12800.50');
+              },
+            },
+          ]}
+        >
+          <Input inputMode="decimal" data-testid="progress-amount" placeholder="例如 12800.00" />
         </Form.Item>
       </Form>
     </Modal>

@@ -181,8 +181,8 @@ export function StageActions({
       {dialog?.kind === 'progress' && (
         <ProgressModal
           onClose={() => setDialog(null)}
-          onSubmit={async (percent, text) => {
-            await agendaApi.reportProgress(communityId, item.id, percent, text);
+          onSubmit={async (percent, text, amountFen) => {
+            await agendaApi.reportProgress(communityId, item.id, percent, text, amountFen);
             done('进度已报告');
           }}
         />
