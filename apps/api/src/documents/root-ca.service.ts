@@ -15,7 +15,8 @@ const ROOT_CA_LOCK = 46;
 @Injectable()
 export class RootCaService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Seals');
-  private cached?: { id: string; certPem: string; fingerprint: string };
+  /** The root row (never changed once made): read once, so signing never needs a second pooled connection. */
+  private cached?: { id: string; certPem: string; fingerprint: string; keyEncrypted: string };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -31,7 +32,7 @@ export class RootCaService implements OnApplicationBootstrap {
     return Buffer.from(this.config.masterKey, 'hex');
   }
 
-  async ensure(): Promise<{ id: string; certPem: string; fingerprint: string }> {
+  async ensure(): Promise<{ id: string; certPem: string; fingerprint: string; keyEncrypted: string }> {
     if (this.cached) return this.cached;
     const row = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1, 0)', [ROOT_CA_LOCK]);
@@ -49,7 +50,7 @@ export class RootCaService implements OnApplicationBootstrap {
       this.logger.log(`已创建印章根证书 created the seal root CA (SHA-256 ${created.fingerprint})`);
       return created;
     });
-    this.cached = { id: row.id, certPem: row.certPem, fingerprint: row.fingerprint };
+    this.cached = { id: row.id, certPem: row.certPem, fingerprint: row.fingerprint, keyEncrypted: row.keyEncrypted };
     return this.cached;
   }
 
@@ -57,10 +58,13 @@ export class RootCaService implements OnApplicationBootstrap {
     return (await this.ensure()).certPem;
   }
 
-  /** The CA with its key decrypted, only for issuing a seal certificate. */
+  /**
+   * The CA with its key decrypted, for issuing a seal certificate or signing a record checkpoint. From the cached
+   * row: callers hold a transaction with the record head locked (closing a vote), and a query on another pooled
+   * connection there deadlocked the pool when many votes closed together (every connection waiting on that lock).
+   */
   async keyAndCertificate(): Promise<KeyAndCertificate> {
-    const { id } = await this.ensure();
-    const row = await this.dataSource.getRepository(RootCa).findOneByOrFail({ id });
-    return { certPem: row.certPem, keyPem: decryptPrivateKey(row.keyEncrypted, this.masterKey, `root-ca:${id}`) };
+    const { id, certPem, keyEncrypted } = await this.ensure();
+    return { certPem, keyPem: decryptPrivateKey(keyEncrypted, this.masterKey, `root-ca:${id}`) };
   }
 }
