@@ -378,6 +378,24 @@ describe("the facts an owner adds come from the residents' committee, never from
     expect(list.body.items.every((i: { registerFact: boolean }) => i.registerFact === false)).toBe(true);
   });
 
+  const factsTodo = async () =>
+    (await t.http.get(`/api/communities/${community}/todo`).set(bearer(residents.token)).expect(200)).body.items.filter(
+      (i: { kind: string }) => i.kind === 'register_facts',
+    );
+
+  it("puts the owners waiting for facts on the residents' committee's 我的待办, linking to the import", async () => {
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM owners WHERE community_id = $1 AND kind <> 'developer'`, [
+      community,
+    ]);
+    expect(n).toBeGreaterThan(0);
+    expect(await factsTodo()).toEqual([
+      expect.objectContaining({ title: `${n} 位业主待导入核验信息`, link: `/c/${community}/owner-accounts` }),
+    ]);
+    // Only the residents' committee is asked: the director cannot import them.
+    const director_ = await t.http.get(`/api/communities/${community}/todo`).set(bearer(director.token)).expect(200);
+    expect(director_.body.items.some((i: { kind: string }) => i.kind === 'register_facts')).toBe(false);
+  });
+
   it('refuses the director importing facts himself, and changes nothing', async () => {
     const before = await factState();
     const res = await importRegisterFactsAs(director.token, [{ 楼栋: '1', 单元: '2', 房号: '201', 业主: '李四', 手机: '13700002222' }]);
@@ -431,6 +449,8 @@ describe("the facts an owner adds come from the residents' committee, never from
     ]);
     expect(same.body).toMatchObject({ withIdTail: 0, withheldIdTail: 1, ownersWithoutFacts: 1 });
     await importRegisterFactsAs(residents.token, SMALL_ROSTER_FACTS).expect(201);
+    // Every owner has a fact now: the residents' committee's task is gone.
+    expect(await factsTodo()).toEqual([]);
   });
 
   it('the owner activates with the fact from the register, not with the contact mobile the committee holds', async () => {

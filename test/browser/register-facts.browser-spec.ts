@@ -46,7 +46,10 @@ describe("the residents' committee supplies the activation facts", () => {
 
   test('a bad file is refused with its line; the register file is imported and reported in counts only', async () => {
     const page = await (await newContext(browser)).newPage();
-    await openSignedIn(page, `/c/${communityId}/owner-accounts`, residents.login, residents.password);
+    // The residents' committee is told on 我的待办 and goes from there to the import.
+    await openSignedIn(page, `/c/${communityId}/todo`, residents.login, residents.password);
+    await page.getByTestId('todo-item').filter({ hasText: '5 位业主待导入核验信息' }).getByRole('button', { name: '去办理' }).click();
+    await page.waitForURL(/\/owner-accounts$/);
     const card = page.getByTestId('register-facts-card');
     await card.waitFor();
     const chooser = page.waitForEvent('filechooser');

@@ -73,8 +73,9 @@ export async function clipped(p: Page): Promise<string[]> {
 }
 
 /**
- * One step of a journey: the page has settled, it passes axe (0 serious/critical) and does not scroll sideways; a
- * screenshot is kept as test-output/journeys/<role>-<nn>-<step>.png.
+ * One step of a journey: the page has settled, it passes axe (0 serious/critical), does not scroll sideways and
+ * nothing in the content area is cut off on the right (`clipped`); a screenshot is kept as
+ * test-output/journeys/<role>-<nn>-<step>.png.
  */
 export async function step(page: Page, role: string, name: string): Promise<void> {
   mkdirSync(JOURNEY_DIR, { recursive: true });
@@ -82,6 +83,7 @@ export async function step(page: Page, role: string, name: string): Promise<void
   const violations = await axeViolations(page);
   expect(violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+  expect(await clipped(page)).toEqual([]);
 }
 
 /** From the login page: sign in, then open 我的待办 from the header badge, which must show at least one task. */

@@ -34,6 +34,7 @@ const KINDS: Record<TodoKind, true> = {
   request_rate: true,
   reception_write_off: true,
   role_request: true,
+  register_facts: true,
   notification: true,
 };
 export const TODO_KINDS = Object.keys(KINDS) as TodoKind[];

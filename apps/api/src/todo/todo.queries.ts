@@ -252,6 +252,14 @@ export const TODO_QUERIES = {
      WHERE r.community_id = $1::uuid AND r.overdue_at IS NOT NULL AND r.status IN ('assigned', 'in_progress')
      ORDER BY r.due_on`,
 
+  /** 居委会: how many owners (not yet linked to an account) have no verification fact from the register; none → no row. */
+  ownersWithoutFacts: `
+    SELECT $1::uuid AS id, count(*)::text AS title, NULL AS detail, max(o.created_at) AS at, NULL::timestamptz AS due
+      FROM owners o
+     WHERE o.community_id = $1::uuid AND o.kind <> 'developer' AND o.user_id IS NULL
+       AND o.mobile_tail_hash IS NULL AND o.id_tail_hash IS NULL
+    HAVING count(*) > 0`,
+
   /** 居委会: role grants the platform admin asked for, not yet decided; never the holder's own grant. */
   roleRequests: `
     SELECT r.id, u.display_name AS title, r.role AS detail, r.requested_at AS at, NULL::timestamptz AS due

@@ -35,6 +35,7 @@ export type TodoKind =
   | 'request_rate'
   | 'reception_write_off'
   | 'role_request'
+  | 'register_facts'
   | 'notification';
 
 export interface TodoItem {
@@ -183,6 +184,15 @@ export class TodoService {
         title: `${stage.label}：收支报表 ${r.title}`,
         detail: r.detail ?? '',
         link: `${c}/statements/${r.id}`,
+      }));
+    }
+    // Owners who cannot activate until the residents' committee imports the register's verification facts.
+    if (has('residents_committee')) {
+      await run(TODO_QUERIES.ownersWithoutFacts, [], (r) => ({
+        kind: 'register_facts',
+        title: `${r.title} 位业主待导入核验信息`,
+        detail: '他们的激活通知书须凭登记的手机号后 4 位或证件号后 6 位核验；请在「业主账号」导入房屋登记核验信息',
+        link: `${c}/owner-accounts`,
       }));
     }
     // Role grants the platform admin asked for: the residents' committee confirms (issue 10 §6).

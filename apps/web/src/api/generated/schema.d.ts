@@ -7599,6 +7599,7 @@ export interface components {
       | 'request_rate'
       | 'reception_write_off'
       | 'role_request'
+      | 'register_facts'
       | 'notification';
     TodoListDto: {
       count: number;

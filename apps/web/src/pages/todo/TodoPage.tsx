@@ -36,6 +36,7 @@ const KIND_LABELS: Record<TodoKind, string> = {
   request_rate: '诉求评价',
   reception_write_off: '接待日销号',
   role_request: '角色确认',
+  register_facts: '核验信息',
   notification: '通知',
 };
 
