@@ -1,5 +1,5 @@
 import { startEmbeddedPostgres } from '@gongyi/database/embedded-postgres';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../apps/api/src/config/app-config';
 
@@ -24,7 +24,12 @@ export async function commandDatabase(
         ' DATA_DIR already holds a database',
     );
   }
-  const embedded = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, database: 'gongyi' });
+  const embedded = await startEmbeddedPostgres({ dataDir, port: config.embeddedPgPort, database: 'gongyi' }).catch((error: unknown) => {
+    // The restore found the folder empty: a cluster it initialised but could not start is removed, so a retry
+    // (with a free port) is not refused as "already holds a database".
+    if (purpose === 'restore') rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   return { url: embedded.url, embedded: true, stop: embedded.stop };
 }
 

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { documentFilesInStore, writeBackup } from '../apps/api/src/backup/backup-file';
 import { commandDatabase, usage } from './backup-cli';
+import { errorText } from './error-text';
 
 async function main(): Promise<number> {
   const target = process.argv[2];
@@ -34,8 +35,8 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`✘ ${error.message}`);
+  (error: unknown) => {
+    console.error(`✘ ${errorText(error)}`);
     process.exit(2);
   },
 );

@@ -13,6 +13,7 @@ import { RegistryService } from '../apps/api/src/registry/registry.service';
 import { prepareDemoTrust } from './demo-trust';
 import { DEMO_COMMUNITY } from './demo-data';
 import { loadDemoCommunity } from './demo-load';
+import { errorText } from './error-text';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   logger.log(`共议 Gongyi demo on http://localhost:${config.port}`);
 }
 
-main().catch((error: Error) => {
-  console.error(`演示启动失败 demo failed: ${error.message}`);
+main().catch((error: unknown) => {
+  console.error(`演示启动失败 demo failed: ${errorText(error)}`);
   process.exit(1);
 });

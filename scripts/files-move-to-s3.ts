@@ -10,6 +10,7 @@ import { loadFileStore } from '../apps/api/src/config/scale-config';
 import { moveFilesToS3 } from '../apps/api/src/backup/move-files-to-s3';
 import { S3FileStore } from '../apps/api/src/documents/file-store';
 import { commandDatabase } from './backup-cli';
+import { errorText } from './error-text';
 
 async function main(): Promise<number> {
   const config = loadFileStore(process.env);
@@ -45,8 +46,8 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`✘ 迁移失败 move failed: ${error.message}`);
+  (error: unknown) => {
+    console.error(`✘ 迁移失败 move failed: ${errorText(error)}`);
     process.exit(2);
   },
 );

@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { loadConfig } from '../apps/api/src/config/app-config';
 import { checkCommunityBallots } from '../apps/api/src/voting/ballot-integrity';
+import { errorText } from './error-text';
 
 const BATCH = 2000;
 
@@ -156,8 +157,8 @@ if (require.main === module) {
   }
   main(process.argv.slice(2), url).then(
     (code) => process.exit(code),
-    (error: Error) => {
-      console.error(error.message);
+    (error: unknown) => {
+      console.error(errorText(error));
       process.exit(2);
     },
   );

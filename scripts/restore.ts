@@ -13,6 +13,7 @@ import { loadFileStore } from '../apps/api/src/config/scale-config';
 import { fileStoreFor } from '../apps/api/src/documents/file-store';
 import { commandDatabase, usage } from './backup-cli';
 import { main as recordVerify } from './record-verify';
+import { errorText } from './error-text';
 
 async function createIfMissing(url: string): Promise<void> {
   const parsed = new URL(url);
@@ -72,8 +73,8 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`✘ ${error instanceof BackupRefused ? '' : '恢复失败 restore failed: '}${error.message}`);
+  (error: unknown) => {
+    console.error(`✘ ${error instanceof BackupRefused ? '' : '恢复失败 restore failed: '}${errorText(error)}`);
     process.exit(2);
   },
 );

@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { verdictOf, type RegisteredRow } from '../apps/api/src/documents/verdict-facts';
 import { NOT_PDF_MESSAGE } from '../apps/api/src/documents/verify-limits';
+import { errorText } from './error-text';
 
 function parseArgs(argv: string[]): { file?: string; ca?: string; crl?: string; tsaCa?: string } {
   const out: { file?: string; ca?: string; crl?: string; tsaCa?: string } = {};
@@ -120,8 +121,8 @@ export async function main(argv: string[], databaseUrl: string | undefined, prin
 if (require.main === module) {
   main(process.argv.slice(2), process.env.DATABASE_URL).then(
     (code) => process.exit(code),
-    (error: Error) => {
-      console.error(error.message);
+    (error: unknown) => {
+      console.error(errorText(error));
       process.exit(2);
     },
   );

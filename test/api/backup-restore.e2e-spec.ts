@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STATEMENT_TYPE } from '@gongyi/pdf';
@@ -13,6 +14,7 @@ import { JobsService } from '../../apps/api/src/jobs/jobs.service';
 import { DocumentsService } from '../../apps/api/src/documents/documents.service';
 import { Cast, chainCast, createItem } from '../support/chain-fixtures';
 import { issueSealsWithPins, TEST_SEAL_PIN } from '../support/seal-fixtures';
+import { freePort } from '../support/server-process';
 import { bearer, createTestApp, TestApp } from '../support/test-app';
 
 const ROOT = join(__dirname, '..', '..');
@@ -154,7 +156,7 @@ describe('backup and restore prove themselves', () => {
 
   it('restores into an empty data folder (embedded PostgreSQL) and refuses one that already has a database', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gongyi-restore-data-'));
-    const port = String(30000 + (process.pid % 20000));
+    const port = String(await freePort());
     const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: port };
     const first = await run('restore', join(work, 'gongyi.backup'), env);
     expect(first.out).toContain('恢复完成，校验通过');
@@ -162,6 +164,24 @@ describe('backup and restore prove themselves', () => {
     const second = await run('restore', join(work, 'gongyi.backup'), env);
     expect(second.code).toBe(2);
     expect(second.out).toContain('已有数据库');
+  }, 120_000);
+
+  // The embedded package rejects with nothing when postgres exits early; the restore once printed only
+  // "Cannot read properties of undefined" (a port taken by another process in CI).
+  it('says why when the embedded PostgreSQL cannot start (its port is taken), and leaves no database behind', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gongyi-restore-taken-'));
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const res = await run('restore', join(work, 'gongyi.backup'), { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port) });
+      expect(res.code).toBe(2);
+      expect(res.out).toContain(`内置数据库未能启动（端口 ${port}）`);
+      expect(res.out).not.toContain('undefined');
+      expect(existsSync(join(dataDir, 'pg', 'PG_VERSION'))).toBe(false);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   }, 120_000);
 
   it('the daily backup writes into BACKUP_DIR and removes backups older than BACKUP_KEEP_DAYS', async () => {

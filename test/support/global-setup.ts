@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from '../../apps/api/src/bootstrap';
+import { freePort } from './server-process';
 
 declare global {
   var __GONGYI_TEST_TEARDOWN__: (() => Promise<void>) | undefined;
@@ -25,7 +26,7 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) {
     adminUrl = process.env.DATABASE_URL;
   } else {
-    const port = 20000 + (process.pid % 20000);
+    const port = await freePort();
     const embedded = await startEmbeddedPostgres({
       dataDir: mkdtempSync(join(tmpdir(), 'gongyi-test-pg-')),
       port,

@@ -39,7 +39,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   mkdirSync(dirname(dataDir), { recursive: true });
   const asRoot = process.getuid?.() === 0;
   if (asRoot) ensureTraversable(dirname(dataDir));
-  const log = options.log ?? (() => undefined);
+  const given = options.log ?? (() => undefined);
+  // The package rejects with nothing when postgres exits before it is ready (port taken, bad folder): the last
+  // lines postgres wrote are kept so the error can say why.
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(line);
+    if (recent.length > 8) recent.shift();
+    given(line);
+  };
   const secret = clusterPassword(dataDir, options.password);
   let password = secret.password;
   const pg = new EmbeddedPostgres({
@@ -59,7 +67,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   // A postmaster left running by a killed server is stopped first; one another live server runs is shared.
   const owned = (await clearStalePostmaster(dataDir, log)) === 'owned';
-  if (!owned) await pg.start();
+  if (!owned) await pg.start().catch((error: unknown) => Promise.reject(startFailure(error, options.port, recent)));
   const supervisor = owned ? { stop: async () => undefined } : superviseEmbedded(pg, dataDir, log);
   if (secret.rotate) {
     const legacyUrl = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`;
@@ -69,6 +77,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const adminUrl = `${base}/postgres`;
   await ensureDatabase(adminUrl, options.database);
   return { url: `${base}/${options.database}`, adminUrl, stop: () => supervisor.stop() };
+}
+
+function startFailure(error: unknown, port: number, recent: string[]): Error {
+  if (error instanceof Error) return error;
+  const said = recent.join(' ').replace(/\s+/g, ' ').trim();
+  return new Error(
+    `内置数据库未能启动（端口 ${port}）embedded PostgreSQL exited before it was ready${said ? `: ${said.slice(-600)}` : ''}`,
+  );
 }
 
 async function alterPassword(url: string, value: string): Promise<void> {
