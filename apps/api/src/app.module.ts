@@ -27,6 +27,7 @@ import { VotingModule } from './voting/voting.module';
 import { WebModule } from './web/web.module';
 import { ActivationModule } from './activation/activation.module';
 import { TodoModule } from './todo/todo.module';
+import { LettersModule } from './letters/letters.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { PublicNoticesModule } from './public-notices/public-notices.module';
 import { ExportsModule } from './exports/exports.module';
@@ -67,6 +68,7 @@ export class AppModule {
         MinutesModule,
         SealsModule,
         TodoModule,
+        LettersModule,
         PublicNoticesModule,
         ExportsModule,
         BackupModule,

@@ -64,6 +64,7 @@ const PublicFundraisingPage = lazy(() => import('./pages/public/PublicFundraisin
 const FundraisingPage = lazy(() => import('./pages/fundraising/FundraisingPage'));
 const FundraisingProjectPage = lazy(() => import('./pages/fundraising/FundraisingProjectPage'));
 const TodoPage = lazy(() => import('./pages/todo/TodoPage'));
+const LettersPage = lazy(() => import('./pages/letters/LettersPage'));
 const RequestsPage = lazy(() => import('./pages/requests/RequestsPage'));
 const NewRequestPage = lazy(() => import('./pages/requests/NewRequestPage'));
 const RequestPage = lazy(() => import('./pages/requests/RequestPage'));
@@ -149,6 +150,7 @@ function ThemedApp() {
                       <Route path="votes/:voteId/results" element={<ResultsPage />} />
                       <Route path="votes/:voteId/objections" element={<VoteObjectionsPage />} />
                       <Route path="my-votes" element={<MyVotesPage />} />
+                      <Route path="letters" element={<LettersPage />} />
                       <Route path="my-votes/:voteId" element={<BallotPage />} />
                       <Route path="notifications" element={<NotificationsPage />} />
                       <Route path="ledger" element={<LedgerPage />} />

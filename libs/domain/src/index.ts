@@ -31,4 +31,5 @@ export * from './finance/shares';
 export * from './documents/seal-policy';
 export * from './voting/electorate';
 export * from './documents/issue-number';
+export * from './documents/owner-letters';
 export * from './requests/requests';

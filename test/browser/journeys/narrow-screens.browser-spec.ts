@@ -168,6 +168,7 @@ beforeAll(async () => {
     '/c/:communityId/votes/:voteId/objections': fd(`${b}/votes/${carried.voteId}/objections`),
     '/c/:communityId/my-votes': o(`${a}/my-votes`),
     '/c/:communityId/my-votes/:voteId': o(`${a}/my-votes/${f.voteId}`),
+    '/c/:communityId/letters': o(`${a}/letters`),
     '/c/:communityId/notifications': d(`${a}/notifications`),
     '/c/:communityId/ledger': d(`${a}/ledger`),
     '/c/:communityId/statements': d(`${a}/statements`),

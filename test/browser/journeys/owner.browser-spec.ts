@@ -8,7 +8,8 @@ import { loginToTodo, step } from './journey-support';
  * An owner on a 390×844 phone who has never had an account: with the activation letter the committee printed (its
  * code, typed from the paper) and the last 4 digits of the mobile the register holds, she opens her account at
  * /activate and chooses her own login name and password. Signed out and in again with them, the badge says a vote
- * waits; she votes from 我的待办 and looks up her receipt. 赵敏 owns 2号楼-1单元-102.
+ * waits; she votes from 我的待办 and looks up her receipt, then reads the sealed notice waiting there as a letter.
+ * 赵敏 owns 2号楼-1单元-102.
  */
 
 const OWNER = '赵敏';
@@ -91,5 +92,26 @@ describe('journey: an owner activates her account from the letter, votes and che
     await page.getByRole('heading', { name: /我的待办/ }).waitFor();
     expect(await page.getByTestId('todo-item').filter({ hasText: '请投票' }).count()).toBe(0);
     await step(page, 'owner', '09-todo-done');
+  });
+
+  test('reads the sealed assembly notice from 我的待办: it opens, is marked read and leaves the list', async () => {
+    const letter = page.getByTestId('todo-item').filter({ hasText: '请阅读' });
+    await letter.first().waitFor();
+    expect(await letter.count()).toBe(1);
+    await letter.getByRole('button', { name: '去阅读' }).click();
+    await page.waitForURL(`**/c/${f.communityId}/letters`);
+    const card = page.getByTestId('letter').filter({ hasText: '业主大会会议公告' });
+    await card.getByText('未读').waitFor();
+    await step(page, 'owner', '10-letters');
+    await card.getByTestId('letter-read').click();
+    await page.getByTestId('pdf-frame').waitFor();
+    await page.getByRole('dialog').locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+    await card.getByText('已读').waitFor();
+    await card.getByText(/您于 .* 阅读/).waitFor();
+    await step(page, 'owner', '11-letter-read');
+    await page.getByTestId('header-todo').click();
+    await page.waitForURL(`**/c/${f.communityId}/todo`);
+    await page.getByRole('heading', { name: /我的待办/ }).waitFor();
+    expect(await page.getByTestId('todo-item').filter({ hasText: '请阅读' }).count()).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { RulebookModule } from '../rulebook/rulebook.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type RuntimeConfig } from '../config/app-config';
 import { AgendaModule } from '../agenda/agenda.module';
@@ -22,7 +23,7 @@ import { TrustServicesController } from './trust-services.controller';
 import { FILE_STORE, fileStoreFor, S3FileStore, type FileStore } from './file-store';
 
 @Module({
-  imports: [RecordModule, RegistryModule, AgendaModule, VotingModule, RulebookModule],
+  imports: [RecordModule, RegistryModule, AgendaModule, VotingModule, RulebookModule, NotificationsModule],
   controllers: [DocumentsController, VerifyController, RecordCheckpointsController, TrustServicesController],
   providers: [
     DocumentsService,

@@ -4,10 +4,13 @@ import { contentDigest, fileDigest, verifyPdf, type RenderOptions, type SealImpr
 import { localDateOf } from '@gongyi/domain/voting/notice';
 import { documentKindOf, sealPolicy, type DocumentKind, type SealPolicy } from '@gongyi/domain/documents/seal-policy';
 import { issueNumber, issuePrefix, issuerOf } from '@gongyi/domain/documents/issue-number';
+import { isOwnerLetter } from '@gongyi/domain/documents/owner-letters';
+import { DOCUMENT_KIND_LABELS_ZH } from '@gongyi/domain/labels';
 import { DataSource, EntityManager } from 'typeorm';
 import { Conflict, Invalid, NotFound } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type RuntimeConfig } from '../config/app-config';
+import { WorkNotices } from '../notifications/work-notices';
 import { RecordService } from '../record/record.service';
 import { RulebookService } from '../rulebook/rulebook.service';
 import { decodeInput, DOCUMENT_TYPE_LABELS, encodeInput, isDocumentType, rendererFor, type DocumentType } from './document-input';
@@ -98,6 +101,7 @@ export class DocumentsService {
     private readonly tsa: TimestampAuthorityService,
     @Inject(FILE_STORE) private readonly files: FileStore,
     private readonly rulebook: RulebookService,
+    private readonly work: WorkNotices,
   ) {}
 
   /**
@@ -366,6 +370,8 @@ export class DocumentsService {
         },
       });
       const final = Object.assign(document, { status: 'final', finalisedAt, fileSha256: sha256, finalFileId: file.id });
+      const kind = documentKind(document);
+      if (isOwnerLetter(kind)) await this.work.letterPublished(manager, final, DOCUMENT_KIND_LABELS_ZH[kind] ?? kind);
       for (const listener of this.listeners.get(document.sourceType) ?? []) await listener(manager, final);
     }
     return Object.assign(file, { bytes: undefined as unknown as Buffer });

@@ -133,6 +133,22 @@ export class WorkNotices {
     );
   }
 
+  /** A letter to all owners (sealed notice, result, report, 公示) was published: every owner hears of it, once. */
+  async letterPublished(
+    manager: EntityManager,
+    document: { id: string; communityId: string; number: string; title: string },
+    kindLabel: string,
+  ) {
+    await this.notifications.notify(manager, {
+      communityId: document.communityId,
+      role: 'owner',
+      subject: `新公告：${document.title}`,
+      body: `${kindLabel}（文书 ${document.number}）已盖章公布，请在「公告信件」中阅读。`,
+      subjectType: 'document',
+      subjectId: document.id,
+    });
+  }
+
   /**
    * One person, addressed through a role they hold today (notifications are read per role); nothing when they
    * hold none in the community (e.g. an attendee whose role ended).

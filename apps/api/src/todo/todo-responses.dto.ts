@@ -35,6 +35,7 @@ const KINDS: Record<TodoKind, true> = {
   reception_write_off: true,
   role_request: true,
   register_facts: true,
+  owner_letter: true,
   notification: true,
 };
 export const TODO_KINDS = Object.keys(KINDS) as TodoKind[];

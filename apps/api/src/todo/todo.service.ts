@@ -4,6 +4,7 @@ import { ROLE_LABELS_ZH, SEAL_KIND_LABELS_ZH, STAGE_LABELS_ZH_ALL, formatZhDateT
 import { confirmsMinutes } from '@gongyi/domain/minutes/kinds';
 import { DataSource } from 'typeorm';
 import type { CommunityRole } from '../identity/roles';
+import { LettersService } from '../letters/letters.service';
 import { TODO_QUERIES, type TodoRow } from './todo.queries';
 
 export type TodoKind =
@@ -36,6 +37,7 @@ export type TodoKind =
   | 'reception_write_off'
   | 'role_request'
   | 'register_facts'
+  | 'owner_letter'
   | 'notification';
 
 export interface TodoItem {
@@ -64,7 +66,10 @@ const REVIEW_STAGE: Partial<Record<CommunityRole, { status: string; label: strin
 /** 我的待办: what waits for this person in this community, computed from the state of each piece of work. */
 @Injectable()
 export class TodoService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly letters: LettersService,
+  ) {}
 
   async forUser(communityId: string, userId: string, roles: CommunityRole[]): Promise<{ count: number; items: TodoItem[] }> {
     const [community] = await this.dataSource.query<{ time_zone: string }[]>('SELECT time_zone FROM communities WHERE id = $1', [
@@ -227,6 +232,19 @@ export class TodoService {
         detail: '询异期内可对初步统计结果提出异议',
         link: `${c}/votes/${r.id}/objections`,
       }));
+      // 公告信件: sealed notices, results and 公示 to all owners that this owner has not opened yet.
+      for (const letter of await this.letters.unreadRecent(communityId, userId)) {
+        items.push({
+          kind: 'owner_letter',
+          title: `请阅读：${letter.title}`,
+          detail: `${letter.kindLabel}（文书 ${letter.number}），您尚未打开`,
+          link: `${c}/letters`,
+          at: letter.finalisedAt.toISOString(),
+          due: null,
+          atText: formatZhDateTime(letter.finalisedAt, zone),
+          dueText: null,
+        });
+      }
       await run(TODO_QUERIES.upcomingVotes, [], (r) => ({
         kind: 'upcoming_vote',
         title: `即将开始的表决：${r.title}`,

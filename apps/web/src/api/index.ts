@@ -37,6 +37,8 @@ export { activationApi } from './activation';
 export type * from './activation';
 export { todoApi } from './todo';
 export type * from './todo';
+export { lettersApi } from './letters';
+export type * from './letters';
 export { minutesApi } from './minutes';
 export type * from './minutes';
 

@@ -15,6 +15,7 @@ export type Capability =
   | 'record'
   | 'agenda'
   | 'my-votes'
+  | 'letters'
   | 'notifications'
   | 'ledger'
   | 'statements'
@@ -43,6 +44,8 @@ const NEEDS: Record<Capability, CommunityRole[] | 'members' | 'any'> = {
   record: 'members',
   agenda: 'members',
   'my-votes': ['owner'],
+  // 公告信件: the sealed notices, results and 公示 addressed to all owners, with what this owner has read.
+  letters: ['owner'],
   // Vendors read the notices addressed to them personally (an invitation, an answer to their objection).
   notifications: 'any',
   ledger: FINANCE_READERS,
@@ -75,6 +78,7 @@ const ROLE_ONLY: Capability[] = [
   'requests',
   'reception',
   'my-votes',
+  'letters',
   'notifications',
   'audit',
   'seal-inbox',

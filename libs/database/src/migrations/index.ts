@@ -35,6 +35,7 @@ import { DocumentFileStore1795730000000 } from './1795730000000-DocumentFileStor
 import { BallotWritesThroughFunctions1795760000000 } from './1795760000000-BallotWritesThroughFunctions';
 import { DocumentFilesMoveToS31795760000030 } from './1795760000030-DocumentFilesMoveToS3';
 import { ExecutionReportAmounts1795760000040 } from './1795760000040-ExecutionReportAmounts';
+import { DocumentReads1795760000050 } from './1795760000050-DocumentReads';
 import { RectificationPhotos1795760000001 } from './1795760000001-RectificationPhotos';
 import { RegisterFactsFromResidentsCommittee1795760000002 } from './1795760000002-RegisterFactsFromResidentsCommittee';
 import { RoleGrantRequests1795760000003 } from './1795760000003-RoleGrantRequests';
@@ -83,4 +84,5 @@ export const MIGRATIONS: Function[] = [
   HearingObjectionAnswers1795760000020,
   DocumentFilesMoveToS31795760000030,
   ExecutionReportAmounts1795760000040,
+  DocumentReads1795760000050,
 ];

@@ -943,6 +943,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/communities/{communityId}/letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 公告信件：致全体业主的已盖章文书（公告、结果、报告、公示），以及我是否已读 */
+    get: operations['LettersController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/communities/{communityId}/letters/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 记下我已打开这封公告信件（只记第一次打开的时间） */
+    post: operations['LettersController_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/communities/{communityId}/meetings/{meetingId}/amendments': {
     parameters: {
       query?: never;
@@ -5461,6 +5495,53 @@ export interface components {
     };
     /** @enum {string} */
     OwnerKind: 'person' | 'organisation' | 'developer';
+    OwnerLetterDto: {
+      /**
+       * Format: date-time
+       * @description 用章定稿（公布）时间
+       */
+      finalisedAt: string;
+      /**
+       * @description 公布时间（小区时区，中文）
+       * @example 2026年12月17日 09:00
+       */
+      finalisedAtText: string;
+      /**
+       * Format: uuid
+       * @description 文书 id（下载：…/documents/:id/file）
+       */
+      id: string;
+      kind: components['schemas']['OwnerLetterKind'];
+      /** @example 业主大会会议公告 */
+      kindLabel: string;
+      /** @example GY-3F9A2C1B-2026-000001 */
+      number: string;
+      /**
+       * Format: date-time
+       * @description 我第一次打开的时间；未读为 null
+       */
+      readAt: string | null;
+      /** @description 第一次打开的时间（小区时区，中文） */
+      readAtText: string | null;
+      title: string;
+    };
+    /** @enum {string} */
+    OwnerLetterKind:
+      | 'assembly_notice'
+      | 'assembly_result_preliminary'
+      | 'assembly_result'
+      | 'committee_resolution'
+      | 'execution_report'
+      | 'hearing_result'
+      | 'tender_failed'
+      | 'finance_statement'
+      | 'seal_log_report'
+      | 'joint_bulletin';
+    OwnerLettersDto: {
+      letters: components['schemas']['OwnerLetterDto'][];
+      /** @description 未读的封数 */
+      unread: number;
+    };
     OwnerLinkDto: {
       /** Format: uuid */
       communityId: string;
@@ -7600,6 +7681,7 @@ export interface components {
       | 'reception_write_off'
       | 'role_request'
       | 'register_facts'
+      | 'owner_letter'
       | 'notification';
     TodoListDto: {
       count: number;
@@ -10211,6 +10293,77 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['LedgerEntryResponseDto'];
+        };
+      };
+      /** @description 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 无权访问该小区 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LettersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        communityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnerLettersDto'];
+        };
+      };
+      /** @description 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description 无权访问该小区 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LettersController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        communityId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnerLetterDto'];
         };
       };
       /** @description 未登录 */

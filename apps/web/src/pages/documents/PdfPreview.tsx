@@ -4,7 +4,10 @@ import { useEffect, useState } from 'react';
 import { fetchFile, saveFile, type FilePath } from '../../api';
 
 /** Shows a PDF behind the login in a dialog (an <iframe> of a blob URL) with a download button. */
-export function PdfPreviewButton({ path, label = '预览 PDF', testId }: { path: FilePath; label?: string; testId?: string }) {
+/** `onOpened` runs once the file came (e.g. to note that an owner read a letter). */
+type PdfButtonProps = { path: FilePath; label?: string; testId?: string; onOpened?: () => void };
+
+export function PdfPreviewButton({ path, label = '预览 PDF', testId, onOpened }: PdfButtonProps) {
   const [file, setFile] = useState<{ blob: Blob; filename: string; href: string }>();
   const [loading, setLoading] = useState(false);
   useEffect(() => () => (file ? URL.revokeObjectURL(file.href) : undefined), [file]);
@@ -14,6 +17,7 @@ export function PdfPreviewButton({ path, label = '预览 PDF', testId }: { path:
     try {
       const fetched = await fetchFile(path);
       setFile({ ...fetched, href: URL.createObjectURL(fetched.blob) });
+      onOpened?.();
     } catch {
       // the wrapper showed the reason
     } finally {
@@ -61,12 +65,13 @@ export function PdfPreviewButton({ path, label = '预览 PDF', testId }: { path:
 }
 
 /** Downloads a PDF behind the login. */
-export function PdfDownloadButton({ path, label = '下载 PDF', testId }: { path: FilePath; label?: string; testId?: string }) {
+export function PdfDownloadButton({ path, label = '下载 PDF', testId, onOpened }: PdfButtonProps) {
   const [loading, setLoading] = useState(false);
   const download = async () => {
     setLoading(true);
     try {
       saveFile(await fetchFile(path));
+      onOpened?.();
     } catch {
       // shown by the wrapper
     } finally {

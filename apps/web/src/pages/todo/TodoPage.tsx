@@ -37,6 +37,7 @@ const KIND_LABELS: Record<TodoKind, string> = {
   reception_write_off: '接待日销号',
   role_request: '角色确认',
   register_facts: '核验信息',
+  owner_letter: '公告信件',
   notification: '通知',
 };
 
@@ -56,7 +57,9 @@ function TaskCard({ item }: { item: TodoItem }) {
           </Typography.Text>
         </div>
         <Link to={item.link}>
-          <Button type={item.kind === 'notification' ? 'default' : 'primary'}>{item.kind === 'notification' ? '查看' : '去办理'}</Button>
+          <Button type={item.kind === 'notification' ? 'default' : 'primary'}>
+            {item.kind === 'notification' ? '查看' : item.kind === 'owner_letter' ? '去阅读' : '去办理'}
+          </Button>
         </Link>
       </Flex>
     </Card>
