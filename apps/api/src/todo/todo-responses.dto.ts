@@ -36,6 +36,8 @@ const KINDS: Record<TodoKind, true> = {
   role_request: true,
   register_facts: true,
   owner_letter: true,
+  custody_confirm: true,
+  custody_vacant: true,
   notification: true,
 };
 export const TODO_KINDS = Object.keys(KINDS) as TodoKind[];

@@ -261,6 +261,28 @@ export const TODO_QUERIES = {
     HAVING count(*) > 0`,
 
   /** 居委会: role grants the platform admin asked for, not yet decided; never the holder's own grant. */
+  /** 业委会章保管人决定: a member's proposal waits for a second member (never the proposer). */
+  custodyProposals: `
+    SELECT p.id, s.common_name AS title, u.display_name AS detail, p.proposed_at AS at, NULL::timestamptz AS due
+      FROM seal_custody_proposals p JOIN seals s ON s.id = p.seal_id JOIN users u ON u.id = p.proposed_by
+     WHERE p.community_id = $1::uuid AND p.status = 'pending' AND p.proposed_by <> $2::uuid
+     ORDER BY p.proposed_at`,
+
+  /**
+   * A seal in use that nobody can keep now ($2 = its kind): no custodian in office, or none who still holds a role
+   * here today (a custodian whose term ended cannot seal). Whoever appoints its custodians has work.
+   */
+  sealsWithoutCustodian: `
+    SELECT s.id, s.common_name AS title, s.kind AS detail, s.issued_at AS at, NULL::timestamptz AS due
+      FROM seals s JOIN communities cm ON cm.id = s.community_id
+     WHERE s.community_id = $1::uuid AND s.status = 'active' AND s.kind = $2
+       AND NOT EXISTS (
+         SELECT 1 FROM seal_custodians c JOIN role_assignments ra ON ra.user_id = c.user_id AND ra.community_id = s.community_id
+          WHERE c.seal_id = s.id AND c.ended_at IS NULL
+            AND ra.starts_on <= (now() AT TIME ZONE cm.time_zone)::date
+            AND (ra.ends_on IS NULL OR ra.ends_on >= (now() AT TIME ZONE cm.time_zone)::date))
+     ORDER BY s.issued_at`,
+
   roleRequests: `
     SELECT r.id, u.display_name AS title, r.role AS detail, r.requested_at AS at, NULL::timestamptz AS due
       FROM role_grant_requests r JOIN users u ON u.id = r.user_id

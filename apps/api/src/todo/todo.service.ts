@@ -38,6 +38,8 @@ export type TodoKind =
   | 'role_request'
   | 'register_facts'
   | 'owner_letter'
+  | 'custody_confirm'
+  | 'custody_vacant'
   | 'notification';
 
 export interface TodoItem {
@@ -207,6 +209,27 @@ export class TodoService {
         title: `角色授予待确认：${r.title}（${labelOf(ROLE_LABELS_ZH, r.detail)}）`,
         detail: '平台管理员申请授予，经居委会确认后生效；请核对后确认或驳回',
         link: `${c}/roles`,
+      }));
+    }
+    // Who keeps the seals: the committee seal's custodians by two members, the assembly seal's by the 居委会.
+    if (has(...COMMITTEE)) {
+      await run(TODO_QUERIES.custodyProposals, [], (r) => ({
+        kind: 'custody_confirm',
+        title: `请确认：${r.title}保管人`,
+        detail: `${r.detail}提出了新的保管人，须由另一名委员确认后生效`,
+        link: `${c}/seals`,
+      }));
+    }
+    for (const [kind, holders] of [
+      ['assembly', ['residents_committee']],
+      ['committee', COMMITTEE],
+    ] as const) {
+      if (!has(...holders)) continue;
+      await run(TODO_QUERIES.sealsWithoutCustodian, [communityId, kind], (r) => ({
+        kind: 'custody_vacant',
+        title: `${r.title}无人保管，请指定保管人`,
+        detail: kind === 'assembly' ? '业主大会章的保管人由居委会指定' : '业委会章的保管人由一名委员提出、另一名委员确认',
+        link: `${c}/seals`,
       }));
     }
     // Custodians are named per seal, whatever role they hold it through.

@@ -7682,6 +7682,8 @@ export interface components {
       | 'role_request'
       | 'register_facts'
       | 'owner_letter'
+      | 'custody_confirm'
+      | 'custody_vacant'
       | 'notification';
     TodoListDto: {
       count: number;

@@ -38,6 +38,8 @@ const KIND_LABELS: Record<TodoKind, string> = {
   role_request: '角色确认',
   register_facts: '核验信息',
   owner_letter: '公告信件',
+  custody_confirm: '保管人确认',
+  custody_vacant: '指定保管人',
   notification: '通知',
 };
 
