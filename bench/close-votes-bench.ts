@@ -3,7 +3,8 @@ import { Clock } from '../apps/api/src/common/clock';
 import { AuthService } from '../apps/api/src/identity/auth.service';
 import { VoteClosingService } from '../apps/api/src/voting/vote-closing.service';
 import { VoteNoticeService } from '../apps/api/src/voting/vote-notice.service';
-import { BenchServer, fmt } from './harness';
+import { benchGrantRoles, BenchServer, fmt } from './harness';
+import type { CommunityRole } from '../apps/api/src/identity/roles';
 import { api } from './voting-bench';
 
 const COMMUNITIES = 4;
@@ -25,11 +26,7 @@ export async function community(server: AppServer, n: number, units = 20, name =
       `close${n}.${role}`,
       hash,
     ]);
-    await ds.query(`INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, $3, '2020-01-01')`, [
-      created.id,
-      user.id,
-      role,
-    ]);
+    await benchGrantRoles(ds, created.id, [user.id], role as CommunityRole);
     const { token } = await auth.issue({ ...user, displayName: user.display_name, isPlatformAdmin: false, mustChangePassword: false });
     staff[role] = { id: user.id, token };
   }

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../apps/api/src/identity/auth.service';
-import { BenchServer, fmt, runLoad } from './harness';
+import { benchGrantRoles, BenchServer, fmt, runLoad } from './harness';
+import type { CommunityRole } from '../apps/api/src/identity/roles';
 
 const CLIENTS = 64;
 const REQUESTS = 3000;
@@ -34,11 +35,7 @@ export async function publishStatement(
       `fin${tag}.${role}`,
       hash,
     ]);
-    await ds.query(`INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, $3, '2020-01-01')`, [
-      community.id,
-      user.id,
-      role,
-    ]);
+    await benchGrantRoles(ds, community.id, [user.id], role as CommunityRole);
     token[role] = (await auth.issue({ ...user, displayName: user.display_name, isPlatformAdmin: false, mustChangePassword: false })).token;
   }
   const c = `/communities/${community.id}`;

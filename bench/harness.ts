@@ -12,6 +12,8 @@ import { AuthService } from '../apps/api/src/identity/auth.service';
 import { UsersService } from '../apps/api/src/identity/users.service';
 import { DataSource } from 'typeorm';
 import { percentile } from './stats';
+import { assignRoleRecorded } from '../apps/api/src/identity/role-writes';
+import type { CommunityRole } from '../apps/api/src/identity/roles';
 
 export { fmt, percentile } from './stats';
 
@@ -197,6 +199,22 @@ export async function runConcurrent(total: number, concurrency: number, task: (i
 }
 
 /**
+ * Roles for the bench's people, written as the server writes them (assign_role: the assignment and its record
+ * entry; the app role may not insert role_assignments itself). One transaction for the lot.
+ */
+export async function benchGrantRoles(ds: DataSource, communityId: string, userIds: string[], role: CommunityRole): Promise<void> {
+  await ds.transaction(async (manager) => {
+    for (const userId of userIds) {
+      await assignRoleRecorded(
+        manager,
+        { communityId, userId, role, startsOn: '2020-01-01', endsOn: null, grantedBy: null },
+        { actorId: null, payload: { userId, role, startsOn: '2020-01-01', endsOn: null, bench: true } },
+      );
+    }
+  });
+}
+
+/**
  * A signed-in committee director of the community, made directly in the database (the bench measures the server,
  * not sign-up): the roster is the committee's to import, never the platform admin's.
  */
@@ -207,10 +225,7 @@ export async function benchDirectorToken(server: Pick<BenchServer, 'app'>, commu
     login,
     hash,
   ]);
-  await ds.query(
-    `INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, 'committee_director', '2020-01-01')`,
-    [communityId, user.id],
-  );
+  await benchGrantRoles(ds, communityId, [user.id], 'committee_director');
   return (
     await server.app.get(AuthService).issue({ ...user, displayName: user.display_name, isPlatformAdmin: false, mustChangePassword: false })
   ).token;

@@ -6,7 +6,7 @@ import { Clock } from '../apps/api/src/common/clock';
 import { AuthService } from '../apps/api/src/identity/auth.service';
 import { publishStatement } from './finance-bench';
 import type { PageScore } from './lighthouse-client';
-import { BenchServer } from './harness';
+import { benchGrantRoles, BenchServer } from './harness';
 import { community, publishedVote } from './close-votes-bench';
 
 const DAY = 86_400_000;
@@ -33,10 +33,7 @@ async function ownerWithOpenVote(server: BenchServer): Promise<{ communityId: st
     hash,
   ]);
   await ds.query(`UPDATE owners SET user_id = $1 WHERE id = $2`, [user.id, owner.id]);
-  await ds.query(`INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, 'owner', '2020-01-01')`, [
-    c.communityId,
-    user.id,
-  ]);
+  await benchGrantRoles(ds, c.communityId, [user.id], 'owner');
   const { token } = await server.app
     .get(AuthService)
     .issue({ id: user.id, displayName: owner.name, isPlatformAdmin: false, mustChangePassword: false } as never);

@@ -11,7 +11,8 @@ import { VoteNoticeService } from '../apps/api/src/voting/vote-notice.service';
 import { concurrentInsertAnchor } from './concurrent-anchor';
 import { availableParallelism } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { BenchServer, fmt, runLoad, startServerProcess } from './harness';
+import { benchGrantRoles, BenchServer, fmt, runLoad, startServerProcess } from './harness';
+import type { CommunityRole } from '../apps/api/src/identity/roles';
 
 const UNITS = 5000;
 const CLIENTS = 32;
@@ -46,11 +47,7 @@ export async function prepare(server: BenchServer) {
       `bench.${role}`,
       hash,
     ]);
-    await ds.query(`INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, $3, '2020-01-01')`, [
-      community.id,
-      user.id,
-      role,
-    ]);
+    await benchGrantRoles(ds, community.id, [user.id], role as CommunityRole);
     staff[role] = (await auth.issue({ ...user, displayName: user.display_name, isPlatformAdmin: false, mustChangePassword: false })).token;
   }
   const lines = ['楼栋,房号,面积,面积来源,业主,手机'];
@@ -77,9 +74,11 @@ export async function prepare(server: BenchServer) {
   );
   const userByMobile = new Map(users.map((u) => [u.mobile, u.id]));
   await ds.query(`UPDATE owners o SET user_id = u.id FROM users u WHERE u.mobile = o.mobile AND o.community_id = $1`, [community.id]);
-  await ds.query(
-    `INSERT INTO role_assignments (community_id, user_id, role, starts_on) SELECT $1, unnest($2::uuid[]), 'owner', '2020-01-01'`,
-    [community.id, users.map((u) => u.id)],
+  await benchGrantRoles(
+    ds,
+    community.id,
+    users.map((u) => u.id),
+    'owner',
   );
   // The owners' sessions as AuthService.issue makes them (a session row, then an HS256 token naming it), in one insert.
   const ttlMinutes = server.app.get<AppConfig>(APP_CONFIG, { strict: false }).jwtTtlMinutes;

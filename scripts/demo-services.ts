@@ -11,6 +11,7 @@ import { SealRequestsService } from '../apps/api/src/seals/seal-requests.service
 import { DEFAULT_RULEBOOK } from '@gongyi/domain/rulebook/rulebook';
 import { quarterOf } from '@gongyi/domain/ratings/ratings';
 import type { DemoSealPins } from './demo-seals';
+import { assignRoleRecorded } from '../apps/api/src/identity/role-writes';
 
 const DAY = 86_400_000;
 
@@ -154,10 +155,11 @@ export async function loadDemoServices(
       [`demo.owner.${r.owner_id.slice(0, 8)}`, r.name, hash],
     );
     await dataSource.query('UPDATE owners SET user_id = $1 WHERE id = $2 AND community_id = $3', [user.id, r.owner_id, communityId]);
-    await dataSource.query(`INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, 'owner', '2020-01-01')`, [
-      communityId,
-      user.id,
-    ]);
+    await assignRoleRecorded(
+      dataSource,
+      { communityId, userId: user.id, role: 'owner', startsOn: '2020-01-01', endsOn: null, grantedBy: null },
+      { actorId: null, payload: { userId: user.id, role: 'owner', startsOn: '2020-01-01', endsOn: null } },
+    );
     const scores = Object.fromEntries(criteria.map((c, k) => [c, k === 4 && patterns[i] === 4 ? 3 : patterns[i]]));
     await ratings.rate(user.id, communityId, { unitId: r.unit_id, scores, comment: i === 2 ? '报修响应可以再快一些' : '' });
   }

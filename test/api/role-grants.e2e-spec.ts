@@ -168,4 +168,41 @@ describe('role grants under four eyes', () => {
       .send({})
       .expect(201);
   });
+
+  // The operator with the server's own database credentials (the app role), trying to seat himself without anyone.
+  it('an operator with the app’s database access cannot write or change a role assignment behind the record', async () => {
+    const insider = await register(`insider${process.pid}`, '运维人员');
+    const before = await state();
+    const entries = async () =>
+      (await t.dataSource.query('SELECT count(*)::int AS n FROM record_entries WHERE community_id = $1', [community]))[0].n as number;
+    const recorded = await entries();
+    await expect(
+      t.dataSource.query(
+        `INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, 'committee_director', '2020-01-01')`,
+        [community, insider],
+      ),
+    ).rejects.toThrow(/permission denied/);
+    // Nor turn someone's row into a director's, or extend a term that ended, or remove one.
+    await expect(
+      t.dataSource.query(`UPDATE role_assignments SET role = 'committee_director' WHERE community_id = $1`, [community]),
+    ).rejects.toThrow(/permission denied/);
+    await expect(t.dataSource.query(`UPDATE role_assignments SET ends_on = NULL WHERE community_id = $1`, [community])).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(t.dataSource.query(`DELETE FROM role_assignments WHERE community_id = $1`, [community])).rejects.toThrow(
+      /permission denied/,
+    );
+    expect(await state()).toEqual(before);
+    expect(await entries()).toBe(recorded);
+    // The only way in writes the record entry with the row: the seat is never quiet.
+    const [row] = await t.dataSource.query(
+      `SELECT assign_role($1, $2, 'committee_member', '2020-01-01', NULL, NULL, NULL, 'identity.role_granted', 'role_assignment', NULL, '{}', 'x') AS id`,
+      [community, insider],
+    );
+    const [entry] = await t.dataSource.query(
+      `SELECT action, subject_id FROM record_entries WHERE community_id = $1 AND subject_id = $2::text`,
+      [community, row.id],
+    );
+    expect(entry).toEqual({ action: 'identity.role_granted', subject_id: row.id });
+  });
 });

@@ -48,10 +48,11 @@ export async function ownerTokens(t: TestApp, cast: Cast): Promise<Map<string, {
       [owner.mobile, owner.mobile ? null : `owner-${owner.id}`, owner.name, hash],
     );
     await t.dataSource.query('UPDATE owners SET user_id = $1 WHERE id = $2', [user.id, owner.id]);
-    await t.dataSource.query(
-      `INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, 'owner', '2020-01-01')`,
-      [cast.community, user.id],
-    );
+    // As the DBA (the app role may not write role_assignments; the server does it through assign_role).
+    await t.ownerQuery(`INSERT INTO role_assignments (community_id, user_id, role, starts_on) VALUES ($1, $2, 'owner', '2020-01-01')`, [
+      cast.community,
+      user.id,
+    ]);
     const { token } = await auth.issue({ ...user, displayName: user.display_name, isPlatformAdmin: false, mustChangePassword: false });
     result.set(owner.name, { ownerId: owner.id, userId: user.id, token });
   }

@@ -9,6 +9,7 @@ import { APP_CONFIG, type RuntimeConfig } from '../config/app-config';
 import { AuthService, type LoginResult } from '../identity/auth.service';
 import type { AuthUser } from '../identity/decorators';
 import { RoleAssignment } from '../identity/entities/role-assignment.entity';
+import { assignRoleRecorded } from '../identity/role-writes';
 import { User } from '../identity/entities/user.entity';
 import { UsersService } from '../identity/users.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -167,25 +168,29 @@ export class ActivationService {
         );
         const held = await manager.findOneBy(RoleAssignment, { communityId: letter.community_id, userId, role: 'owner' });
         let assignmentId = held?.id;
-        if (!held || (held.endsOn !== null && held.endsOn < today)) {
-          const saved = await manager.save(RoleAssignment, {
-            communityId: letter.community_id,
-            userId,
-            role: 'owner',
-            startsOn: today,
-            endsOn: null,
-            grantedBy: userId,
-          });
-          assignmentId = saved.id;
-        }
-        await this.record.append(manager, {
-          communityId: letter.community_id,
+        const activated = {
           actorId: userId,
           action: 'registry.owner_account_activated',
-          subjectType: 'owner',
-          subjectId: letter.owner_id,
+          subject: { type: 'owner', id: letter.owner_id },
           payload: { userId, letterId: letter.id },
-        });
+        };
+        if (!held || (held.endsOn !== null && held.endsOn < today)) {
+          // The owner role and the activation are one record entry, written with the role (role-writes.ts).
+          assignmentId = await assignRoleRecorded(
+            manager,
+            { communityId: letter.community_id, userId, role: 'owner', startsOn: today, endsOn: null, grantedBy: userId },
+            activated,
+          );
+        } else {
+          await this.record.append(manager, {
+            communityId: letter.community_id,
+            actorId: userId,
+            action: activated.action,
+            subjectType: 'owner',
+            subjectId: letter.owner_id,
+            payload: activated.payload,
+          });
+        }
         await this.notifications.notify(manager, {
           communityId: letter.community_id,
           role: 'residents_committee',

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Forbidden, Invalid, NotFound } from '../common/app-error';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RecordService } from '../record/record.service';
+import { assignRoleRecorded, endRoleRecorded } from './role-writes';
 import { RoleAssignment } from './entities/role-assignment.entity';
 import { User } from './entities/user.entity';
 import { ROLE_LABELS, type CommunityRole } from './roles';
@@ -156,28 +157,22 @@ export class RolesService {
     const today = await this.today(manager, communityId);
     const startsOn = input.startsOn ?? today;
     if (input.endsOn && input.endsOn < startsOn) throw new Invalid('结束日期早于开始日期 (end date before start date)', 'invalid_dates');
-    const saved = await manager.save(RoleAssignment, {
-      communityId,
-      userId: user.id,
-      role: input.role,
-      startsOn,
-      endsOn: input.endsOn ?? null,
-      grantedBy: input.requestedBy ?? actorId,
-    });
-    await this.record.append(manager, {
-      communityId,
-      actorId,
-      action: 'identity.role_granted',
-      subjectType: 'role_assignment',
-      subjectId: saved.id,
-      payload: {
-        userId: user.id,
-        role: input.role,
-        startsOn,
-        endsOn: input.endsOn ?? null,
-        ...(input.requestId ? { requestId: input.requestId, requestedBy: input.requestedBy } : {}),
-      },
-    });
+    const saved = {
+      id: await assignRoleRecorded(
+        manager,
+        { communityId, userId: user.id, role: input.role, startsOn, endsOn: input.endsOn ?? null, grantedBy: input.requestedBy ?? actorId },
+        {
+          actorId,
+          payload: {
+            userId: user.id,
+            role: input.role,
+            startsOn,
+            endsOn: input.endsOn ?? null,
+            ...(input.requestId ? { requestId: input.requestId, requestedBy: input.requestedBy } : {}),
+          },
+        },
+      ),
+    };
     // The person granted the role hears it too: the role brings them work (我的待办) from its first day.
     await this.notifications.notify(manager, {
       communityId,
@@ -215,15 +210,11 @@ export class RolesService {
       const dayBeforeStart = await manager.query<{ d: string }[]>(`SELECT ($1::date - 1)::text AS d`, [assignment.startsOn]);
       const end = endsOn ?? (yesterday < dayBeforeStart[0].d ? dayBeforeStart[0].d : yesterday);
       if (end < dayBeforeStart[0].d) throw new Invalid('结束日期早于开始日期 (end date before start date)', 'invalid_dates');
-      await manager.update(RoleAssignment, { id: assignmentId, communityId }, { endsOn: end });
-      await this.record.append(manager, {
-        communityId,
-        actorId,
-        action: 'identity.role_ended',
-        subjectType: 'role_assignment',
-        subjectId: assignmentId,
-        payload: { userId: assignment.userId, role: assignment.role, endsOn: end },
-      });
+      await endRoleRecorded(
+        manager,
+        { communityId, assignmentId, endsOn: end },
+        { actorId, payload: { userId: assignment.userId, role: assignment.role, endsOn: end } },
+      );
       const holder = await manager.findOneByOrFail(User, { id: assignment.userId });
       await this.tellResidentsCommittee(manager, communityId, 'ended', {
         assignmentId,

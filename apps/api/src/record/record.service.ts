@@ -23,6 +23,12 @@ function storablePayload(payload: unknown): unknown {
   return JSON.parse(JSON.stringify(payload ?? {}, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
 }
 
+/** An entry's payload as stored (JSON text) and its digest: what record_append and the functions calling it take. */
+export function recordPayloadArgs(payload: unknown): [string, string] {
+  const stored = storablePayload(payload);
+  return [JSON.stringify(stored), payloadDigest(stored)];
+}
+
 @Injectable()
 export class RecordService {
   constructor(

@@ -36,6 +36,7 @@ import { BallotWritesThroughFunctions1795760000000 } from './1795760000000-Ballo
 import { DocumentFilesMoveToS31795760000030 } from './1795760000030-DocumentFilesMoveToS3';
 import { ExecutionReportAmounts1795760000040 } from './1795760000040-ExecutionReportAmounts';
 import { DocumentReads1795760000050 } from './1795760000050-DocumentReads';
+import { RoleWritesThroughFunctions1795760000051 } from './1795760000051-RoleWritesThroughFunctions';
 import { RectificationPhotos1795760000001 } from './1795760000001-RectificationPhotos';
 import { RegisterFactsFromResidentsCommittee1795760000002 } from './1795760000002-RegisterFactsFromResidentsCommittee';
 import { RoleGrantRequests1795760000003 } from './1795760000003-RoleGrantRequests';
@@ -85,4 +86,5 @@ export const MIGRATIONS: Function[] = [
   DocumentFilesMoveToS31795760000030,
   ExecutionReportAmounts1795760000040,
   DocumentReads1795760000050,
+  RoleWritesThroughFunctions1795760000051,
 ];
